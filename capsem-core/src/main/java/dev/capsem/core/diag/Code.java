@@ -1,0 +1,108 @@
+package dev.capsem.core.diag;
+
+import static dev.capsem.core.diag.Severity.ERROR;
+import static dev.capsem.core.diag.Severity.WARNING;
+
+/**
+ * The catalogue of diagnostic codes. A code keeps its meaning forever once released; {@code
+ * docs/diagnostics.md} documents every constant here (a test keeps the two in step).
+ */
+public enum Code {
+  // Generic input and schema checks.
+  E001(ERROR, "missing required field"),
+  E002(ERROR, "input cannot be parsed"),
+  E003(ERROR, "wrong value type"),
+  E004(ERROR, "collection must not be empty"),
+  E005(ERROR, "value not in the allowed set"),
+  E006(ERROR, "invalid domain pattern"),
+  E007(ERROR, "MCP transport mismatch"),
+  E008(ERROR, "duplicate identifier"),
+  E009(ERROR, "provider file path not absolute"),
+  E010(ERROR, "invalid JSON in provider file content"),
+  E011(ERROR, "unknown field"),
+  E012(ERROR, "string pattern mismatch"),
+  E013(ERROR, "number out of range"),
+  E014(ERROR, "empty string"),
+  E015(ERROR, "invalid URL"),
+  E016(ERROR, "missing config directory or required file"),
+
+  // Profile, settings and build-plan semantics.
+  E101(ERROR, "extends_profile_id and extends_profile_revision must be set together"),
+  E102(ERROR, "selected architecture has no VM assets"),
+  E103(ERROR, "node runtime has no integer major version"),
+  E104(ERROR, "version_commands keys not in packages"),
+  E105(ERROR, "provider table not named like its file"),
+  E106(ERROR, "no provider definition for an AI provider"),
+  E107(ERROR, "VM resources exceed the build limits"),
+  E110(ERROR, "telemetry enabled without endpoint"),
+  E111(ERROR, "remote policy enabled without endpoint"),
+  E112(ERROR, "profile catalog URL and public key must be set together"),
+  E113(ERROR, "profile catalog allows http only for loopback"),
+  E114(ERROR, "add/replace/lock directive without value"),
+  E115(ERROR, "remove/forbid directive with value"),
+
+  // Enforcement and detection.
+  E201(ERROR, "rewrite decision requires rewrite payload"),
+  E202(ERROR, "rewrite payload only valid for rewrite decision"),
+  E203(ERROR, "unsupported internal event root"),
+  E204(ERROR, "unsupported policy path for the rule family"),
+  E205(ERROR, "unknown policy CEL root"),
+  E206(ERROR, "CEL parse or type error"),
+  E207(ERROR, "condition is not boolean"),
+  E208(ERROR, "invalid events file line"),
+  E209(ERROR, "event not allowed for the rule family"),
+  E210(ERROR, "detection source without content, path or url"),
+  E211(ERROR, "Sigma detection source not in YAML format"),
+  E212(ERROR, "Sigma detection source without field mapping"),
+  E213(ERROR, "Sigma rule error"),
+  E214(ERROR, "unsupported Sigma logsource"),
+  E215(ERROR, "unsupported Sigma condition"),
+  E216(ERROR, "unsupported Sigma item linking"),
+  E217(ERROR, "unsupported Sigma keyword detection"),
+  E218(ERROR, "unsupported Sigma modifiers"),
+  E219(ERROR, "unknown Sigma field for the family"),
+  E220(ERROR, "unsupported Sigma wildcard, placeholder or value type"),
+  E221(ERROR, "detection source not an embedded or local Sigma source"),
+
+  // Build inputs and build execution.
+  E301(ERROR, "CA certificate missing"),
+  E302(ERROR, "guest artifact missing"),
+  E303(ERROR, "guest agent binary missing"),
+  E304(ERROR, "kernel defconfig missing for a declared architecture"),
+  E305(ERROR, "kernel source checksum mismatch"),
+  E306(ERROR, "container runtime not found"),
+  E307(ERROR, "container command failed"),
+
+  // Warnings.
+  W001(WARNING, "npm packages declared but no rule permits the npm registry"),
+  W002(WARNING, "development package"),
+  W004(WARNING, "package set without network config"),
+  W005(WARNING, "API key or other secret in config"),
+  W006(WARNING, "placeholder file content"),
+  W007(WARNING, "overly broad wildcard domain"),
+  W008(WARNING, "environment variable shared by providers"),
+  W009(WARNING, "shell metacharacters in install_cmd"),
+  W010(WARNING, "PATH lacks /usr/bin and /bin"),
+  W011(WARNING, "network policy wide open"),
+  W012(WARNING, "unknown rust_target"),
+  W013(WARNING, "enabled provider CLI without version_command"),
+  W014(WARNING, "package sets but no registry in legacy web security"),
+  W015(WARNING, "domains in both allow and block lists");
+
+  private final Severity severity;
+  private final String title;
+
+  Code(Severity severity, String title) {
+    this.severity = severity;
+    this.title = title;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  /** A short description of the check, as listed in the catalogue. */
+  public String title() {
+    return title;
+  }
+}

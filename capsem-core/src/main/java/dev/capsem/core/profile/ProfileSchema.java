@@ -1,0 +1,275 @@
+package dev.capsem.core.profile;
+
+import static dev.capsem.core.schema.Schema.bool;
+import static dev.capsem.core.schema.Schema.integer;
+import static dev.capsem.core.schema.Schema.list;
+import static dev.capsem.core.schema.Schema.literal;
+import static dev.capsem.core.schema.Schema.map;
+import static dev.capsem.core.schema.Schema.nonEmptyString;
+import static dev.capsem.core.schema.Schema.object;
+import static dev.capsem.core.schema.Schema.oneOf;
+import static dev.capsem.core.schema.Schema.string;
+import static dev.capsem.core.schema.Schema.url;
+
+import dev.capsem.core.diag.Code;
+import dev.capsem.core.json.ArrayNode;
+import dev.capsem.core.json.BooleanNode;
+import dev.capsem.core.json.IntegerNode;
+import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.json.StringNode;
+import dev.capsem.core.schema.ObjectSchema;
+import dev.capsem.core.schema.Refusal;
+import java.util.List;
+
+/**
+ * Profile V2 as upstream's admin model ({@code ProfilePayloadV2}) declares it: field order, lax
+ * input, defaults and messages. The JSON Schema's stricter rules live in {@link
+ * ProfileStrictRules}.
+ */
+final class ProfileSchema {
+
+  static final String PROFILE_ID_PATTERN = "^[a-z0-9][a-z0-9-]{2,63}$";
+  static final String REVISION_PATTERN = "^[0-9]{4}\\.[0-9]{4}\\.[0-9]+$";
+  static final String HASH_PATTERN = "^blake3:[0-9a-f]{64}$";
+  static final List<String> RULE_FAMILIES = List.of("mcp", "http", "dns", "model", "hook");
+  static final List<String> CAPABILITIES =
+      List.of(
+          "credential_brokerage",
+          "pii_detection",
+          "mcp_rag",
+          "mcp_tools",
+          "network_egress",
+          "file_boundaries",
+          "audit");
+  static final List<String> EDITABLE_SECTIONS =
+      List.of(
+          "general",
+          "appearance",
+          "ai",
+          "mcpServers",
+          "skills",
+          "packages",
+          "tools",
+          "vm",
+          "security_capabilities",
+          "security_rules");
+
+  /** Ours (D2): the brief's {@code priority = 1000} is valid; upstream stops at 999. */
+  static final long MAX_RULE_PRIORITY = 1000;
+
+  static final long MIN_RULE_PRIORITY = -1000;
+
+  private static final ObjectNode EMPTY = ObjectNode.empty();
+  private static final ArrayNode NONE = ArrayNode.of(List.of());
+
+  static final ObjectSchema SECURITY_RULE =
+      object()
+          .required("on", nonEmptyString())
+          .required("if", nonEmptyString())
+          .required("decision", oneOf("allow", "ask", "block", "rewrite"))
+          .defaulted(
+              "priority",
+              integer().atLeast(MIN_RULE_PRIORITY).atMost(MAX_RULE_PRIORITY),
+              IntegerNode.of(1))
+          .optional("rewrite_target", nonEmptyString())
+          .optional("rewrite_value", nonEmptyString())
+          .defaulted("strip_request_headers", list(nonEmptyString()), NONE)
+          .defaulted("strip_response_headers", list(nonEmptyString()), NONE)
+          .optional("reason", nonEmptyString())
+          .build();
+
+  static final ObjectSchema SECURITY_RULES = securityRules();
+
+  private static final ObjectSchema ASSET =
+      object()
+          .required("url", url())
+          .required("hash", string().pattern(HASH_PATTERN))
+          .required("signature_url", url())
+          .required("size", integer().atLeast(1))
+          .required("content_type", nonEmptyString())
+          .build();
+
+  private static final ObjectSchema ARCH_ASSETS =
+      object()
+          .required("kernel", ASSET)
+          .required("initrd", ASSET)
+          .required("rootfs", ASSET)
+          .build();
+
+  private static final ObjectSchema MCP_SERVER =
+      object()
+          .defaulted("enabled", bool(), BooleanNode.of(true))
+          .optional("type", oneOf("stdio", "http", "sse"))
+          .optional("command", nonEmptyString())
+          .defaulted("args", list(nonEmptyString()), NONE)
+          .defaulted("env", map(nonEmptyString(), string()), EMPTY)
+          .optional("url", url())
+          .defaulted("headers", map(nonEmptyString(), string()), EMPTY)
+          .optional("bearerToken", string())
+          .optional("pool_size", integer().atLeast(1))
+          .defaulted("pool_safe_tools", list(nonEmptyString()), NONE)
+          .defaulted(
+              "capsem",
+              object()
+                  .defaulted("credential_refs", list(nonEmptyString()), NONE)
+                  .defaulted("allowed_tools", list(nonEmptyString()), NONE)
+                  .defaulted("rules", SECURITY_RULES, EMPTY)
+                  .build(),
+              EMPTY)
+          .check(ProfileSchema::mcpTransport)
+          .build();
+
+  static final ObjectSchema PROFILE =
+      object()
+          .required("schema", literal("capsem.profile.v2"))
+          .required("version", literal(2))
+          .required("id", string().pattern(PROFILE_ID_PATTERN))
+          .required("revision", string().pattern(REVISION_PATTERN))
+          .required("name", nonEmptyString())
+          .required("description", nonEmptyString())
+          .required("best_for", nonEmptyString())
+          .required("profile_type", oneOf("everyday-work", "coding"))
+          .required("ui", oneOf("everyday", "coding"))
+          .optional("icon_svg", string().validatedBy(ProfileSchema::inlineSvg))
+          .optional("extends_profile_id", string().pattern(PROFILE_ID_PATTERN))
+          .optional("extends_profile_revision", string().pattern(REVISION_PATTERN))
+          .required(
+              "compatibility",
+              object()
+                  .required("min_binary", nonEmptyString())
+                  .defaulted("max_binary", string(), StringNode.of(""))
+                  .required("guest_abi", string().pattern("^capsem-guest-v[0-9]+$"))
+                  .build())
+          .defaulted("general", object().optional("display_name", nonEmptyString()).build(), EMPTY)
+          .defaulted(
+              "appearance",
+              object()
+                  .optional("theme", oneOf("inherit-service", "system", "light", "dark"))
+                  .optional("accent", string())
+                  .build(),
+              EMPTY)
+          .defaulted("editable", editable(), EMPTY)
+          .defaulted(
+              "ai",
+              object()
+                  .defaulted(
+                      "providers",
+                      map(
+                          object()
+                              .optional("enabled", bool())
+                              .optional("model", nonEmptyString())
+                              .optional("base_url", url())
+                              .defaulted("credential_refs", list(nonEmptyString()), NONE)
+                              .defaulted("rules", SECURITY_RULES, EMPTY)
+                              .build()),
+                      EMPTY)
+                  .build(),
+              EMPTY)
+          .defaulted("mcpServers", map(MCP_SERVER), EMPTY)
+          .defaulted(
+              "skills",
+              object()
+                  .defaulted("groups", list(nonEmptyString()), NONE)
+                  .defaulted("enabled", list(nonEmptyString()), NONE)
+                  .defaulted("disabled", list(nonEmptyString()), NONE)
+                  .build(),
+              EMPTY)
+          .required(
+              "vm",
+              object()
+                  .required("memory_mib", integer().atLeast(512))
+                  .required("cpus", integer().atLeast(1))
+                  .required("disk_mib", integer().atLeast(1024))
+                  .required("network", oneOf("proxied", "disabled", "direct"))
+                  .defaulted("track_rootfs_dependencies", bool(), BooleanNode.of(true))
+                  .optional("rootfs_image", nonEmptyString())
+                  .required("assets", map(oneOf("arm64", "x86_64"), ARCH_ASSETS))
+                  .build())
+          .required(
+              "packages",
+              object()
+                  .required("runtimes", map(nonEmptyString()))
+                  .defaulted("python_modules", map(nonEmptyString()), EMPTY)
+                  .defaulted("node_packages", map(nonEmptyString()), EMPTY)
+                  .required(
+                      "system",
+                      object()
+                          .required("distro", literal("debian"))
+                          .required("release", nonEmptyString())
+                          .defaulted("apt", map(nonEmptyString()), EMPTY)
+                          .build())
+                  .build())
+          .required(
+              "tools",
+              map(
+                  object()
+                      .required("version", nonEmptyString())
+                      .required("required", bool())
+                      .required("source", oneOf("guest", "host", "profile"))
+                      .build()))
+          .required(
+              "security",
+              object()
+                  .defaulted("capabilities", capabilities(), EMPTY)
+                  .defaulted("rules", SECURITY_RULES, EMPTY)
+                  .build())
+          .check(ProfileSchema::extendsPair)
+          .build();
+
+  private ProfileSchema() {}
+
+  private static ObjectSchema securityRules() {
+    ObjectSchema.Builder rules = object();
+    for (String family : RULE_FAMILIES) {
+      rules.defaulted(family, map(SECURITY_RULE), EMPTY);
+    }
+    return rules.build();
+  }
+
+  private static ObjectSchema editable() {
+    ObjectSchema.Builder editable = object();
+    for (String section : EDITABLE_SECTIONS) {
+      editable.defaulted(section, bool(), BooleanNode.of(true));
+    }
+    return editable.build();
+  }
+
+  private static ObjectSchema capabilities() {
+    ObjectSchema.Builder capabilities = object();
+    for (String capability : CAPABILITIES) {
+      capabilities.optional(capability, oneOf("allow", "ask", "block", "audit"));
+    }
+    return capabilities.build();
+  }
+
+  private static Refusal inlineSvg(String value) {
+    return value.stripLeading().startsWith("<svg")
+        ? null
+        : Refusal.valueError(Code.E012, "icon_svg must be inline SVG");
+  }
+
+  private static Refusal extendsPair(ObjectNode profile) {
+    boolean id = profile.has("extends_profile_id");
+    boolean revision = profile.has("extends_profile_revision");
+    return id == revision
+        ? null
+        : Refusal.valueError(
+            Code.E101, "extends_profile_id and extends_profile_revision must be set together");
+  }
+
+  private static Refusal mcpTransport(ObjectNode server) {
+    boolean command = server.has("command");
+    boolean url = server.has("url");
+    String type = server.string("type");
+    if (command == url) {
+      return Refusal.valueError(Code.E007, "MCP server must set exactly one of command or url");
+    }
+    if ("stdio".equals(type) && !command) {
+      return Refusal.valueError(Code.E007, "MCP server type=stdio requires command");
+    }
+    if (("http".equals(type) || "sse".equals(type)) && !url) {
+      return Refusal.valueError(Code.E007, "MCP server type=http/sse requires url");
+    }
+    return null;
+  }
+}

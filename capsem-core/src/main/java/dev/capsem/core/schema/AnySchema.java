@@ -1,0 +1,12 @@
+package dev.capsem.core.schema;
+
+import dev.capsem.core.json.Node;
+
+/** Any JSON value, kept as it is. */
+final class AnySchema extends Schema {
+
+  @Override
+  public Node check(Node input, SchemaPath path, Issues issues) {
+    return input;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.capsem.core.schema;
+
+import dev.capsem.core.diag.Code;
+import dev.capsem.core.json.Node;
+import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.json.StringNode;
+
+/**
+ * A map from string keys to values of one schema, in input order. A bad key is reported at {@code
+ * <map>.<key>.[key]}, a bad value at {@code <map>.<key>}.
+ */
+public final class MapSchema extends Schema {
+
+  private final Schema keys;
+  private final Schema values;
+  private final int minEntries;
+
+  MapSchema(Schema keys, Schema values, int minEntries) {
+    this.keys = keys;
+    this.values = values;
+    this.minEntries = minEntries;
+  }
+
+  public MapSchema minEntries(int count) {
+    return new MapSchema(keys, values, count);
+  }
+
+  @Override
+  public Node check(Node input, SchemaPath path, Issues issues) {
+    if (!(input instanceof ObjectNode object)) {
+      issues.add(path, input.position(), TYPE, typeMismatch("an object"));
+      return null;
+    }
+    int before = issues.count();
+    ObjectNode.Builder out = ObjectNode.builder(input.position());
+    for (ObjectNode.Member member : object.entries()) {
+      Node key =
+          keys.check(
+              new StringNode(member.key(), member.keyPosition()), path.keyOf(member.key()), issues);
+      Node value = values.check(member.value(), path.child(member.key()), issues);
+      if (key != null && value != null) {
+        out.put(((StringNode) key).value(), member.keyPosition(), value);
+      }
+    }
+    if (issues.count() > before) {
+      return null;
+    }
+    if (object.size() < minEntries) {
+      issues.add(
+          path,
+          input.position(),
+          Code.E004,
+          "Dictionary should have at least "
+              + minEntries
+              + (minEntries == 1 ? " item" : " items")
+              + " after validation, not "
+              + object.size());
+      return null;
+    }
+    return out.build();
+  }
+}
