@@ -106,8 +106,13 @@ final class ProfileBinding {
             string(system, "release"),
             stringMap(system, "apt")),
         tools,
-        new SecuritySettings(stringMap(security, "capabilities"), rules(security.object("rules"))),
+        security(security),
         doc);
+  }
+
+  static SecuritySettings security(ObjectNode security) {
+    return new SecuritySettings(
+        stringMap(security, "capabilities"), rules(security.object("rules")));
   }
 
   /** The rules of a {@code SecurityRules} object, family by family, in declaration order. */

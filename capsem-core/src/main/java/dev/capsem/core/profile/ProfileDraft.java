@@ -68,7 +68,8 @@ public record ProfileDraft(
         null);
   }
 
-  static ObjectNode document(
+  /** The draft document before validation; built-in profiles start from it. */
+  public static ObjectNode document(
       String id,
       String revision,
       String name,

@@ -80,6 +80,12 @@ final class ProfileSchema {
 
   static final ObjectSchema SECURITY_RULES = securityRules();
 
+  static final ObjectSchema SECURITY =
+      object()
+          .defaulted("capabilities", capabilities(), EMPTY)
+          .defaulted("rules", SECURITY_RULES, EMPTY)
+          .build();
+
   private static final ObjectSchema ASSET =
       object()
           .required("url", url())
@@ -207,12 +213,7 @@ final class ProfileSchema {
                       .required("required", bool())
                       .required("source", oneOf("guest", "host", "profile"))
                       .build()))
-          .required(
-              "security",
-              object()
-                  .defaulted("capabilities", capabilities(), EMPTY)
-                  .defaulted("rules", SECURITY_RULES, EMPTY)
-                  .build())
+          .required("security", SECURITY)
           .check(ProfileSchema::extendsPair)
           .build();
 

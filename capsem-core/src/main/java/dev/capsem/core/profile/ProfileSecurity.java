@@ -1,0 +1,22 @@
+package dev.capsem.core.profile;
+
+import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.schema.ObjectSchema;
+
+/**
+ * The {@code security} section of a profile ({@code capabilities} and {@code rules}), which also
+ * stands alone in a workspace's {@code security/controls.toml} and in enforcement files.
+ */
+public final class ProfileSecurity {
+
+  private ProfileSecurity() {}
+
+  public static ObjectSchema schema() {
+    return ProfileSchema.SECURITY;
+  }
+
+  /** Binds a document that {@link #schema()} has normalised. */
+  public static SecuritySettings bind(ObjectNode normalised) {
+    return ProfileBinding.security(normalised);
+  }
+}
