@@ -28,6 +28,16 @@ public final class DiagnosticJson {
         .build();
   }
 
+  /** For reports that span several files: {@code file} first, then the usual fields. */
+  public static ObjectNode withFile(Diagnostic d) {
+    ObjectNode.Builder out = ObjectNode.builder();
+    out.put("file", d.file() == null ? NullNode.of() : dev.capsem.core.json.StringNode.of(d.file()));
+    for (ObjectNode.Member member : of(d).entries()) {
+      out.put(member.key(), member.value());
+    }
+    return out.build();
+  }
+
   public static ArrayNode array(List<Diagnostic> diagnostics) {
     List<Node> items = new ArrayList<>(diagnostics.size());
     for (Diagnostic d : diagnostics) {

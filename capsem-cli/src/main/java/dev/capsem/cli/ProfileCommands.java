@@ -1,0 +1,173 @@
+package dev.capsem.cli;
+
+import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.InitBuiltinsRequest;
+import dev.capsem.core.api.InitProfileRequest;
+import dev.capsem.core.api.Validation;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code capsem-admin profile init|init-builtins|validate|schema}. */
+final class ProfileCommands {
+
+  private ProfileCommands() {}
+
+  @Command(name = "profile", description = "Create, validate and describe Profile V2 payloads.")
+  static final class Group extends CommandGroup {}
+
+  @Command(name = "validate", description = "Validate a Profile V2 file (JSON, or TOML for any other suffix).")
+  static final class Validate extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    @Parameters(paramLabel = "PROFILE_PATH", description = "The profile to validate.")
+    String path;
+
+    @Option(names = "--json", description = "Print the JSON report.")
+    boolean json;
+
+    Validate(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      Path file = existingFile(path, "PROFILE_PATH");
+      Validation result = capsem.profiles().validate(file, path);
+      Console console = console();
+      if (json) {
+        console.outRaw(result.reportJson());
+      } else {
+        console.diagnostics(result.diagnostics());
+        if (result.ok()) {
+          console.out("valid: profile");
+        }
+      }
+      return ExitCodes.of(result.ok());
+    }
+  }
+
+  @Command(name = "init", description = "Create a valid Profile V2 draft.")
+  static final class Init extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    @Parameters(paramLabel = "PROFILE_ID", description = "The profile id, e.g. corp-dev.")
+    String id;
+
+    @Option(names = "--revision", description = "YYYY.MMDD.N (default: today, revision 1).")
+    String revision;
+
+    @Option(names = "--name", description = "Display name (default: from the id).")
+    String name;
+
+    @Option(names = "--description", description = "Description.")
+    String description;
+
+    @Option(names = "--best-for", description = "What the profile is best for.")
+    String bestFor;
+
+    @Option(names = "--ui", description = "everyday or coding (default: from the profile type).")
+    String ui;
+
+    @Option(names = "--profile-type", description = "everyday-work or coding (default: coding).")
+    String profileType;
+
+    @Option(names = "--format", description = "json or toml (default: from --out, else json).")
+    String format;
+
+    @Option(names = "--out", description = "Write to this file instead of standard output.")
+    String out;
+
+    @Option(names = "--force", description = "Overwrite an existing --out file.")
+    boolean force;
+
+    Init(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      choice(ui, "--ui", List.of("everyday", "coding"));
+      choice(profileType, "--profile-type", List.of("everyday-work", "coding"));
+      return print(
+          capsem
+              .profiles()
+              .init(
+                  new InitProfileRequest(
+                      id,
+                      revision,
+                      name,
+                      description,
+                      bestFor,
+                      ui,
+                      profileType,
+                      format(format),
+                      out == null ? null : Path.of(out),
+                      out,
+                      force)));
+    }
+  }
+
+  @Command(name = "init-builtins", description = "Derive the built-in profiles from a guest config.")
+  static final class InitBuiltins extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    @Option(names = "--revision", description = "YYYY.MMDD.N (default: today, revision 1).")
+    String revision;
+
+    @Option(names = "--guest-dir", defaultValue = "guest", description = "The guest config folder (default: guest).")
+    String guestDir;
+
+    @Option(names = "--format", defaultValue = "toml", description = "json or toml (default: toml).")
+    String format;
+
+    @Option(names = "--out-dir", required = true, description = "Where to write <id>.profile.<format>.")
+    String outDir;
+
+    @Option(names = "--force", description = "Overwrite existing files.")
+    boolean force;
+
+    InitBuiltins(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      return print(
+          capsem
+              .profiles()
+              .initBuiltins(
+                  new InitBuiltinsRequest(
+                      revision,
+                      Path.of(guestDir),
+                      guestDir,
+                      format(format),
+                      Path.of(outDir),
+                      outDir,
+                      force)));
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.capsem.cli;
+
+import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.WorkspaceValidation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code capsem-admin workspace validate}: lint a guest-config workspace. */
+final class WorkspaceCommands {
+
+  private WorkspaceCommands() {}
+
+  @Command(name = "workspace", description = "Work with build workspaces (config/*.toml, kernel, artifacts).")
+  static final class Group extends CommandGroup {}
+
+  @Command(name = "validate", description = "Lint DIR/config (and guest artifacts) with every check.")
+  static final class Validate extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    @Parameters(paramLabel = "DIR", description = "The workspace (or guest) folder holding config/.")
+    String dir;
+
+    @Option(names = "--artifacts", description = "Also check the guest artifacts in this folder.")
+    String artifacts;
+
+    @Option(names = "--json", description = "Print the JSON report.")
+    boolean json;
+
+    Validate(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      Console console = console();
+      if (!Files.isDirectory(Path.of(dir))) {
+        console.err("error: directory not found: " + dir);
+        return ExitCodes.INVALID;
+      }
+      WorkspaceValidation result =
+          capsem
+              .workspaces()
+              .validate(Path.of(dir), dir, artifacts == null ? null : Path.of(artifacts), artifacts);
+      if (json) {
+        console.outRaw(result.reportJson());
+      } else {
+        result.textLines().forEach(console::out);
+      }
+      return ExitCodes.of(result.ok());
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.capsem.core.api;
+
+import dev.capsem.core.doctor.Doctor;
+
+/**
+ * The library's entry point. Build one from the adapters' ports and call the use cases; the
+ * command line and the Maven plugin do exactly that.
+ *
+ * <pre>{@code
+ * Capsem capsem = Capsem.with(ports);
+ * Validation result = capsem.profiles().validate(Path.of("corp.profile.toml"), "corp.profile.toml");
+ * }</pre>
+ */
+public final class Capsem {
+
+  private final Ports ports;
+
+  private Capsem(Ports ports) {
+    this.ports = ports;
+  }
+
+  public static Capsem with(Ports ports) {
+    return new Capsem(ports);
+  }
+
+  public ProfileUseCases profiles() {
+    return new ProfileService(ports);
+  }
+
+  public WorkspaceUseCases workspaces() {
+    return new WorkspaceService();
+  }
+
+  public DoctorUseCase doctor() {
+    Doctor doctor = new Doctor(ports.tools(), ports.hasher(), ports.host(), ports.clock());
+    return doctor::run;
+  }
+
+  public Ports ports() {
+    return ports;
+  }
+}

@@ -1,0 +1,2 @@
+/** Small file-system helpers: atomic writes, so that no failed run leaves a file that looks complete. */
+package dev.capsem.core.io;

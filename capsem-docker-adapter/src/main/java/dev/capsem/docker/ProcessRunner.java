@@ -1,0 +1,139 @@
+package dev.capsem.docker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one place that starts processes: a fixed environment (so {@code DOCKER_HOST} and {@code
+ * PATH} are whatever the caller configured), a timeout, and both output streams drained
+ * concurrently so that a chatty child never blocks.
+ */
+public final class ProcessRunner {
+
+  /** What a finished process printed. */
+  public record Completed(int exitCode, String stdout, String stderr) {
+
+    /** The last lines of standard error, for error messages. */
+    public String stderrTail(int lines) {
+      String[] all = stderr.strip().split("\n");
+      int from = Math.max(0, all.length - lines);
+      return String.join("\n", java.util.Arrays.asList(all).subList(from, all.length));
+    }
+  }
+
+  /** The executable does not exist on the configured PATH. */
+  public static final class NotFound extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NotFound(String executable, Throwable cause) {
+      super(executable + " not found on PATH", cause);
+    }
+  }
+
+  /** The process ran longer than allowed and was killed. */
+  public static final class TimedOut extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    TimedOut(List<String> command, Duration timeout) {
+      super("'" + String.join(" ", command) + "' did not finish within " + timeout.toSeconds() + " s");
+    }
+  }
+
+  private final Map<String, String> environment;
+
+  /** {@code environment} replaces the child's whole environment. */
+  public ProcessRunner(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  public Completed run(List<String> command, Duration timeout) throws NotFound, TimedOut, IOException {
+    return run(command, timeout, null, null);
+  }
+
+  /**
+   * Runs {@code command} in {@code workingDirectory} (null: the current one), feeding {@code
+   * stdin} (null: nothing) and waiting at most {@code timeout}.
+   */
+  public Completed run(List<String> command, Duration timeout, Path workingDirectory, byte[] stdin)
+      throws NotFound, TimedOut, IOException {
+    Objects.requireNonNull(command, "command");
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    if (workingDirectory != null) {
+      builder.directory(workingDirectory.toFile());
+    }
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      if (String.valueOf(e.getMessage()).contains("error=2")
+          || String.valueOf(e.getMessage()).contains("No such file")) {
+        throw new NotFound(command.get(0), e);
+      }
+      throw e;
+    }
+    FutureTask<byte[]> out = drain(process.getInputStream());
+    FutureTask<byte[]> err = drain(process.getErrorStream());
+    try (OutputStream input = process.getOutputStream()) {
+      if (stdin != null) {
+        input.write(stdin);
+      }
+    } catch (IOException ignored) {
+      // The child may exit without reading its input; its exit code tells what happened.
+    }
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+        throw new TimedOut(command, timeout);
+      }
+      return new Completed(
+          process.exitValue(),
+          new String(out.get(), StandardCharsets.UTF_8),
+          new String(err.get(), StandardCharsets.UTF_8));
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running " + command.get(0), e);
+    } catch (ExecutionException e) {
+      throw new IOException("cannot read the output of " + command.get(0), e.getCause());
+    }
+  }
+
+  /** Reads a stream to its end on a thread of its own: blocking reads stay off shared pools. */
+  private static FutureTask<byte[]> drain(InputStream stream) {
+    FutureTask<byte[]> task =
+        new FutureTask<>(
+            () -> {
+              try (InputStream in = stream) {
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+                in.transferTo(buffer);
+                return buffer.toByteArray();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    Thread reader = new Thread(task, "capsem-process-output");
+    reader.setDaemon(true);
+    reader.start();
+    return task;
+  }
+}
