@@ -61,8 +61,9 @@ final class MinisignKeyGenerator implements SigningKeyGenerator {
       refuseExisting(secretKeyFile);
     }
     GeneratedKeyPair pair = generate(protection);
-    // Both files are complete on disk before either is moved into place; only the two renames
-    // remain that could fail, and a failed second one takes the first back out.
+    // Both files are complete on disk before either is moved into place, so only the two renames
+    // can still fail. Without overwrite a failed second rename takes the first back out; with
+    // overwrite the old secret key is already gone and the caller must regenerate.
     try (AtomicFiles.Staged secret =
             AtomicFiles.stage(
                 secretKeyFile,

@@ -54,32 +54,21 @@ final class MinisignVerifier implements SignatureVerifier {
     try {
       PublicKeyData key;
       SignatureData signature;
+      byte[] signed;
       if (cli) {
         key = CliFormat.parsePublicKey(read(publicKeyFile, true, ""));
         signature = CliFormat.parseSignature(read(signatureFile, true, ""));
-        // minisign refuses legacy signatures before it even opens the payload.
+        // minisign refuses a legacy signature first, then reads the payload, then compares ids.
         requireAllowed(signature, options, "Legacy (non-prehashed) signature found\n");
+        signed = signedBytes(signature.algorithm(), payload, true);
+        requireSameKey(signature, key, signatureFile.name(), true);
       } else {
         key = RuntimeFormat.parsePublicKey(read(publicKeyFile, false, "decode pubkey: "));
         signature = RuntimeFormat.parseSignature(read(signatureFile, false, "decode signature: "));
-      }
-      byte[] signed = signedBytes(signature.algorithm(), payload, cli);
-      if (!signature.keyId().equals(key.keyId())) {
-        throw new Refusal(
-            SignatureFailureKind.WRONG_KEY_ID,
-            cli
-                ? "Signature key id in "
-                    + signatureFile.name()
-                    + " is "
-                    + signature.keyId().hex()
-                    + "\nbut the key id in the public key is "
-                    + key.keyId().hex()
-                    + "\n"
-                : "verify: The signature was created with a different key than the one provided");
-      }
-      if (!cli) {
-        // The runtime checks the key id first, then whether the algorithm is acceptable.
+        // minisign-verify compares ids first, then refuses a legacy signature.
+        requireSameKey(signature, key, signatureFile.name(), false);
         requireAllowed(signature, options, "verify: Unexpected signature algorithm");
+        signed = signedBytes(signature.algorithm(), payload, false);
       }
       if (!MinisignFormat.ed25519Verify(key.key(), signed, signature.signature())) {
         throw new Refusal(
@@ -105,6 +94,24 @@ final class MinisignVerifier implements SignatureVerifier {
     }
   }
 
+  private static void requireSameKey(
+      SignatureData signature, PublicKeyData key, String signatureName, boolean cli)
+      throws Refusal {
+    if (!signature.keyId().equals(key.keyId())) {
+      throw new Refusal(
+          SignatureFailureKind.WRONG_KEY_ID,
+          cli
+              ? "Signature key id in "
+                  + signatureName
+                  + " is "
+                  + signature.keyId().hex()
+                  + "\nbut the key id in the public key is "
+                  + key.keyId().hex()
+                  + "\n"
+              : "verify: The signature was created with a different key than the one provided");
+    }
+  }
+
   private static void requireAllowed(SignatureData signature, VerifyOptions options, String text)
       throws Refusal {
     if (signature.algorithm() == SignatureAlgorithm.LEGACY && !options.allowLegacy()) {
@@ -112,10 +119,7 @@ final class MinisignVerifier implements SignatureVerifier {
     }
   }
 
-  /**
-   * What the Ed25519 signature covers. Computed before the key-id check, as minisign does: an
-   * unreadable payload is reported as such even when the key is wrong too.
-   */
+  /** What the Ed25519 signature covers: the BLAKE2b-512 digest, or the whole legacy payload. */
   private static byte[] signedBytes(SignatureAlgorithm algorithm, Payload payload, boolean cli)
       throws Refusal {
     try {
