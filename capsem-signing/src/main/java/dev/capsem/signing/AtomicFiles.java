@@ -1,0 +1,103 @@
+package dev.capsem.signing;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes files so that a reader sees the old content or the whole new content, never a partial one:
+ * the bytes go to a temporary file in the target's folder (same file system, so the final rename is
+ * atomic), are flushed to disk, and only then moved into place.
+ */
+final class AtomicFiles {
+
+  /** rw------- : secret keys. */
+  static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+  /** rw-r--r-- : public keys and signatures, as minisign leaves them under the usual umask. */
+  static final Set<PosixFilePermission> WORLD_READABLE =
+      PosixFilePermissions.fromString("rw-r--r--");
+
+  private AtomicFiles() {}
+
+  /** Writes {@code target} atomically, replacing it if it exists. */
+  static void replace(Path target, byte[] content, Set<PosixFilePermission> permissions)
+      throws IOException {
+    try (Staged staged = stage(target, content, permissions)) {
+      staged.commit(true);
+    }
+  }
+
+  /** Writes the content next to {@code target}, ready to be moved into place by {@link Staged}. */
+  static Staged stage(Path target, byte[] content, Set<PosixFilePermission> permissions)
+      throws IOException {
+    Path absolute = target.toAbsolutePath();
+    // createTempFile makes the file owner-only on POSIX: nothing is readable before it is complete.
+    Path temp =
+        Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      if (Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null) {
+        Files.setPosixFilePermissions(temp, permissions);
+      }
+      return new Staged(temp, absolute);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+  }
+
+  /** A complete temporary file waiting to become {@code target}; deleted on close if not moved. */
+  static final class Staged implements AutoCloseable {
+    private final Path temp;
+    private final Path target;
+    private boolean committed;
+
+    private Staged(Path temp, Path target) {
+      this.temp = temp;
+      this.target = target;
+    }
+
+    /**
+     * Moves the file into place.
+     *
+     * @param replaceExisting whether an existing target is replaced; when false an existing target
+     *     makes this throw {@link FileAlreadyExistsException}
+     */
+    void commit(boolean replaceExisting) throws IOException {
+      if (replaceExisting) {
+        try {
+          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } else {
+        Files.move(temp, target);
+      }
+      committed = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!committed) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+}

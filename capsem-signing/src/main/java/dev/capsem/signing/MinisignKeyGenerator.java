@@ -1,0 +1,97 @@
+package dev.capsem.signing;
+
+import dev.capsem.core.ports.GeneratedKeyPair;
+import dev.capsem.core.ports.KeyId;
+import dev.capsem.core.ports.KeyProtection;
+import dev.capsem.core.ports.SigningException;
+import dev.capsem.core.ports.SigningKeyGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Objects;
+
+/** {@code minisign -G}: a random key id and Ed25519 seed, written in minisign's formats. */
+final class MinisignKeyGenerator implements SigningKeyGenerator {
+
+  private final SecureRandom random;
+
+  MinisignKeyGenerator(SecureRandom random) {
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  @Override
+  public GeneratedKeyPair generate(KeyProtection protection) throws IOException, SigningException {
+    Objects.requireNonNull(protection, "protection");
+    byte[] keyIdBytes = new byte[MinisignFormat.KEY_ID_BYTES];
+    random.nextBytes(keyIdBytes);
+    KeyId keyId = KeyId.fromBytes(keyIdBytes, 0);
+    byte[] seed = new byte[32];
+    random.nextBytes(seed);
+    try {
+      byte[] publicKey = MinisignFormat.publicKeyOf(seed);
+      String secretKeyText = SecretKeyFile.encode(keyId, seed, publicKey, protection, random);
+      return new GeneratedKeyPair(
+          keyId, MinisignFormat.publicKeyText(keyId, publicKey), secretKeyText);
+    } catch (Refusal refusal) {
+      throw new SigningException(refusal.failure());
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+    }
+  }
+
+  @Override
+  public KeyId generateFiles(
+      Path publicKeyFile, Path secretKeyFile, KeyProtection protection, boolean overwrite)
+      throws IOException, SigningException {
+    if (publicKeyFile
+        .toAbsolutePath()
+        .normalize()
+        .equals(secretKeyFile.toAbsolutePath().normalize())) {
+      throw new IllegalArgumentException(
+          "the public and the secret key need two different files: " + publicKeyFile);
+    }
+    if (!overwrite) {
+      // Checked before generating so that a refusal costs nothing and asks for no password.
+      refuseExisting(publicKeyFile);
+      refuseExisting(secretKeyFile);
+    }
+    GeneratedKeyPair pair = generate(protection);
+    // Both files are complete on disk before either is moved into place, so only the two renames
+    // can still fail. Without overwrite a failed second rename takes the first back out; with
+    // overwrite the old secret key is already gone and the caller must regenerate.
+    try (AtomicFiles.Staged secret =
+            AtomicFiles.stage(
+                secretKeyFile,
+                pair.secretKeyText().getBytes(StandardCharsets.US_ASCII),
+                AtomicFiles.OWNER_ONLY);
+        AtomicFiles.Staged pub =
+            AtomicFiles.stage(
+                publicKeyFile,
+                pair.publicKeyText().getBytes(StandardCharsets.US_ASCII),
+                AtomicFiles.WORLD_READABLE)) {
+      secret.commit(overwrite);
+      try {
+        pub.commit(overwrite);
+      } catch (IOException e) {
+        if (!overwrite) {
+          Files.deleteIfExists(secretKeyFile);
+        }
+        throw e;
+      }
+    }
+    return pair.keyId();
+  }
+
+  private static void refuseExisting(Path file) throws FileAlreadyExistsException {
+    // A dangling symbolic link counts as existing: writing through it would surprise.
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw new FileAlreadyExistsException(
+          file.toString(), null, "key file exists; refusing to overwrite it unless told to");
+    }
+  }
+}
