@@ -3,8 +3,8 @@ package dev.capsem.core.api;
 import dev.capsem.core.doctor.Doctor;
 
 /**
- * The library's entry point. Build one from the adapters' ports and call the use cases; the
- * command line and the Maven plugin do exactly that.
+ * The library's entry point. Build one from the adapters' ports and call the use cases; the command
+ * line and the Maven plugin do exactly that.
  *
  * <pre>{@code
  * Capsem capsem = Capsem.with(ports);

@@ -7,7 +7,9 @@ public enum DocumentFormat {
   JSON,
   TOML;
 
-  /** Upstream's rule: the format option if given, else TOML for a {@code .toml} output, else JSON. */
+  /**
+   * Upstream's rule: the format option if given, else TOML for a {@code .toml} output, else JSON.
+   */
   public static DocumentFormat choose(DocumentFormat given, String outPath) {
     if (given != null) {
       return given;

@@ -21,7 +21,8 @@ public record Generated(
   }
 
   static Generated printed(String text) {
-    return new Generated(true, text.endsWith("\n") ? text : text + "\n", List.of(), List.of(), null);
+    return new Generated(
+        true, text.endsWith("\n") ? text : text + "\n", List.of(), List.of(), null);
   }
 
   static Generated wrote(List<String> messages) {

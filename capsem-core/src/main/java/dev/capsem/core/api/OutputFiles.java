@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes generated documents all or nothing: every target is checked before the first is
- * written, and each is written atomically.
+ * Writes generated documents all or nothing: every target is checked before the first is written,
+ * and each is written atomically.
  */
 final class OutputFiles {
 
@@ -22,7 +22,8 @@ final class OutputFiles {
       String shown = PythonPath.normalize(file.asGiven());
       Path parent = file.target().toAbsolutePath().getParent();
       if (parent == null || !Files.isDirectory(parent)) {
-        return Generated.refused("cannot write " + shown + ": the folder " + parent + " does not exist");
+        return Generated.refused(
+            "cannot write " + shown + ": the folder " + parent + " does not exist");
       }
       if (Files.exists(file.target()) && !force) {
         return Generated.refused(shown + " already exists; pass --force to overwrite");
@@ -33,7 +34,8 @@ final class OutputFiles {
       try {
         AtomicFiles.writeString(file.target(), content);
       } catch (IOException e) {
-        return Generated.refused("cannot write " + PythonPath.normalize(file.asGiven()) + ": " + e.getMessage());
+        return Generated.refused(
+            "cannot write " + PythonPath.normalize(file.asGiven()) + ": " + e.getMessage());
       }
     }
     return Generated.wrote(messages);

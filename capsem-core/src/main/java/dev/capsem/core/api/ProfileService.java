@@ -28,7 +28,8 @@ final class ProfileService implements ProfileUseCases {
   @Override
   public Validation validate(Path file, String shownAs) {
     ProfileCheck check = ProfileReader.read(file, shownAs);
-    return new Validation(check.ok(), check.diagnostics(), ProfileReports.validation(shownAs, check));
+    return new Validation(
+        check.ok(), check.diagnostics(), ProfileReports.validation(shownAs, check));
   }
 
   @Override
@@ -68,9 +69,10 @@ final class ProfileService implements ProfileUseCases {
     if (loaded.config() == null) {
       return Generated.invalid(loaded.diagnostics().stream().filter(Diagnostic::isError).toList());
     }
-    String revision = request.revision() == null || request.revision().isEmpty()
-        ? ProfileDraft.revisionFor(today())
-        : request.revision();
+    String revision =
+        request.revision() == null || request.revision().isEmpty()
+            ? ProfileDraft.revisionFor(today())
+            : request.revision();
     DocumentFormat format = request.format() == null ? DocumentFormat.TOML : request.format();
     String extension = format == DocumentFormat.TOML ? "toml" : "json";
     List<OutputFiles.Planned> planned = new ArrayList<>();
@@ -93,7 +95,11 @@ final class ProfileService implements ProfileUseCases {
     return OutputFiles.writeAll(
         planned,
         request.force(),
-        List.of("created " + planned.size() + " profiles in " + PythonPath.normalize(request.outDirAsGiven())));
+        List.of(
+            "created "
+                + planned.size()
+                + " profiles in "
+                + PythonPath.normalize(request.outDirAsGiven())));
   }
 
   private LocalDate today() {

@@ -18,7 +18,8 @@ final class WorkspaceService implements WorkspaceUseCases {
   static final String VALIDATION_SCHEMA = "capsem.workspace-validation.v1";
 
   @Override
-  public WorkspaceValidation validate(Path dir, String dirAsGiven, Path artifacts, String artifactsAsGiven) {
+  public WorkspaceValidation validate(
+      Path dir, String dirAsGiven, Path artifacts, String artifactsAsGiven) {
     WorkspaceLint lint;
     try {
       lint = WorkspaceLinter.lint(dir, dirAsGiven, artifacts, artifactsAsGiven);

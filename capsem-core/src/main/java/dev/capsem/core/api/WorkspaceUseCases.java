@@ -9,5 +9,6 @@ public interface WorkspaceUseCases {
    * Lints {@code dir/config} (and, when given, the guest artifacts folder) with every upstream
    * check under our codes.
    */
-  WorkspaceValidation validate(Path dir, String dirAsGiven, Path artifacts, String artifactsAsGiven);
+  WorkspaceValidation validate(
+      Path dir, String dirAsGiven, Path artifacts, String artifactsAsGiven);
 }

@@ -35,9 +35,21 @@ public final class Doctor {
 
   public static final String SCHEMA = "capsem.admin-doctor.v1";
   static final List<String> GUEST_BINARIES =
-      List.of("capsem-pty-agent", "capsem-net-proxy", "capsem-dns-proxy", "capsem-mcp-server", "capsem-sysutil");
+      List.of(
+          "capsem-pty-agent",
+          "capsem-net-proxy",
+          "capsem-dns-proxy",
+          "capsem-mcp-server",
+          "capsem-sysutil");
   private static final List<String> ARTIFACT_FILES =
-      List.of("capsem-init", "capsem-bashrc", "banner.txt", "tips.txt", "capsem-doctor", "capsem-bench", "snapshots");
+      List.of(
+          "capsem-init",
+          "capsem-bashrc",
+          "banner.txt",
+          "tips.txt",
+          "capsem-doctor",
+          "capsem-bench",
+          "snapshots");
   private static final List<String> ARTIFACT_DIRS = List.of("capsem_bench", "diagnostics");
 
   private final ToolProbe probe;
@@ -73,7 +85,8 @@ public final class Doctor {
       ProfileCheck check = ProfileReader.read(request.profile(), request.profileAsGiven());
       diagnostics.addAll(check.diagnostics().stream().filter(Diagnostic::isError).toList());
       if (check.profile() != null) {
-        Diagnostic missing = ArchSelection.missingAssets(check.profile(), request.arch(), request.profileAsGiven());
+        Diagnostic missing =
+            ArchSelection.missingAssets(check.profile(), request.arch(), request.profileAsGiven());
         if (missing != null) {
           diagnostics.add(missing);
         } else {
@@ -85,11 +98,17 @@ public final class Doctor {
           planned != null
               ? DoctorCheck.pass(
                   "profile-image-plan",
-                  planned.profile().reference() + " for " + String.join(", ", ArchSelection.of(request.arch())))
+                  planned.profile().reference()
+                      + " for "
+                      + String.join(", ", ArchSelection.of(request.arch())))
               : DoctorCheck.fail(
                   "profile-image-plan",
                   diagnostics.stream()
-                      .map(d -> d.path().isEmpty() || d.path().equals("settings") ? d.message() : d.path() + ": " + d.message())
+                      .map(
+                          d ->
+                              d.path().isEmpty() || d.path().equals("settings")
+                                  ? d.message()
+                                  : d.path() + ": " + d.message())
                       .collect(Collectors.joining("\n")),
                   "pass a valid Profile V2 payload or narrow --arch"));
     }
@@ -105,7 +124,9 @@ public final class Doctor {
       report.put("profile_path", request.profileAsGiven());
     }
     if (planned != null) {
-      report.put("profile_id", planned.profile().id()).put("profile_revision", planned.profile().revision());
+      report
+          .put("profile_id", planned.profile().id())
+          .put("profile_revision", planned.profile().revision());
     }
     report.put("selected_arch", request.arch());
     if (contractHash != null) {
@@ -122,7 +143,8 @@ public final class Doctor {
   }
 
   private boolean containerRuntime(List<DoctorCheck> checks) {
-    Optional<ToolProbe.Output> version = probe.run(List.of("docker", "--version"), Duration.ofSeconds(10));
+    Optional<ToolProbe.Output> version =
+        probe.run(List.of("docker", "--version"), Duration.ofSeconds(10));
     if (version.isEmpty()) {
       checks.add(
           DoctorCheck.fail(
@@ -134,7 +156,9 @@ public final class Doctor {
       return false;
     }
     String detail = version.get().stdout().strip();
-    checks.add(DoctorCheck.pass("container-runtime", detail.isEmpty() ? "docker (version unknown)" : detail));
+    checks.add(
+        DoctorCheck.pass(
+            "container-runtime", detail.isEmpty() ? "docker (version unknown)" : detail));
     return true;
   }
 
@@ -156,10 +180,13 @@ public final class Doctor {
       if (megabytes < 4096) {
         return Optional.of(
             DoctorCheck.fail(
-                "container-resources", detail + " (minimum 4096MB)", "colima stop && colima start --memory 8 --cpu 8"));
+                "container-resources",
+                detail + " (minimum 4096MB)",
+                "colima stop && colima start --memory 8 --cpu 8"));
       }
       return Optional.of(
-          DoctorCheck.pass("container-resources", megabytes < 8192 ? detail + " (recommended 8192MB)" : detail));
+          DoctorCheck.pass(
+              "container-resources", megabytes < 8192 ? detail + " (recommended 8192MB)" : detail));
     } catch (JsonSyntaxException e) {
       return Optional.empty();
     }
@@ -167,7 +194,9 @@ public final class Doctor {
 
   private Optional<DoctorCheck> containerClock() {
     Optional<ToolProbe.Output> date =
-        probe.run(List.of("docker", "run", "--rm", "alpine", "date", "-u", "+%s"), Duration.ofSeconds(15));
+        probe.run(
+            List.of("docker", "run", "--rm", "alpine", "date", "-u", "+%s"),
+            Duration.ofSeconds(15));
     if (date.isEmpty() || date.get().exitCode() != 0) {
       return Optional.empty();
     }
@@ -186,7 +215,8 @@ public final class Doctor {
               "Colima VM clock is " + size + "s " + (skew > 0 ? "behind" : "ahead") + " host",
               "colima restart"));
     }
-    return Optional.of(DoctorCheck.pass("container-clock", "Colima VM clock skew: " + size + "s (ok)"));
+    return Optional.of(
+        DoctorCheck.pass("container-clock", "Colima VM clock skew: " + size + "s (ok)"));
   }
 
   private static DoctorCheck guestBinaries(Path folder, String arch) {
@@ -202,7 +232,10 @@ public final class Doctor {
     if (missing.isEmpty()) {
       return DoctorCheck.pass(
           "guest-binaries",
-          "all " + GUEST_BINARIES.size() + " guest agent binaries present for " + String.join(", ", ArchSelection.of(arch)));
+          "all "
+              + GUEST_BINARIES.size()
+              + " guest agent binaries present for "
+              + String.join(", ", ArchSelection.of(arch)));
     }
     return DoctorCheck.fail(
         "guest-binaries",

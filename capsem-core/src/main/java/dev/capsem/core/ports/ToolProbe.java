@@ -11,8 +11,8 @@ public interface ToolProbe {
   record Output(int exitCode, String stdout, String stderr) {}
 
   /**
-   * Runs {@code command}. Empty when the executable is not on the PATH or the command could not
-   * be run at all; a command that ran and failed still returns its output.
+   * Runs {@code command}. Empty when the executable is not on the PATH or the command could not be
+   * run at all; a command that ran and failed still returns its output.
    */
   Optional<Output> run(List<String> command, Duration timeout);
 }

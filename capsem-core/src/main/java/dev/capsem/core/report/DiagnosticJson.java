@@ -31,7 +31,8 @@ public final class DiagnosticJson {
   /** For reports that span several files: {@code file} first, then the usual fields. */
   public static ObjectNode withFile(Diagnostic d) {
     ObjectNode.Builder out = ObjectNode.builder();
-    out.put("file", d.file() == null ? NullNode.of() : dev.capsem.core.json.StringNode.of(d.file()));
+    out.put(
+        "file", d.file() == null ? NullNode.of() : dev.capsem.core.json.StringNode.of(d.file()));
     for (ObjectNode.Member member : of(d).entries()) {
       out.put(member.key(), member.value());
     }

@@ -23,14 +23,20 @@ public final class GuestConfigs {
     String prefix = guestAsGiven.endsWith("/") ? guestAsGiven : guestAsGiven + "/";
     if (!Files.isDirectory(guestDir.resolve("config"))) {
       return new Loaded(
-          null, List.of(new Diagnostic(Code.E016, prefix + "config", "", null, "Missing config directory")));
+          null,
+          List.of(
+              new Diagnostic(Code.E016, prefix + "config", "", null, "Missing config directory")));
     }
     if (!Files.isRegularFile(guestDir.resolve("config/build.toml"))) {
       return new Loaded(
           null,
           List.of(
               new Diagnostic(
-                  Code.E016, prefix + "config/build.toml", "", null, "Missing required file: build.toml")));
+                  Code.E016,
+                  prefix + "config/build.toml",
+                  "",
+                  null,
+                  "Missing required file: build.toml")));
     }
     GuestConfigLoader.Loaded loaded = GuestConfigLoader.load(guestDir);
     return new Loaded(loaded.config(), loaded.diagnostics());

@@ -1,0 +1,59 @@
+package dev.capsem.core.architecture;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** capsem-core is the pure domain, and the rules that say so really catch violations. */
+class HexagonArchitectureTest {
+
+  private static final JavaClasses CORE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.capsem.core");
+
+  @Test
+  void core_usesNoAdapterTechnology() {
+    HexagonRules.noAdapterTechnology("dev.capsem.core..").check(CORE);
+  }
+
+  @Test
+  void core_neverReachesIntoAdapterModules() {
+    HexagonRules.noAdapterModules("dev.capsem.core..").check(CORE);
+  }
+
+  @Test
+  void corePackages_haveNoCycles() {
+    SlicesRuleDefinition.slices()
+        .matching("dev.capsem.core.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .check(CORE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "MavenMojo",
+        "PicocliCommand",
+        "BouncyCastleDigest",
+        "DockerClientUser",
+        "JibUser",
+        "ProcessStarter"
+      })
+  void noAdapterTechnology_classUsingAnAdapterType_isRejected(String fixture) throws Exception {
+    JavaClasses offender =
+        new ClassFileImporter().importClasses(Class.forName("dev.capsem.archfixture." + fixture));
+
+    assertThatThrownBy(
+            () -> HexagonRules.noAdapterTechnology("dev.capsem.archfixture..").check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("dev.capsem.archfixture." + fixture);
+  }
+}

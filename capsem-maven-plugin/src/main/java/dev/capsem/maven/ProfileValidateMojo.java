@@ -1,0 +1,46 @@
+package dev.capsem.maven;
+
+import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.Validation;
+import java.io.File;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Validates the project's Profile V2 file, reporting every problem at file:line:column. */
+@Mojo(name = "profile-validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public final class ProfileValidateMojo extends AbstractCapsemMojo {
+
+  /**
+   * The Profile V2 file (JSON when it ends in {@code .json}, TOML otherwise).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = "capsem.profile",
+      defaultValue = "${project.basedir}/profiles/${project.artifactId}.profile.toml")
+  File profile;
+
+  @Override
+  void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
+    String shown = shown(profile);
+    if (!profile.isFile()) {
+      throw new MojoFailureException(
+          "E016 " + shown + ": Missing required file: the profile does not exist (set <profile> or -Dcapsem.profile)");
+    }
+    Validation result = capsem.profiles().validate(profile.toPath(), shown);
+    File report = MojoOutcomes.writeReport(outputDirectory, "profile-validate.json", result.reportJson());
+    MojoOutcomes.check(getLog(), "profile " + shown + " is invalid", result.diagnostics(), failOnWarning);
+    long warnings = result.diagnostics().size();
+    getLog().info(
+        "capsem: profile "
+            + shown
+            + " is valid ("
+            + warnings
+            + (warnings == 1 ? " warning" : " warnings")
+            + "); report "
+            + shown(report));
+  }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what the tests and the example need on a fresh Debian machine, idempotently:
+# the real minisign and b3sum CLIs (interoperability tests), squashfs-tools and cpio (image checks),
+# debootstrap and the Docker engine (image builds), a JDK and Maven when absent.
+set -euo pipefail
+
+packages=(minisign b3sum squashfs-tools cpio debootstrap docker.io curl ca-certificates)
+command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || packages+=(maven)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "setup: $(minisign -v 2>&1 | head -1), $(b3sum --version), $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"

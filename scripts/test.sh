@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The test command: prepares the machine, then runs every test of the reactor on Java 17,
+# and the unit tests again on Java 25 when that JDK is installed.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+scripts/setup-machine.sh
+
+mvn -B verify
+
+jdk25=/usr/lib/jvm/temurin-25-jdk-amd64
+if [ -x "$jdk25/bin/java" ]; then
+  echo "test: again on $("$jdk25/bin/java" -version 2>&1 | head -1)"
+  JAVA_HOME="$jdk25" mvn -B verify -pl capsem-core,capsem-signing,capsem-docker-adapter,capsem-cli
+else
+  echo "test: WARNING: no Java 25 JDK at $jdk25; the Java 25 pass did not run" >&2
+fi
