@@ -21,6 +21,9 @@ public final class PydanticJsonSchema {
 
   /** The schema document of {@code model}, which must be named. */
   public static ObjectNode generate(ObjectSchema model) {
+    if (model.modelName() == null) {
+      throw new IllegalArgumentException("a published model needs its class name as title");
+    }
     JsonSchemaDefinitions definitions = new JsonSchemaDefinitions();
     ObjectNode body = model.definition(definitions);
     ObjectNode.Builder document = ObjectNode.builder();
