@@ -1,6 +1,7 @@
 package dev.capsem.core.profile;
 
 import static dev.capsem.core.schema.Schema.bool;
+import static dev.capsem.core.schema.Schema.enumType;
 import static dev.capsem.core.schema.Schema.integer;
 import static dev.capsem.core.schema.Schema.list;
 import static dev.capsem.core.schema.Schema.literal;
@@ -19,12 +20,16 @@ import dev.capsem.core.json.ObjectNode;
 import dev.capsem.core.json.StringNode;
 import dev.capsem.core.schema.ObjectSchema;
 import dev.capsem.core.schema.Refusal;
+import dev.capsem.core.schema.Schema;
 import java.util.List;
 
 /**
  * Profile V2 as upstream's admin model ({@code ProfilePayloadV2}) declares it: field order, lax
  * input, defaults and messages. The JSON Schema's stricter rules live in {@link
  * ProfileStrictRules}.
+ *
+ * <p>Models carry upstream's class names, enum classes are declared as such and default factories
+ * as such, so that {@link ProfileSchemaDocument} can describe the model as Pydantic does.
  */
 final class ProfileSchema {
 
@@ -62,32 +67,35 @@ final class ProfileSchema {
   private static final ObjectNode EMPTY = ObjectNode.empty();
   private static final ArrayNode NONE = ArrayNode.of(List.of());
 
+  private static final Schema CAPABILITY_MODE =
+      enumType("CapabilityMode", "allow", "ask", "block", "audit");
+
   static final ObjectSchema SECURITY_RULE =
-      object()
+      object("SecurityRule")
           .required("on", nonEmptyString())
           .required("if", nonEmptyString())
-          .required("decision", oneOf("allow", "ask", "block", "rewrite"))
+          .required("decision", enumType("RuleDecision", "allow", "ask", "block", "rewrite"))
           .defaulted(
               "priority",
               integer().atLeast(MIN_RULE_PRIORITY).atMost(MAX_RULE_PRIORITY),
               IntegerNode.of(1))
           .optional("rewrite_target", nonEmptyString())
           .optional("rewrite_value", nonEmptyString())
-          .defaulted("strip_request_headers", list(nonEmptyString()), NONE)
-          .defaulted("strip_response_headers", list(nonEmptyString()), NONE)
+          .defaultFactory("strip_request_headers", list(nonEmptyString()), NONE)
+          .defaultFactory("strip_response_headers", list(nonEmptyString()), NONE)
           .optional("reason", nonEmptyString())
           .build();
 
   static final ObjectSchema SECURITY_RULES = securityRules();
 
   static final ObjectSchema SECURITY =
-      object()
-          .defaulted("capabilities", capabilities(), EMPTY)
-          .defaulted("rules", SECURITY_RULES, EMPTY)
+      object("SecuritySettings")
+          .defaultFactory("capabilities", capabilities(), EMPTY)
+          .defaultFactory("rules", SECURITY_RULES, EMPTY)
           .build();
 
   private static final ObjectSchema ASSET =
-      object()
+      object("AssetDeclaration")
           .required("url", url())
           .required("hash", string().pattern(HASH_PATTERN))
           .required("signature_url", url())
@@ -96,37 +104,37 @@ final class ProfileSchema {
           .build();
 
   private static final ObjectSchema ARCH_ASSETS =
-      object()
+      object("ArchAssets")
           .required("kernel", ASSET)
           .required("initrd", ASSET)
           .required("rootfs", ASSET)
           .build();
 
   private static final ObjectSchema MCP_SERVER =
-      object()
+      object("McpServer")
           .defaulted("enabled", bool(), BooleanNode.of(true))
           .optional("type", oneOf("stdio", "http", "sse"))
           .optional("command", nonEmptyString())
-          .defaulted("args", list(nonEmptyString()), NONE)
-          .defaulted("env", map(nonEmptyString(), string()), EMPTY)
+          .defaultFactory("args", list(nonEmptyString()), NONE)
+          .defaultFactory("env", map(nonEmptyString(), string()), EMPTY)
           .optional("url", url())
-          .defaulted("headers", map(nonEmptyString(), string()), EMPTY)
+          .defaultFactory("headers", map(nonEmptyString(), string()), EMPTY)
           .optional("bearerToken", string())
           .optional("pool_size", integer().atLeast(1))
-          .defaulted("pool_safe_tools", list(nonEmptyString()), NONE)
-          .defaulted(
+          .defaultFactory("pool_safe_tools", list(nonEmptyString()), NONE)
+          .defaultFactory(
               "capsem",
-              object()
-                  .defaulted("credential_refs", list(nonEmptyString()), NONE)
-                  .defaulted("allowed_tools", list(nonEmptyString()), NONE)
-                  .defaulted("rules", SECURITY_RULES, EMPTY)
+              object("McpServerCapsem")
+                  .defaultFactory("credential_refs", list(nonEmptyString()), NONE)
+                  .defaultFactory("allowed_tools", list(nonEmptyString()), NONE)
+                  .defaultFactory("rules", SECURITY_RULES, EMPTY)
                   .build(),
               EMPTY)
           .check(ProfileSchema::mcpTransport)
           .build();
 
   static final ObjectSchema PROFILE =
-      object()
+      object("ProfilePayloadV2")
           .required("schema", literal("capsem.profile.v2"))
           .required("version", literal(2))
           .required("id", string().pattern(PROFILE_ID_PATTERN))
@@ -134,84 +142,87 @@ final class ProfileSchema {
           .required("name", nonEmptyString())
           .required("description", nonEmptyString())
           .required("best_for", nonEmptyString())
-          .required("profile_type", oneOf("everyday-work", "coding"))
-          .required("ui", oneOf("everyday", "coding"))
+          .required("profile_type", enumType("ProfileType", "everyday-work", "coding"))
+          .required("ui", enumType("ProfileUi", "everyday", "coding"))
           .optional("icon_svg", string().validatedBy(ProfileSchema::inlineSvg))
           .optional("extends_profile_id", string().pattern(PROFILE_ID_PATTERN))
           .optional("extends_profile_revision", string().pattern(REVISION_PATTERN))
           .required(
               "compatibility",
-              object()
+              object("Compatibility")
                   .required("min_binary", nonEmptyString())
                   .defaulted("max_binary", string(), StringNode.of(""))
                   .required("guest_abi", string().pattern("^capsem-guest-v[0-9]+$"))
                   .build())
-          .defaulted("general", object().optional("display_name", nonEmptyString()).build(), EMPTY)
-          .defaulted(
+          .defaultFactory(
+              "general",
+              object("GeneralSettings").optional("display_name", nonEmptyString()).build(),
+              EMPTY)
+          .defaultFactory(
               "appearance",
-              object()
+              object("AppearanceSettings")
                   .optional("theme", oneOf("inherit-service", "system", "light", "dark"))
                   .optional("accent", string())
                   .build(),
               EMPTY)
-          .defaulted("editable", editable(), EMPTY)
-          .defaulted(
+          .defaultFactory("editable", editable(), EMPTY)
+          .defaultFactory(
               "ai",
-              object()
-                  .defaulted(
+              object("AiSettings")
+                  .defaultFactory(
                       "providers",
                       map(
-                          object()
+                          object("AiProvider")
                               .optional("enabled", bool())
                               .optional("model", nonEmptyString())
                               .optional("base_url", url())
-                              .defaulted("credential_refs", list(nonEmptyString()), NONE)
-                              .defaulted("rules", SECURITY_RULES, EMPTY)
+                              .defaultFactory("credential_refs", list(nonEmptyString()), NONE)
+                              .defaultFactory("rules", SECURITY_RULES, EMPTY)
                               .build()),
                       EMPTY)
                   .build(),
               EMPTY)
-          .defaulted("mcpServers", map(MCP_SERVER), EMPTY)
-          .defaulted(
+          .defaultFactory("mcpServers", map(MCP_SERVER), EMPTY)
+          .defaultFactory(
               "skills",
-              object()
-                  .defaulted("groups", list(nonEmptyString()), NONE)
-                  .defaulted("enabled", list(nonEmptyString()), NONE)
-                  .defaulted("disabled", list(nonEmptyString()), NONE)
+              object("SkillsSettings")
+                  .defaultFactory("groups", list(nonEmptyString()), NONE)
+                  .defaultFactory("enabled", list(nonEmptyString()), NONE)
+                  .defaultFactory("disabled", list(nonEmptyString()), NONE)
                   .build(),
               EMPTY)
           .required(
               "vm",
-              object()
+              object("VmSettings")
                   .required("memory_mib", integer().atLeast(512))
                   .required("cpus", integer().atLeast(1))
                   .required("disk_mib", integer().atLeast(1024))
-                  .required("network", oneOf("proxied", "disabled", "direct"))
+                  .required("network", enumType("VmNetworkMode", "proxied", "disabled", "direct"))
                   .defaulted("track_rootfs_dependencies", bool(), BooleanNode.of(true))
                   .optional("rootfs_image", nonEmptyString())
                   .required("assets", map(oneOf("arm64", "x86_64"), ARCH_ASSETS))
                   .build())
           .required(
               "packages",
-              object()
+              object("PackageContract")
                   .required("runtimes", map(nonEmptyString()))
-                  .defaulted("python_modules", map(nonEmptyString()), EMPTY)
-                  .defaulted("node_packages", map(nonEmptyString()), EMPTY)
+                  .defaultFactory("python_modules", map(nonEmptyString()), EMPTY)
+                  .defaultFactory("node_packages", map(nonEmptyString()), EMPTY)
                   .required(
                       "system",
-                      object()
+                      object("SystemPackages")
                           .required("distro", literal("debian"))
                           .required("release", nonEmptyString())
-                          .defaulted("apt", map(nonEmptyString()), EMPTY)
+                          .defaultFactory("apt", map(nonEmptyString()), EMPTY)
                           .build())
                   .build())
           .required(
               "tools",
               map(
-                  object()
+                  object("ToolContract")
                       .required("version", nonEmptyString())
                       .required("required", bool())
-                      .required("source", oneOf("guest", "host", "profile"))
+                      .required("source", enumType("ToolSource", "guest", "host", "profile"))
                       .build()))
           .required("security", SECURITY)
           .check(ProfileSchema::extendsPair)
@@ -220,15 +231,15 @@ final class ProfileSchema {
   private ProfileSchema() {}
 
   private static ObjectSchema securityRules() {
-    ObjectSchema.Builder rules = object();
+    ObjectSchema.Builder rules = object("SecurityRules");
     for (String family : RULE_FAMILIES) {
-      rules.defaulted(family, map(SECURITY_RULE), EMPTY);
+      rules.defaultFactory(family, map(SECURITY_RULE), EMPTY);
     }
     return rules.build();
   }
 
   private static ObjectSchema editable() {
-    ObjectSchema.Builder editable = object();
+    ObjectSchema.Builder editable = object("ProfileSectionEditability");
     for (String section : EDITABLE_SECTIONS) {
       editable.defaulted(section, bool(), BooleanNode.of(true));
     }
@@ -236,9 +247,9 @@ final class ProfileSchema {
   }
 
   private static ObjectSchema capabilities() {
-    ObjectSchema.Builder capabilities = object();
+    ObjectSchema.Builder capabilities = object("SecurityCapabilities");
     for (String capability : CAPABILITIES) {
-      capabilities.optional(capability, oneOf("allow", "ask", "block", "audit"));
+      capabilities.optional(capability, CAPABILITY_MODE);
     }
     return capabilities.build();
   }

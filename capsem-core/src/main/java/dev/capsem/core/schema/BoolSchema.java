@@ -4,6 +4,7 @@ import dev.capsem.core.json.BooleanNode;
 import dev.capsem.core.json.FloatNode;
 import dev.capsem.core.json.IntegerNode;
 import dev.capsem.core.json.Node;
+import dev.capsem.core.json.ObjectNode;
 import dev.capsem.core.json.StringNode;
 import java.math.BigInteger;
 import java.util.Locale;
@@ -52,5 +53,10 @@ final class BoolSchema extends Schema {
       return null;
     }
     return new BooleanNode(value, input.position());
+  }
+
+  @Override
+  ObjectNode jsonSchema(JsonSchemaDefinitions definitions) {
+    return ObjectNode.builder().put("type", "boolean").build();
   }
 }

@@ -4,6 +4,7 @@ import dev.capsem.core.diag.Code;
 import dev.capsem.core.json.FloatNode;
 import dev.capsem.core.json.IntegerNode;
 import dev.capsem.core.json.Node;
+import dev.capsem.core.json.ObjectNode;
 import java.math.BigInteger;
 
 /**
@@ -28,5 +29,10 @@ final class IntLiteralSchema extends Schema {
       return null;
     }
     return new IntegerNode(BigInteger.valueOf(expected), input.position());
+  }
+
+  @Override
+  ObjectNode jsonSchema(JsonSchemaDefinitions definitions) {
+    return ObjectNode.builder().put("const", expected).put("type", "integer").build();
   }
 }

@@ -5,6 +5,7 @@ import dev.capsem.core.json.BooleanNode;
 import dev.capsem.core.json.FloatNode;
 import dev.capsem.core.json.IntegerNode;
 import dev.capsem.core.json.Node;
+import dev.capsem.core.json.ObjectNode;
 import dev.capsem.core.json.StringNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -58,6 +59,18 @@ public final class IntSchema extends Schema {
       return null;
     }
     return new IntegerNode(value, input.position());
+  }
+
+  @Override
+  ObjectNode jsonSchema(JsonSchemaDefinitions definitions) {
+    ObjectNode.Builder out = ObjectNode.builder().put("type", "integer");
+    if (min != null) {
+      out.put("minimum", new IntegerNode(min, null));
+    }
+    if (max != null) {
+      out.put("maximum", new IntegerNode(max, null));
+    }
+    return out.build();
   }
 
   private static BigInteger coerce(Node input, SchemaPath path, Issues issues) {

@@ -3,6 +3,7 @@ package dev.capsem.core.schema;
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.json.ArrayNode;
 import dev.capsem.core.json.Node;
+import dev.capsem.core.json.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,5 +49,15 @@ public final class ListSchema extends Schema {
       return null;
     }
     return new ArrayNode(values, input.position());
+  }
+
+  @Override
+  ObjectNode jsonSchema(JsonSchemaDefinitions definitions) {
+    ObjectNode.Builder out =
+        ObjectNode.builder().put("type", "array").put("items", items.jsonSchema(definitions));
+    if (minItems > 0) {
+      out.put("minItems", minItems);
+    }
+    return out.build();
   }
 }

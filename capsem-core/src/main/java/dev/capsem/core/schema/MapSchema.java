@@ -1,9 +1,12 @@
 package dev.capsem.core.schema;
 
 import dev.capsem.core.diag.Code;
+import dev.capsem.core.json.BooleanNode;
 import dev.capsem.core.json.Node;
 import dev.capsem.core.json.ObjectNode;
 import dev.capsem.core.json.StringNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A map from string keys to values of one schema, in input order. A bad key is reported at {@code
@@ -57,6 +60,60 @@ public final class MapSchema extends Schema {
               + object.size());
       return null;
     }
+    return out.build();
+  }
+
+  /**
+   * Pydantic's {@code dict_schema}: a key pattern becomes {@code patternProperties}, other key
+   * constraints become {@code propertyNames}, the value schema {@code additionalProperties}.
+   */
+  @Override
+  ObjectNode jsonSchema(JsonSchemaDefinitions definitions) {
+    Map<String, Node> key = members(keys.jsonSchema(definitions));
+    Map<String, Node> value = members(values.jsonSchema(definitions));
+    Node pattern = null;
+    if (!key.containsKey("$ref")) {
+      pattern = key.remove("pattern");
+      key.remove("title");
+    }
+    value.remove("title");
+    ObjectNode.Builder out = ObjectNode.builder().put("type", "object");
+    if (!value.isEmpty() || pattern != null) {
+      if (pattern == null) {
+        out.put("additionalProperties", node(value));
+      } else {
+        out.put(
+            "patternProperties",
+            ObjectNode.builder().put(((StringNode) pattern).value(), node(value)).build());
+      }
+    } else {
+      out.put("additionalProperties", BooleanNode.of(true));
+    }
+    boolean constrainedString =
+        key.get("type") instanceof StringNode type
+            && type.value().equals("string")
+            && key.size() > 1;
+    if (constrainedString || key.containsKey("$ref")) {
+      key.remove("type");
+      out.put("propertyNames", node(key));
+    }
+    if (minEntries > 0) {
+      out.put("minProperties", minEntries);
+    }
+    return out.build();
+  }
+
+  private static Map<String, Node> members(ObjectNode object) {
+    Map<String, Node> out = new LinkedHashMap<>();
+    for (ObjectNode.Member member : object.entries()) {
+      out.put(member.key(), member.value());
+    }
+    return out;
+  }
+
+  private static ObjectNode node(Map<String, Node> members) {
+    ObjectNode.Builder out = ObjectNode.builder();
+    members.forEach(out::put);
     return out.build();
   }
 }

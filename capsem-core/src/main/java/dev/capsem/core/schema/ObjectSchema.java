@@ -1,9 +1,12 @@
 package dev.capsem.core.schema;
 
 import dev.capsem.core.diag.Code;
+import dev.capsem.core.json.ArrayNode;
+import dev.capsem.core.json.BooleanNode;
 import dev.capsem.core.json.Node;
 import dev.capsem.core.json.NullNode;
 import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.json.StringNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,9 @@ import java.util.function.Function;
  * order, then unknown keys, then (only when all of that passed) the model-level checks. The
  * normalised value lists the fields in declaration order with defaults filled in and absent
  * optionals left out, which is what upstream writes.
+ *
+ * <p>A model named like its Pydantic class can also be described as a JSON Schema, the way Pydantic
+ * describes it ({@link PydanticJsonSchema}).
  */
 public final class ObjectSchema extends Schema {
 
@@ -22,18 +28,26 @@ public final class ObjectSchema extends Schema {
   enum Presence {
     REQUIRED,
     OPTIONAL,
-    DEFAULTED
+    /** A plain default ({@code = value}), which a JSON Schema shows. */
+    DEFAULTED,
+    /** A {@code default_factory}, which a JSON Schema does not show. */
+    DEFAULT_FACTORY
   }
 
   record Field(String name, Schema schema, Presence presence, Node defaultInput) {}
 
+  private final String modelName;
   private final List<Field> fields;
   private final Map<String, Field> byName;
   private final boolean forbidExtra;
   private final List<Function<ObjectNode, Refusal>> checks;
 
   private ObjectSchema(
-      List<Field> fields, boolean forbidExtra, List<Function<ObjectNode, Refusal>> checks) {
+      String modelName,
+      List<Field> fields,
+      boolean forbidExtra,
+      List<Function<ObjectNode, Refusal>> checks) {
+    this.modelName = modelName;
     this.fields = List.copyOf(fields);
     this.byName = new LinkedHashMap<>();
     for (Field field : fields) {
@@ -43,8 +57,13 @@ public final class ObjectSchema extends Schema {
     this.checks = List.copyOf(checks);
   }
 
-  static Builder builder() {
-    return new Builder();
+  static Builder builder(String modelName) {
+    return new Builder(modelName);
+  }
+
+  /** The Pydantic class name, or {@code null} for a model that is never published as a schema. */
+  public String modelName() {
+    return modelName;
   }
 
   /** The names of the fields, in declaration order. */
@@ -72,7 +91,7 @@ public final class ObjectSchema extends Schema {
         switch (field.presence()) {
           case REQUIRED ->
               issues.add(path.child(field.name()), input.position(), Code.E001, "Field required");
-          case DEFAULTED -> {
+          case DEFAULTED, DEFAULT_FACTORY -> {
             Node value =
                 field.schema().check(field.defaultInput(), path.child(field.name()), issues);
             if (value != null) {
@@ -113,11 +132,86 @@ public final class ObjectSchema extends Schema {
     return value;
   }
 
+  @Override
+  ObjectNode jsonSchema(JsonSchemaDefinitions definitions) {
+    if (modelName == null) {
+      throw new IllegalStateException(
+          "a model must be named (Schema.object(name)) to appear in a JSON Schema; fields: "
+              + fieldNames());
+    }
+    return definitions.reference(modelName, this, () -> definition(definitions));
+  }
+
+  @Override
+  boolean isDefinition() {
+    return modelName != null;
+  }
+
+  /** The model's own description, as it appears under {@code $defs} (or at the top). */
+  ObjectNode definition(JsonSchemaDefinitions definitions) {
+    ObjectNode.Builder properties = ObjectNode.builder();
+    List<Node> required = new ArrayList<>();
+    for (Field field : fields) {
+      properties.put(field.name(), fieldSchema(field, definitions));
+      if (field.presence() == Presence.REQUIRED) {
+        required.add(StringNode.of(field.name()));
+      }
+    }
+    ObjectNode.Builder out = ObjectNode.builder().put("type", "object");
+    if (modelName != null) {
+      out.put("title", modelName);
+    }
+    out.put("properties", properties.build());
+    if (!required.isEmpty()) {
+      out.put("required", ArrayNode.of(required));
+    }
+    if (forbidExtra) {
+      out.put("additionalProperties", BooleanNode.of(false));
+    }
+    return out.build();
+  }
+
+  /**
+   * One property as Pydantic writes it: an optional field is {@code anyOf [type, null]} with a
+   * {@code null} default, a plain default is shown, a default factory is not, and the title comes
+   * from the wire name unless the type is a named definition.
+   */
+  private static ObjectNode fieldSchema(Field field, JsonSchemaDefinitions definitions) {
+    ObjectNode type = field.schema().jsonSchema(definitions);
+    ObjectNode.Builder out = ObjectNode.builder();
+    switch (field.presence()) {
+      case OPTIONAL -> {
+        ObjectNode nullType = ObjectNode.builder().put("type", "null").build();
+        if (type.equals(nullType)) {
+          out.put("type", "null");
+        } else {
+          out.put("anyOf", ArrayNode.of(List.of(type, nullType)));
+        }
+        out.put("default", NullNode.of());
+      }
+      case DEFAULTED -> {
+        type.entries().forEach(member -> out.put(member.key(), member.value()));
+        out.put("default", field.defaultInput());
+      }
+      case REQUIRED, DEFAULT_FACTORY ->
+          type.entries().forEach(member -> out.put(member.key(), member.value()));
+    }
+    if (!field.schema().isDefinition()) {
+      out.put("title", PydanticJsonSchema.fieldTitle(field.name()));
+    }
+    return out.build();
+  }
+
   /** Declares fields in the order upstream writes them. */
   public static final class Builder {
+    private final String modelName;
     private final List<Field> fields = new ArrayList<>();
     private final List<Function<ObjectNode, Refusal>> checks = new ArrayList<>();
     private boolean forbidExtra = true;
+
+    private Builder(String modelName) {
+      this.modelName = modelName;
+    }
 
     public Builder required(String name, Schema schema) {
       fields.add(new Field(name, schema, Presence.REQUIRED, null));
@@ -132,9 +226,20 @@ public final class ObjectSchema extends Schema {
 
     /**
      * Absent means {@code defaultInput}, which is validated like input, so nested defaults fill in.
+     * Like Pydantic's {@code field: T = value}: a JSON Schema shows the default.
      */
     public Builder defaulted(String name, Schema schema, Node defaultInput) {
       fields.add(new Field(name, schema, Presence.DEFAULTED, defaultInput));
+      return this;
+    }
+
+    /**
+     * Validates like {@link #defaulted}, but declares Pydantic's {@code
+     * Field(default_factory=...)}: the default is made per instance (an empty list, a nested model,
+     * a value from the environment), so a JSON Schema does not show it.
+     */
+    public Builder defaultFactory(String name, Schema schema, Node producedInput) {
+      fields.add(new Field(name, schema, Presence.DEFAULT_FACTORY, producedInput));
       return this;
     }
 
@@ -151,7 +256,7 @@ public final class ObjectSchema extends Schema {
     }
 
     public ObjectSchema build() {
-      return new ObjectSchema(fields, forbidExtra, checks);
+      return new ObjectSchema(modelName, fields, forbidExtra, checks);
     }
   }
 }

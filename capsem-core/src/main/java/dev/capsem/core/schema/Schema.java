@@ -2,6 +2,7 @@ package dev.capsem.core.schema;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.json.Node;
+import dev.capsem.core.json.ObjectNode;
 import java.util.List;
 import java.util.function.Function;
 
@@ -29,22 +30,25 @@ public abstract class Schema {
    * Pydantic {@code field_validator(mode="after")} does.
    */
   public final Schema then(Function<Node, Refusal> check) {
-    Schema inner = this;
-    return new Schema() {
-      @Override
-      public Node check(Node input, SchemaPath path, Issues issues) {
-        Node value = inner.check(input, path, issues);
-        if (value == null) {
-          return null;
-        }
-        Refusal refusal = check.apply(value);
-        if (refusal != null) {
-          issues.add(path, input.position(), refusal);
-          return null;
-        }
-        return value;
-      }
-    };
+    return new CheckedSchema(this, check);
+  }
+
+  /**
+   * How Pydantic's JSON Schema generator describes this value; named models and enum classes are
+   * added to {@code definitions} and referenced. Kinds that upstream never publishes have no
+   * description.
+   */
+  ObjectNode jsonSchema(JsonSchemaDefinitions definitions) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " has no JSON Schema description");
+  }
+
+  /**
+   * Whether this is a named model or enum class: Pydantic gives a field of such a type no title of
+   * its own, because the definition already has one.
+   */
+  boolean isDefinition() {
+    return false;
   }
 
   // Factories, one per kind of value.
@@ -66,12 +70,21 @@ public abstract class Schema {
     return new BoolSchema();
   }
 
+  /** One of a few strings, declared inline like a Pydantic {@code Literal["a", "b"]}. */
   public static Schema oneOf(String... values) {
-    return new EnumSchema(List.of(values), Code.E005);
+    return new EnumSchema(List.of(values), Code.E005, null);
+  }
+
+  /**
+   * One of a few strings, declared like a Pydantic {@code Enum} class called {@code className}: it
+   * validates as {@link #oneOf}, and a JSON Schema describes it once under {@code $defs}.
+   */
+  public static Schema enumType(String className, String... values) {
+    return new EnumSchema(List.of(values), Code.E005, className);
   }
 
   public static Schema literal(String value) {
-    return new EnumSchema(List.of(value), Code.E005);
+    return new EnumSchema(List.of(value), Code.E005, null);
   }
 
   public static Schema literal(long value) {
@@ -98,8 +111,14 @@ public abstract class Schema {
     return new MapSchema(string(), values, 0);
   }
 
+  /** A model with no name: it validates, but cannot be described in a JSON Schema. */
   public static ObjectSchema.Builder object() {
-    return ObjectSchema.builder();
+    return ObjectSchema.builder(null);
+  }
+
+  /** A model named like its Pydantic class, which a JSON Schema lists under {@code $defs}. */
+  public static ObjectSchema.Builder object(String modelName) {
+    return ObjectSchema.builder(modelName);
   }
 
   static String typeMismatch(String what) {

@@ -2,6 +2,7 @@ package dev.capsem.core.schema;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.json.Node;
+import dev.capsem.core.json.ObjectNode;
 import dev.capsem.core.json.StringNode;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -69,6 +70,19 @@ public final class StringSchema extends Schema {
       }
     }
     return new StringNode(value, input.position());
+  }
+
+  /** Custom checks have no JSON Schema form; Pydantic leaves them out too. */
+  @Override
+  ObjectNode jsonSchema(JsonSchemaDefinitions definitions) {
+    ObjectNode.Builder out = ObjectNode.builder().put("type", "string");
+    if (minLength > 0) {
+      out.put("minLength", minLength);
+    }
+    if (patternText != null) {
+      out.put("pattern", patternText);
+    }
+    return out.build();
   }
 
   /** Whether {@code value} passes this schema. */

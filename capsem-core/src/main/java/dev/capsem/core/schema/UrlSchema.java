@@ -2,6 +2,7 @@ package dev.capsem.core.schema;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.json.Node;
+import dev.capsem.core.json.ObjectNode;
 import dev.capsem.core.json.StringNode;
 
 /** A URL of any scheme, parsed and normalised by WHATWG rules as Pydantic's {@code AnyUrl} is. */
@@ -20,5 +21,15 @@ final class UrlSchema extends Schema {
       return null;
     }
     return new StringNode(parsed.serialized(), input.position());
+  }
+
+  /** Pydantic's {@code AnyUrl}: a non-empty string in URI format. */
+  @Override
+  ObjectNode jsonSchema(JsonSchemaDefinitions definitions) {
+    return ObjectNode.builder()
+        .put("type", "string")
+        .put("format", "uri")
+        .put("minLength", 1)
+        .build();
   }
 }
