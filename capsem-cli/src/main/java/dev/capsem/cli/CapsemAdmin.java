@@ -59,7 +59,14 @@ public final class CapsemAdmin extends CommandGroup {
         new CommandLine(new ProfileCommands.Group())
             .addSubcommand(new ProfileCommands.Init(capsem))
             .addSubcommand(new ProfileCommands.InitBuiltins(capsem))
-            .addSubcommand(new ProfileCommands.Validate(capsem)));
+            .addSubcommand(new ProfileCommands.Validate(capsem))
+            .addSubcommand(new ProfileCommands.Schema(capsem)));
+    root.addSubcommand(
+        new CommandLine(new SettingsCommands.Group())
+            .addSubcommand(new SettingsCommands.Init(capsem))
+            .addSubcommand(new SettingsCommands.Validate(capsem))
+            .addSubcommand(new SettingsCommands.Doctor(capsem))
+            .addSubcommand(new SettingsCommands.Schema(capsem)));
     root.addSubcommand(
         new CommandLine(new WorkspaceCommands.Group())
             .addSubcommand(new WorkspaceCommands.Validate(capsem)));

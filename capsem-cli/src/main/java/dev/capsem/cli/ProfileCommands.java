@@ -170,4 +170,25 @@ final class ProfileCommands {
                       force)));
     }
   }
+
+  @Command(name = "schema", description = "Print the JSON Schema of Profile V2.")
+  static final class Schema extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    Schema(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      console().outRaw(capsem.profiles().schema());
+      return ExitCodes.OK;
+    }
+  }
 }

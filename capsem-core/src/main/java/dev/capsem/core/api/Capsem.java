@@ -27,6 +27,10 @@ public final class Capsem {
     return new ProfileService(ports);
   }
 
+  public SettingsUseCases settings() {
+    return new SettingsService(ports);
+  }
+
   public WorkspaceUseCases workspaces() {
     return new WorkspaceService();
   }

@@ -5,6 +5,7 @@ import dev.capsem.core.profile.ProfileCheck;
 import dev.capsem.core.profile.ProfileDraft;
 import dev.capsem.core.profile.ProfileReader;
 import dev.capsem.core.profile.ProfileReports;
+import dev.capsem.core.profile.ProfileSchemaDocument;
 import dev.capsem.core.profile.ProfileWriter;
 import dev.capsem.core.report.PythonPath;
 import dev.capsem.core.workspace.BuiltinProfiles;
@@ -100,6 +101,11 @@ final class ProfileService implements ProfileUseCases {
                 + planned.size()
                 + " profiles in "
                 + PythonPath.normalize(request.outDirAsGiven())));
+  }
+
+  @Override
+  public String schema() {
+    return ProfileSchemaDocument.text();
   }
 
   private LocalDate today() {

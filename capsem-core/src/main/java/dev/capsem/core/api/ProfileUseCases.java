@@ -13,4 +13,7 @@ public interface ProfileUseCases {
 
   /** Derives the built-in profiles from a developer guest config. */
   Generated initBuiltins(InitBuiltinsRequest request);
+
+  /** The JSON Schema of Profile V2, as {@code profile schema} prints it (trailing newline). */
+  String schema();
 }

@@ -1,0 +1,172 @@
+package dev.capsem.cli;
+
+import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.InitSettingsRequest;
+import dev.capsem.core.api.SettingsDiagnosis;
+import dev.capsem.core.api.Validation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code capsem-admin settings init|validate|doctor|schema}: Service Settings V2. */
+final class SettingsCommands {
+
+  private SettingsCommands() {}
+
+  @Command(name = "settings", description = "Create, validate and describe Service Settings V2.")
+  static final class Group extends CommandGroup {}
+
+  @Command(name = "validate", description = "Validate a Service Settings V2 file.")
+  static final class Validate extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    @Parameters(paramLabel = "SETTINGS_PATH", description = "The settings file.")
+    String path;
+
+    @Option(names = "--json", description = "Print the JSON report.")
+    boolean json;
+
+    Validate(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      Validation result = capsem.settings().validate(existingFile(path, "SETTINGS_PATH"), path);
+      Console console = console();
+      if (json) {
+        console.outRaw(result.reportJson());
+      } else {
+        console.diagnostics(result.diagnostics());
+        if (result.ok()) {
+          console.out("valid: service settings");
+        }
+      }
+      return ExitCodes.of(result.ok());
+    }
+  }
+
+  @Command(name = "doctor", description = "Validate settings and summarise their security posture.")
+  static final class Doctor extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    @Parameters(paramLabel = "SETTINGS_PATH", description = "The settings file.")
+    String path;
+
+    @Option(names = "--json", description = "Print the JSON report.")
+    boolean json;
+
+    Doctor(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      SettingsDiagnosis result = capsem.settings().doctor(existingFile(path, "SETTINGS_PATH"), path);
+      Console console = console();
+      if (json) {
+        console.outRaw(result.reportJson());
+      } else {
+        console.diagnostics(result.diagnostics());
+        result.summary().forEach(console::out);
+      }
+      return ExitCodes.of(result.ok());
+    }
+  }
+
+  @Command(name = "init", description = "Create a valid Service Settings V2 draft.")
+  static final class Init extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    @Option(names = "--default-profile", description = "The default profile id (default: everyday-work).")
+    String defaultProfile;
+
+    @Option(names = "--base-dir", description = "A base profiles folder (repeatable).")
+    List<String> baseDirs = new ArrayList<>();
+
+    @Option(names = "--corp-dir", description = "A corporate profiles folder (repeatable).")
+    List<String> corpDirs = new ArrayList<>();
+
+    @Option(names = "--user-dir", description = "A user profiles folder (repeatable).")
+    List<String> userDirs = new ArrayList<>();
+
+    @Option(names = "--assets-dir", description = "Where VM assets are kept.")
+    String assetsDir;
+
+    @Option(names = "--format", description = "json or toml (default: from --out, else json).")
+    String format;
+
+    @Option(names = "--out", description = "Write to this file instead of standard output.")
+    String out;
+
+    @Option(names = "--force", description = "Overwrite an existing --out file.")
+    boolean force;
+
+    Init(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      return print(
+          capsem
+              .settings()
+              .init(
+                  new InitSettingsRequest(
+                      defaultProfile,
+                      baseDirs,
+                      corpDirs,
+                      userDirs,
+                      assetsDir,
+                      format(format),
+                      out == null ? null : Path.of(out),
+                      out,
+                      force)));
+    }
+  }
+
+  @Command(name = "schema", description = "Print the JSON Schema of Service Settings V2.")
+  static final class Schema extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    Schema(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      console().outRaw(capsem.settings().schema());
+      return ExitCodes.OK;
+    }
+  }
+}

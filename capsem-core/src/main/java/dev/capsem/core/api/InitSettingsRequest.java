@@ -1,0 +1,16 @@
+package dev.capsem.core.api;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code settings init}: the options (empty lists keep the defaults) and where to write. */
+public record InitSettingsRequest(
+    String defaultProfile,
+    List<String> baseDirs,
+    List<String> corpDirs,
+    List<String> userDirs,
+    String assetsDir,
+    DocumentFormat format,
+    Path out,
+    String outAsGiven,
+    boolean force) {}

@@ -1,0 +1,66 @@
+package dev.capsem.core.api;
+
+import dev.capsem.core.report.PythonPath;
+import dev.capsem.core.settings.SettingsCheck;
+import dev.capsem.core.settings.SettingsDraft;
+import dev.capsem.core.settings.SettingsReader;
+import dev.capsem.core.settings.SettingsReports;
+import dev.capsem.core.settings.SettingsSchemaDocument;
+import dev.capsem.core.settings.SettingsWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The settings use cases. */
+final class SettingsService implements SettingsUseCases {
+
+  private final Ports ports;
+
+  SettingsService(Ports ports) {
+    this.ports = ports;
+  }
+
+  @Override
+  public Validation validate(Path file, String shownAs) {
+    SettingsCheck check = SettingsReader.read(file, shownAs, ports.host().environment());
+    return new Validation(check.ok(), check.diagnostics(), SettingsReports.validation(shownAs, check));
+  }
+
+  @Override
+  public SettingsDiagnosis doctor(Path file, String shownAs) {
+    SettingsCheck check = SettingsReader.read(file, shownAs, ports.host().environment());
+    return new SettingsDiagnosis(
+        check.ok(),
+        check.diagnostics(),
+        SettingsReports.doctor(shownAs, check),
+        check.settings() == null ? List.of() : SettingsReports.doctorText(check.settings()));
+  }
+
+  @Override
+  public Generated init(InitSettingsRequest request) {
+    SettingsCheck check =
+        new SettingsDraft(
+                request.defaultProfile(),
+                request.baseDirs(),
+                request.corpDirs(),
+                request.userDirs(),
+                request.assetsDir())
+            .create(ports.host().environment());
+    if (!check.ok()) {
+      return Generated.invalid(check.diagnostics());
+    }
+    DocumentFormat format = DocumentFormat.choose(request.format(), request.outAsGiven());
+    String text = SettingsWriter.write(check.settings(), format == DocumentFormat.TOML);
+    if (request.out() == null) {
+      return Generated.printed(text);
+    }
+    return OutputFiles.writeAll(
+        List.of(new OutputFiles.Planned(request.out(), request.outAsGiven(), text)),
+        request.force(),
+        List.of("created " + PythonPath.normalize(request.outAsGiven())));
+  }
+
+  @Override
+  public String schema() {
+    return SettingsSchemaDocument.text();
+  }
+}
