@@ -233,7 +233,8 @@ public final class WorkspaceLinter {
     for (Map.Entry<String, ArchConfig> arch : config.build().architectures().entrySet()) {
       String defconfig = arch.getValue().defconfig();
       String base = defconfig.substring(defconfig.lastIndexOf('/') + 1);
-      if (!Files.isRegularFile(guestDir.resolve("config/kernel").resolve(base))) {
+      // Upstream tests existence only, here and for the artifact files.
+      if (!Files.exists(guestDir.resolve("config/kernel").resolve(base))) {
         found.add(
             at(
                 Code.E304,
@@ -245,7 +246,7 @@ public final class WorkspaceLinter {
   }
 
   private void artifacts(Path artifactsDir, String asGiven) {
-    if (!Files.isRegularFile(artifactsDir.resolve("capsem-ca.crt"))) {
+    if (!Files.exists(artifactsDir.resolve("capsem-ca.crt"))) {
       found.add(
           at(
               Code.E301,
@@ -254,7 +255,7 @@ public final class WorkspaceLinter {
               "Missing CA certificate: capsem-ca.crt"));
     }
     for (String name : ARTIFACT_FILES) {
-      if (!Files.isRegularFile(artifactsDir.resolve(name))) {
+      if (!Files.exists(artifactsDir.resolve(name))) {
         found.add(
             at(Code.E302, asPathlib(asGiven, name), null, "Missing required artifact: " + name));
       }
@@ -466,7 +467,8 @@ public final class WorkspaceLinter {
       List<String> envVars = provider.apiKey().envVars();
       for (int i = 0; i < envVars.size(); i++) {
         String first = firstProvider.putIfAbsent(envVars.get(i), provider.key());
-        if (first != null && !first.equals(provider.key())) {
+        // As upstream: a variable listed twice by the same provider is a duplicate too.
+        if (first != null) {
           found.add(
               at(
                   Code.W008,
@@ -542,7 +544,11 @@ public final class WorkspaceLinter {
 
   private void cliVersionCommands(GuestConfig config) {
     for (AiProviderConfig provider : config.providers().values()) {
-      if (provider.enabled() && provider.cli() != null && provider.cli().versionCommand() == null) {
+      String versionCommand = provider.cli() == null ? null : provider.cli().versionCommand();
+      // Upstream tests the command's truth value: an empty command does not track the CLI either.
+      if (provider.enabled()
+          && provider.cli() != null
+          && (versionCommand == null || versionCommand.isEmpty())) {
         found.add(
             at(
                 Code.W013,

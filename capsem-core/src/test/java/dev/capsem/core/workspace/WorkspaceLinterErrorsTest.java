@@ -812,6 +812,15 @@ class WorkspaceLinterErrorsTest {
     }
 
     @Test
+    void lint_artifactFileThatIsADirectory_countsAsPresentAsInUpstream() throws Exception {
+      Path artifacts = completeArtifacts();
+      Files.delete(artifacts.resolve("snapshots"));
+      Files.createDirectories(artifacts.resolve("snapshots"));
+
+      assertThat(GuestDir.findings(guest.lint(artifacts))).isEmpty();
+    }
+
+    @Test
     void lint_withoutArtifactsDir_checksNoArtifacts() {
       assertThat(guest.findings()).isEmpty();
     }

@@ -372,6 +372,20 @@ class WorkspaceLinterWarningsTest {
     }
 
     @Test
+    void lint_envVarListedTwiceByOneProvider_warnsAsUpstreamDoes() {
+      guest.write(
+          "config/ai/google.toml",
+          GuestDir.GOOGLE.replace(
+              "[\"GEMINI_API_KEY\"]",
+              "[\"GEMINI_API_KEY\", \"GOOGLE_API_KEY\", \"GEMINI_API_KEY\"]"));
+
+      assertThat(guest.findings())
+          .containsExactly(
+              "W008 config/ai/google.toml:8:49: Duplicate env_var 'GEMINI_API_KEY' in ai.google"
+                  + " (also in ai.google)");
+    }
+
+    @Test
     void lint_distinctEnvVars_areFine() {
       guest.write("config/ai/openai.toml", OPENAI.formatted("OPENAI_ORG"));
 
@@ -500,6 +514,16 @@ class WorkspaceLinterWarningsTest {
       guest.write(
           "config/ai/google.toml",
           GuestDir.GOOGLE.replace("version_command = \"gemini --version\"\n", ""));
+
+      assertThat(guest.findings())
+          .containsExactly(
+              "W013 config/ai/google.toml:16:1: AI provider 'google' has cli but no"
+                  + " version_command -- tool-versions.txt will not track this CLI");
+    }
+
+    @Test
+    void lint_emptyVersionCommand_warnsAsIfMissing() {
+      guest.write("config/ai/google.toml", GuestDir.GOOGLE.replace("\"gemini --version\"", "\"\""));
 
       assertThat(guest.findings())
           .containsExactly(
