@@ -158,6 +158,57 @@ class WorkspaceLintTest {
     }
   }
 
+  /**
+   * Upstream's {@code find_toml_line} guessed by text (and was never called); ours asks the parser.
+   */
+  @Nested
+  class Positions {
+
+    @Test
+    void lint_keyRepeatedInSeveralTables_pointsAtTheOffendingTablesKey() {
+      guest.write(
+          "config/ai/google.toml",
+          GuestDir.GOOGLE
+              + """
+
+              [google.files.good]
+              path = "/root/good.txt"
+              content = "x"
+
+              [google.files.bad]
+              path = "bad.txt"
+              content = "y"
+              """);
+
+      assertThat(guest.findings())
+          .containsExactly(
+              "E009 config/ai/google.toml:26:8: File path must be absolute: 'bad.txt' in"
+                  + " ai.google.files.bad");
+    }
+
+    @Test
+    void lint_commentedOutValueBeforeTheRealOne_isIgnored() {
+      guest.write(
+          "config/ai/google.toml",
+          """
+          # [google]
+          # domains = ["https://old.example"]
+          [google]
+          name = "Google AI"
+          api_key = { name = "Key", env_vars = ["GEMINI_API_KEY"] }
+          network.domains = [
+            "ok.example",
+            "https://new.example",
+          ]
+          """);
+
+      assertThat(guest.findings())
+          .containsExactly(
+              "E006 config/ai/google.toml:8:3: Invalid domain pattern 'https://new.example' in"
+                  + " ai.google.network.domains");
+    }
+  }
+
   @Nested
   class Adversarial {
 
