@@ -36,6 +36,7 @@ import dev.capsem.core.workspace.GuestConfig.VmResources;
 import dev.capsem.core.workspace.GuestConfig.WebSecurity;
 import dev.capsem.core.workspace.GuestConfig.WebService;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -57,10 +59,19 @@ final class GuestConfigLoader {
    */
   record Loaded(Map<String, ConfigFile> files, GuestConfig config, List<Diagnostic> diagnostics) {}
 
+  private static final Set<String> LOADED_FILES =
+      Set.of(
+          "config/build.toml",
+          "config/manifest.toml",
+          "config/security/web.toml",
+          "config/security/controls.toml",
+          "config/vm/resources.toml",
+          "config/vm/environment.toml");
+
   private final Path guestDir;
   private final Map<String, ConfigFile> files = new LinkedHashMap<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
-  private boolean syntaxErrors;
+  private boolean loadedFileBroken;
 
   private GuestConfigLoader(Path guestDir) {
     this.guestDir = guestDir;
@@ -69,11 +80,15 @@ final class GuestConfigLoader {
   static Loaded load(Path guestDir) throws IOException {
     GuestConfigLoader loader = new GuestConfigLoader(guestDir);
     loader.parseAll();
-    GuestConfig config = loader.syntaxErrors ? null : loader.bind();
+    // As upstream, a broken file that the loader does not read (a stray *.toml) is only E002: the
+    // typed loading and every later check still run. A broken file it reads leaves no config.
+    GuestConfig config = loader.bind();
     // A provider file named unlike its table (E105) is reported, but the config is still usable.
     boolean valid =
         config != null
-            && loader.diagnostics.stream().noneMatch(d -> d.isError() && d.code() != Code.E105);
+            && !loader.loadedFileBroken
+            && loader.diagnostics.stream()
+                .noneMatch(d -> d.isError() && d.code() != Code.E105 && d.code() != Code.E002);
     return new Loaded(loader.files, valid ? config : null, loader.diagnostics);
   }
 
@@ -83,7 +98,7 @@ final class GuestConfigLoader {
       tomls =
           walk.filter(p -> p.getFileName().toString().endsWith(".toml"))
               .filter(Files::isRegularFile)
-              .sorted()
+              .sorted(GuestConfigLoader::compareAsPathlib)
               .toList();
     }
     for (Path file : tomls) {
@@ -91,8 +106,14 @@ final class GuestConfigLoader {
       String text;
       try {
         text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (CharacterCodingException e) {
+        loadedFileBroken |= isLoaded(name);
+        diagnostics.add(
+            new Diagnostic(
+                Code.E002, name, "", null, "Invalid TOML syntax: the file is not UTF-8 text"));
+        continue;
       } catch (IOException | java.io.UncheckedIOException e) {
-        syntaxErrors = true;
+        loadedFileBroken |= isLoaded(name);
         diagnostics.add(
             new Diagnostic(Code.E002, name, "", null, "Invalid TOML syntax: " + e.getMessage()));
         continue;
@@ -100,12 +121,34 @@ final class GuestConfigLoader {
       try {
         files.put(name, new ConfigFile(name, TomlReader.read(text)));
       } catch (TomlSyntaxException e) {
-        syntaxErrors = true;
+        loadedFileBroken |= isLoaded(name);
         diagnostics.add(
             new Diagnostic(
                 Code.E002, name, "", e.position(), "Invalid TOML syntax: " + e.getMessage()));
       }
     }
+  }
+
+  /** Whether the typed loader reads {@code name} (the files of the table in §5.1). */
+  private static boolean isLoaded(String name) {
+    return LOADED_FILES.contains(name)
+        || List.of("config/ai/", "config/packages/", "config/mcp/").stream()
+            .anyMatch(dir -> name.startsWith(dir) && name.indexOf('/', dir.length()) < 0);
+  }
+
+  /**
+   * Python's {@code sorted()} of {@code pathlib} paths compares them part by part, so {@code
+   * config/vm/x.toml} comes before {@code config/vm.toml}; a plain string order would not.
+   */
+  private static int compareAsPathlib(Path a, Path b) {
+    int n = Math.min(a.getNameCount(), b.getNameCount());
+    for (int i = 0; i < n; i++) {
+      int c = a.getName(i).toString().compareTo(b.getName(i).toString());
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.getNameCount(), b.getNameCount());
   }
 
   private GuestConfig bind() {
@@ -175,8 +218,10 @@ final class GuestConfigLoader {
   }
 
   /**
-   * Validates {@code [table]} of {@code file}; an absent optional file means the defaults. Returns
-   * null when the table is invalid or a required file or table is missing.
+   * Validates {@code [table]} of {@code file}; an absent optional file means the defaults. A file
+   * that is there must hold its table, even when it is empty (upstream: a KeyError; ours: E001 at
+   * 1:1, as for build.toml and controls.toml). Returns null when the table is invalid or a required
+   * file or table is missing.
    */
   private ObjectNode table(String fileName, String table, ObjectSchema schema, boolean required) {
     ConfigFile file = files.get(fileName);
@@ -185,12 +230,8 @@ final class GuestConfigLoader {
     }
     ObjectNode.Member member = file.tree().member(table);
     if (member == null) {
-      if (required || !file.tree().isEmpty()) {
-        diagnostics.add(
-            new Diagnostic(Code.E001, fileName, table, Position.START, "Field required"));
-        return null;
-      }
-      return (ObjectNode) schema.validate(ObjectNode.empty()).value();
+      diagnostics.add(new Diagnostic(Code.E001, fileName, table, Position.START, "Field required"));
+      return null;
     }
     return validate(file, member, schema);
   }

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 public final class WorkspaceLinter {
 
   private static final Pattern SCHEME = Pattern.compile("^https?://");
-  private static final Pattern PORT = Pattern.compile(":\\d+");
+  // Python's \d in a str pattern is any Unicode decimal digit.
+  private static final Pattern PORT = Pattern.compile(":\\p{Nd}+");
   private static final Set<String> BROAD_TLDS =
       Set.of("com", "net", "org", "io", "dev", "co", "us", "uk", "eu", "app");
   private static final Set<String> PLACEHOLDERS =
@@ -74,14 +75,17 @@ public final class WorkspaceLinter {
   private GuestConfig run(
       Path guestDir, String guestAsGiven, Path artifactsDir, String artifactsAsGiven)
       throws IOException {
-    String prefix = guestAsGiven.endsWith("/") ? guestAsGiven : guestAsGiven + "/";
     if (!Files.isDirectory(guestDir.resolve("config"))) {
-      found.add(at(Code.E016, prefix + "config", null, "Missing config directory"));
+      found.add(at(Code.E016, asPathlib(guestAsGiven, "config"), null, "Missing config directory"));
       return null;
     }
     if (!Files.isRegularFile(guestDir.resolve("config/build.toml"))) {
       found.add(
-          at(Code.E016, prefix + "config/build.toml", null, "Missing required file: build.toml"));
+          at(
+              Code.E016,
+              asPathlib(guestAsGiven, "config/build.toml"),
+              null,
+              "Missing required file: build.toml"));
       return null;
     }
     GuestConfigLoader.Loaded loaded = GuestConfigLoader.load(guestDir);
@@ -96,7 +100,8 @@ public final class WorkspaceLinter {
     providerFiles(config);
     defconfigs(guestDir, config);
     if (artifactsDir != null) {
-      artifacts(artifactsDir, artifactsAsGiven);
+      artifacts(
+          artifactsDir, artifactsAsGiven != null ? artifactsAsGiven : artifactsDir.toString());
     }
     packageSets(config);
     secrets();
@@ -155,7 +160,7 @@ public final class WorkspaceLinter {
   }
 
   private static boolean invalidDomain(String domain) {
-    return domain.strip().isEmpty()
+    return pythonStrip(domain).isEmpty()
         || SCHEME.matcher(domain).find()
         || domain.contains("/")
         || PORT.matcher(domain).find();
@@ -206,7 +211,8 @@ public final class WorkspaceLinter {
                   position(provider.file(), provider.key(), "files", entry.getKey(), "path"),
                   "File path must be absolute: '" + file.path() + "' in " + where));
         }
-        if (file.path().endsWith(".json") && !file.content().strip().isEmpty()) {
+        // Upstream skips only empty content: whitespace alone is invalid JSON.
+        if (file.path().endsWith(".json") && !file.content().isEmpty()) {
           try {
             JsonReader.read(file.content(), JsonDialect.PYTHON);
           } catch (JsonSyntaxException e) {
@@ -227,7 +233,8 @@ public final class WorkspaceLinter {
     for (Map.Entry<String, ArchConfig> arch : config.build().architectures().entrySet()) {
       String defconfig = arch.getValue().defconfig();
       String base = defconfig.substring(defconfig.lastIndexOf('/') + 1);
-      if (!Files.isRegularFile(guestDir.resolve("config/kernel").resolve(base))) {
+      // Upstream tests existence only, here and for the artifact files.
+      if (!Files.exists(guestDir.resolve("config/kernel").resolve(base))) {
         found.add(
             at(
                 Code.E304,
@@ -239,19 +246,24 @@ public final class WorkspaceLinter {
   }
 
   private void artifacts(Path artifactsDir, String asGiven) {
-    String prefix = asGiven.endsWith("/") ? asGiven : asGiven + "/";
-    if (!Files.isRegularFile(artifactsDir.resolve("capsem-ca.crt"))) {
+    if (!Files.exists(artifactsDir.resolve("capsem-ca.crt"))) {
       found.add(
-          at(Code.E301, prefix + "capsem-ca.crt", null, "Missing CA certificate: capsem-ca.crt"));
+          at(
+              Code.E301,
+              asPathlib(asGiven, "capsem-ca.crt"),
+              null,
+              "Missing CA certificate: capsem-ca.crt"));
     }
     for (String name : ARTIFACT_FILES) {
-      if (!Files.isRegularFile(artifactsDir.resolve(name))) {
-        found.add(at(Code.E302, prefix + name, null, "Missing required artifact: " + name));
+      if (!Files.exists(artifactsDir.resolve(name))) {
+        found.add(
+            at(Code.E302, asPathlib(asGiven, name), null, "Missing required artifact: " + name));
       }
     }
     for (String name : ARTIFACT_DIRS) {
       if (!Files.isDirectory(artifactsDir.resolve(name))) {
-        found.add(at(Code.E302, prefix + name, null, "Missing required directory: " + name));
+        found.add(
+            at(Code.E302, asPathlib(asGiven, name), null, "Missing required directory: " + name));
       }
     }
   }
@@ -455,7 +467,8 @@ public final class WorkspaceLinter {
       List<String> envVars = provider.apiKey().envVars();
       for (int i = 0; i < envVars.size(); i++) {
         String first = firstProvider.putIfAbsent(envVars.get(i), provider.key());
-        if (first != null && !first.equals(provider.key())) {
+        // As upstream: a variable listed twice by the same provider is a duplicate too.
+        if (first != null) {
           found.add(
               at(
                   Code.W008,
@@ -477,7 +490,7 @@ public final class WorkspaceLinter {
   private void placeholders(GuestConfig config) {
     for (AiProviderConfig provider : config.providers().values()) {
       for (Map.Entry<String, FileContent> entry : provider.files().entrySet()) {
-        String content = entry.getValue().content().strip().toLowerCase(Locale.ROOT);
+        String content = pythonStrip(entry.getValue().content()).toLowerCase(Locale.ROOT);
         if (PLACEHOLDERS.contains(content)) {
           found.add(
               at(
@@ -531,7 +544,11 @@ public final class WorkspaceLinter {
 
   private void cliVersionCommands(GuestConfig config) {
     for (AiProviderConfig provider : config.providers().values()) {
-      if (provider.enabled() && provider.cli() != null && provider.cli().versionCommand() == null) {
+      String versionCommand = provider.cli() == null ? null : provider.cli().versionCommand();
+      // Upstream tests the command's truth value: an empty command does not track the CLI either.
+      if (provider.enabled()
+          && provider.cli() != null
+          && (versionCommand == null || versionCommand.isEmpty())) {
         found.add(
             at(
                 Code.W013,
@@ -545,6 +562,43 @@ public final class WorkspaceLinter {
   }
 
   // Helpers.
+
+  /**
+   * {@code str(Path(asGiven) / child)} as Python prints it: empty and {@code .} parts and repeated
+   * or trailing slashes disappear, so {@code ""}, {@code "."} and {@code "./"} name the current
+   * folder.
+   */
+  static String asPathlib(String asGiven, String child) {
+    StringBuilder out = new StringBuilder(asGiven.startsWith("/") ? "/" : "");
+    for (String part : (asGiven + "/" + child).split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (out.length() > 0 && out.charAt(out.length() - 1) != '/') {
+        out.append('/');
+      }
+      out.append(part);
+    }
+    return out.toString();
+  }
+
+  /** Python's {@code str.strip()}: removes what {@code str.isspace()} calls whitespace. */
+  static String pythonStrip(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && pythonSpace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && pythonSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  // Java's whitespace leaves out the no-break spaces and NEL, which Python counts.
+  private static boolean pythonSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
+  }
 
   private interface ServiceVisitor {
     void visit(String section, String key, WebService service);
