@@ -4,7 +4,7 @@ import dev.capsem.core.ports.Hasher;
 
 /**
  * BLAKE3 (default 256-bit output), written from the BLAKE3 specification. Output matches {@code
- * b3sum}. Files are hashed on all available processors.
+ * b3sum}. Files are hashed on all available processors, many chunks at a time in SIMD fashion.
  */
 public final class Blake3 {
 

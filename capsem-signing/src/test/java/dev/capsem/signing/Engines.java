@@ -11,6 +11,7 @@ final class Engines {
   static Map<String, ManyHasher> available() {
     Map<String, ManyHasher> engines = new LinkedHashMap<>();
     engines.put("scalar", ManyHashers.scalar());
+    engines.put("lockstep", ManyHashers.lockstep());
     return engines;
   }
 }

@@ -27,7 +27,7 @@ class ParallelFileHasherTest {
       int buffer = 1024 << random.nextInt(4);
       int threads = 1 + random.nextInt(4);
       ParallelFileHasher files =
-          new ParallelFileHasher(ManyHashers.scalar(), threads, piece, buffer);
+          new ParallelFileHasher(ManyHashers.lockstep(), threads, piece, buffer);
 
       assertThat(files.hex(file))
           .as(
