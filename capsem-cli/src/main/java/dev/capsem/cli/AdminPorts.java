@@ -34,7 +34,8 @@ final class AdminPorts {
       try {
         return Clock.fixed(Instant.ofEpochSecond(Long.parseLong(epoch.strip())), ZoneId.of("UTC"));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("SOURCE_DATE_EPOCH must be whole seconds since 1970: " + epoch, e);
+        throw new IllegalArgumentException(
+            "SOURCE_DATE_EPOCH must be whole seconds since 1970: " + epoch, e);
       }
     }
     return Clock.systemDefaultZone();

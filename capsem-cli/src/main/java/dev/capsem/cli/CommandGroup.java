@@ -12,7 +12,8 @@ abstract class CommandGroup implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command; choose one of: "
-        + String.join(", ", spec.subcommands().keySet()));
+    throw new ParameterException(
+        spec.commandLine(),
+        "Missing command; choose one of: " + String.join(", ", spec.subcommands().keySet()));
   }
 }

@@ -9,7 +9,9 @@ import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** What every command needs: its console, argument checks worded like upstream's, outcome printing. */
+/**
+ * What every command needs: its console, argument checks worded like upstream's, outcome printing.
+ */
 abstract class CommandSupport {
 
   abstract CommandSpec spec();

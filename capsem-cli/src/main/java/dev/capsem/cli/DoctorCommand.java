@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code capsem-admin doctor}: is this machine ready to build, and does the profile plan? */
-@Command(name = "doctor", description = "Check the build toolchain and, optionally, a profile's image plan.")
+@Command(
+    name = "doctor",
+    description = "Check the build toolchain and, optionally, a profile's image plan.")
 final class DoctorCommand extends CommandSupport implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -23,13 +25,21 @@ final class DoctorCommand extends CommandSupport implements Callable<Integer> {
   @Option(names = "--profile", description = "A Profile V2 file to plan.")
   String profile;
 
-  @Option(names = "--arch", defaultValue = "all", description = "all, arm64 or x86_64 (default: all).")
+  @Option(
+      names = "--arch",
+      defaultValue = "all",
+      description = "all, arm64 or x86_64 (default: all).")
   String arch;
 
-  @Option(names = "--repo-root", defaultValue = ".", description = "Where guest/artifacts and config/ live.")
+  @Option(
+      names = "--repo-root",
+      defaultValue = ".",
+      description = "Where guest/artifacts and config/ live.")
   String repoRoot;
 
-  @Option(names = "--guest-binaries", description = "The guest agent binaries folder (<dir>/<arch>/<name>).")
+  @Option(
+      names = "--guest-binaries",
+      description = "The guest agent binaries folder (<dir>/<arch>/<name>).")
   String guestBinaries;
 
   @Option(names = "--json", description = "Print the JSON report.")

@@ -21,7 +21,9 @@ final class ProfileCommands {
   @Command(name = "profile", description = "Create, validate and describe Profile V2 payloads.")
   static final class Group extends CommandGroup {}
 
-  @Command(name = "validate", description = "Validate a Profile V2 file (JSON, or TOML for any other suffix).")
+  @Command(
+      name = "validate",
+      description = "Validate a Profile V2 file (JSON, or TOML for any other suffix).")
   static final class Validate extends CommandSupport implements Callable<Integer> {
     @Spec CommandSpec spec;
     private final Capsem capsem;
@@ -125,7 +127,9 @@ final class ProfileCommands {
     }
   }
 
-  @Command(name = "init-builtins", description = "Derive the built-in profiles from a guest config.")
+  @Command(
+      name = "init-builtins",
+      description = "Derive the built-in profiles from a guest config.")
   static final class InitBuiltins extends CommandSupport implements Callable<Integer> {
     @Spec CommandSpec spec;
     private final Capsem capsem;
@@ -133,13 +137,22 @@ final class ProfileCommands {
     @Option(names = "--revision", description = "YYYY.MMDD.N (default: today, revision 1).")
     String revision;
 
-    @Option(names = "--guest-dir", defaultValue = "guest", description = "The guest config folder (default: guest).")
+    @Option(
+        names = "--guest-dir",
+        defaultValue = "guest",
+        description = "The guest config folder (default: guest).")
     String guestDir;
 
-    @Option(names = "--format", defaultValue = "toml", description = "json or toml (default: toml).")
+    @Option(
+        names = "--format",
+        defaultValue = "toml",
+        description = "json or toml (default: toml).")
     String format;
 
-    @Option(names = "--out-dir", required = true, description = "Where to write <id>.profile.<format>.")
+    @Option(
+        names = "--out-dir",
+        required = true,
+        description = "Where to write <id>.profile.<format>.")
     String outDir;
 
     @Option(names = "--force", description = "Overwrite existing files.")

@@ -80,7 +80,8 @@ final class SettingsCommands {
 
     @Override
     public Integer call() {
-      SettingsDiagnosis result = capsem.settings().doctor(existingFile(path, "SETTINGS_PATH"), path);
+      SettingsDiagnosis result =
+          capsem.settings().doctor(existingFile(path, "SETTINGS_PATH"), path);
       Console console = console();
       if (json) {
         console.outRaw(result.reportJson());
@@ -97,7 +98,9 @@ final class SettingsCommands {
     @Spec CommandSpec spec;
     private final Capsem capsem;
 
-    @Option(names = "--default-profile", description = "The default profile id (default: everyday-work).")
+    @Option(
+        names = "--default-profile",
+        description = "The default profile id (default: everyday-work).")
     String defaultProfile;
 
     @Option(names = "--base-dir", description = "A base profiles folder (repeatable).")

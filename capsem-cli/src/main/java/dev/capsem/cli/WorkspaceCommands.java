@@ -16,15 +16,21 @@ final class WorkspaceCommands {
 
   private WorkspaceCommands() {}
 
-  @Command(name = "workspace", description = "Work with build workspaces (config/*.toml, kernel, artifacts).")
+  @Command(
+      name = "workspace",
+      description = "Work with build workspaces (config/*.toml, kernel, artifacts).")
   static final class Group extends CommandGroup {}
 
-  @Command(name = "validate", description = "Lint DIR/config (and guest artifacts) with every check.")
+  @Command(
+      name = "validate",
+      description = "Lint DIR/config (and guest artifacts) with every check.")
   static final class Validate extends CommandSupport implements Callable<Integer> {
     @Spec CommandSpec spec;
     private final Capsem capsem;
 
-    @Parameters(paramLabel = "DIR", description = "The workspace (or guest) folder holding config/.")
+    @Parameters(
+        paramLabel = "DIR",
+        description = "The workspace (or guest) folder holding config/.")
     String dir;
 
     @Option(names = "--artifacts", description = "Also check the guest artifacts in this folder.")
@@ -52,7 +58,8 @@ final class WorkspaceCommands {
       WorkspaceValidation result =
           capsem
               .workspaces()
-              .validate(Path.of(dir), dir, artifacts == null ? null : Path.of(artifacts), artifacts);
+              .validate(
+                  Path.of(dir), dir, artifacts == null ? null : Path.of(artifacts), artifacts);
       if (json) {
         console.outRaw(result.reportJson());
       } else {

@@ -16,9 +16,9 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one place that starts processes: a fixed environment (so {@code DOCKER_HOST} and {@code
- * PATH} are whatever the caller configured), a timeout, and both output streams drained
- * concurrently so that a chatty child never blocks.
+ * The one place that starts processes: a fixed environment (so {@code DOCKER_HOST} and {@code PATH}
+ * are whatever the caller configured), a timeout, and both output streams drained concurrently so
+ * that a chatty child never blocks.
  */
 public final class ProcessRunner {
 
@@ -47,7 +47,12 @@ public final class ProcessRunner {
     private static final long serialVersionUID = 1L;
 
     TimedOut(List<String> command, Duration timeout) {
-      super("'" + String.join(" ", command) + "' did not finish within " + timeout.toSeconds() + " s");
+      super(
+          "'"
+              + String.join(" ", command)
+              + "' did not finish within "
+              + timeout.toSeconds()
+              + " s");
     }
   }
 
@@ -62,13 +67,14 @@ public final class ProcessRunner {
     return environment;
   }
 
-  public Completed run(List<String> command, Duration timeout) throws NotFound, TimedOut, IOException {
+  public Completed run(List<String> command, Duration timeout)
+      throws NotFound, TimedOut, IOException {
     return run(command, timeout, null, null);
   }
 
   /**
-   * Runs {@code command} in {@code workingDirectory} (null: the current one), feeding {@code
-   * stdin} (null: nothing) and waiting at most {@code timeout}.
+   * Runs {@code command} in {@code workingDirectory} (null: the current one), feeding {@code stdin}
+   * (null: nothing) and waiting at most {@code timeout}.
    */
   public Completed run(List<String> command, Duration timeout, Path workingDirectory, byte[] stdin)
       throws NotFound, TimedOut, IOException {

@@ -24,7 +24,9 @@ abstract class AbstractCapsemMojo extends AbstractMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(property = "capsem.outputDirectory", defaultValue = "${project.build.directory}/capsem")
+  @Parameter(
+      property = "capsem.outputDirectory",
+      defaultValue = "${project.build.directory}/capsem")
   File outputDirectory;
 
   /**
@@ -36,8 +38,8 @@ abstract class AbstractCapsemMojo extends AbstractMojo {
   boolean failOnWarning;
 
   /**
-   * The reproducible-build timestamp, the clock of dated outputs when {@code SOURCE_DATE_EPOCH}
-   * is not set.
+   * The reproducible-build timestamp, the clock of dated outputs when {@code SOURCE_DATE_EPOCH} is
+   * not set.
    *
    * @since 0.1.0
    */

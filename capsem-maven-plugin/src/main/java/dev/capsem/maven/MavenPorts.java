@@ -27,14 +27,17 @@ final class MavenPorts {
   }
 
   /**
-   * Decision D6: {@code SOURCE_DATE_EPOCH} first, then {@code project.build.outputTimestamp}
-   * (epoch seconds or ISO-8601), else the system clock.
+   * Decision D6: {@code SOURCE_DATE_EPOCH} first, then {@code project.build.outputTimestamp} (epoch
+   * seconds or ISO-8601), else the system clock.
    */
   static Clock clock(String sourceDateEpoch, String outputTimestamp) {
     if (sourceDateEpoch != null && !sourceDateEpoch.isBlank()) {
-      return Clock.fixed(Instant.ofEpochSecond(Long.parseLong(sourceDateEpoch.strip())), ZoneOffset.UTC);
+      return Clock.fixed(
+          Instant.ofEpochSecond(Long.parseLong(sourceDateEpoch.strip())), ZoneOffset.UTC);
     }
-    if (outputTimestamp != null && !outputTimestamp.isBlank() && !outputTimestamp.equals("${project.build.outputTimestamp}")) {
+    if (outputTimestamp != null
+        && !outputTimestamp.isBlank()
+        && !outputTimestamp.equals("${project.build.outputTimestamp}")) {
       String value = outputTimestamp.strip();
       try {
         Instant instant =

@@ -40,13 +40,18 @@ final class MojoOutcomes {
     }
     if (!failures.isEmpty()) {
       throw new MojoFailureException(
-          what + ": " + failures.size() + (failures.size() == 1 ? " problem" : " problems") + "\n"
+          what
+              + ": "
+              + failures.size()
+              + (failures.size() == 1 ? " problem" : " problems")
+              + "\n"
               + String.join("\n", failures));
     }
   }
 
   /** Writes a JSON report atomically under the output folder. */
-  static File writeReport(File outputDirectory, String name, String json) throws MojoExecutionException {
+  static File writeReport(File outputDirectory, String name, String json)
+      throws MojoExecutionException {
     File report = new File(outputDirectory, name);
     try {
       Files.createDirectories(outputDirectory.toPath());

@@ -92,12 +92,23 @@ public final class ProfileInitMojo extends AbstractCapsemMojo {
             .profiles()
             .init(
                 new InitProfileRequest(
-                    profileId, revision, name, null, null, null, profileType, chosen, profile.toPath(), shown, force));
+                    profileId,
+                    revision,
+                    name,
+                    null,
+                    null,
+                    null,
+                    profileType,
+                    chosen,
+                    profile.toPath(),
+                    shown,
+                    force));
     if (!generated.ok()) {
       if (generated.error() != null) {
         throw new MojoFailureException(generated.error());
       }
-      MojoOutcomes.check(getLog(), "cannot create profile " + profileId, generated.diagnostics(), false);
+      MojoOutcomes.check(
+          getLog(), "cannot create profile " + profileId, generated.diagnostics(), false);
     }
     generated.messages().forEach(message -> getLog().info("capsem: " + message));
   }

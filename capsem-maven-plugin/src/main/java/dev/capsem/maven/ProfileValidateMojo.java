@@ -28,19 +28,24 @@ public final class ProfileValidateMojo extends AbstractCapsemMojo {
     String shown = shown(profile);
     if (!profile.isFile()) {
       throw new MojoFailureException(
-          "E016 " + shown + ": Missing required file: the profile does not exist (set <profile> or -Dcapsem.profile)");
+          "E016 "
+              + shown
+              + ": Missing required file: the profile does not exist (set <profile> or -Dcapsem.profile)");
     }
     Validation result = capsem.profiles().validate(profile.toPath(), shown);
-    File report = MojoOutcomes.writeReport(outputDirectory, "profile-validate.json", result.reportJson());
-    MojoOutcomes.check(getLog(), "profile " + shown + " is invalid", result.diagnostics(), failOnWarning);
+    File report =
+        MojoOutcomes.writeReport(outputDirectory, "profile-validate.json", result.reportJson());
+    MojoOutcomes.check(
+        getLog(), "profile " + shown + " is invalid", result.diagnostics(), failOnWarning);
     long warnings = result.diagnostics().size();
-    getLog().info(
-        "capsem: profile "
-            + shown
-            + " is valid ("
-            + warnings
-            + (warnings == 1 ? " warning" : " warnings")
-            + "); report "
-            + shown(report));
+    getLog()
+        .info(
+            "capsem: profile "
+                + shown
+                + " is valid ("
+                + warnings
+                + (warnings == 1 ? " warning" : " warnings")
+                + "); report "
+                + shown(report));
   }
 }

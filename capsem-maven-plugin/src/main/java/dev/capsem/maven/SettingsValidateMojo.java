@@ -18,7 +18,9 @@ public final class SettingsValidateMojo extends AbstractCapsemMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(property = "capsem.settings", defaultValue = "${project.basedir}/settings/service-settings.toml")
+  @Parameter(
+      property = "capsem.settings",
+      defaultValue = "${project.basedir}/settings/service-settings.toml")
   File settings;
 
   @Override
@@ -26,11 +28,15 @@ public final class SettingsValidateMojo extends AbstractCapsemMojo {
     String shown = shown(settings);
     if (!settings.isFile()) {
       throw new MojoFailureException(
-          "E016 " + shown + ": Missing required file: the settings file does not exist (set <settings> or -Dcapsem.settings)");
+          "E016 "
+              + shown
+              + ": Missing required file: the settings file does not exist (set <settings> or -Dcapsem.settings)");
     }
     Validation result = capsem.settings().validate(settings.toPath(), shown);
-    File report = MojoOutcomes.writeReport(outputDirectory, "settings-validate.json", result.reportJson());
-    MojoOutcomes.check(getLog(), "settings " + shown + " are invalid", result.diagnostics(), failOnWarning);
+    File report =
+        MojoOutcomes.writeReport(outputDirectory, "settings-validate.json", result.reportJson());
+    MojoOutcomes.check(
+        getLog(), "settings " + shown + " are invalid", result.diagnostics(), failOnWarning);
     getLog().info("capsem: settings " + shown + " are valid; report " + shown(report));
   }
 }

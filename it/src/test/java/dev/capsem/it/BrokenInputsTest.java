@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Hand-made broken inputs: each gets a coded diagnostic and exit 1 (or 2 for usage errors), never
- * a stack trace.
+ * Hand-made broken inputs: each gets a coded diagnostic and exit 1 (or 2 for usage errors), never a
+ * stack trace.
  */
 class BrokenInputsTest {
 
@@ -31,17 +31,43 @@ class BrokenInputsTest {
     deepJson.append("[".repeat(100_000));
     StringBuilder deepToml = new StringBuilder("x = ").append("[".repeat(100_000));
     return Stream.of(
-        broken("truncated TOML", "p.toml", validToml.substring(0, validToml.length() / 2) + "[vm", "E002"),
+        broken(
+            "truncated TOML",
+            "p.toml",
+            validToml.substring(0, validToml.length() / 2) + "[vm",
+            "E002"),
         broken("truncated JSON", "p.json", validJson.substring(0, validJson.length() / 2), "E002"),
-        broken("wrong types", "p.json", validJson.replace("\"cpus\": 4", "\"cpus\": \"four\"").replace("\"required\": true", "\"required\": []"), "E003"),
-        broken("duplicate TOML keys", "p.toml", validToml.replace("name = \"Coding\"", "name = \"Coding\"\nname = \"Again\""), "E002"),
-        broken("unknown fields", "p.toml", validToml.replace("ui = \"coding\"", "ui = \"coding\"\nprofile_kind = \"corp\""), "E011"),
+        broken(
+            "wrong types",
+            "p.json",
+            validJson
+                .replace("\"cpus\": 4", "\"cpus\": \"four\"")
+                .replace("\"required\": true", "\"required\": []"),
+            "E003"),
+        broken(
+            "duplicate TOML keys",
+            "p.toml",
+            validToml.replace("name = \"Coding\"", "name = \"Coding\"\nname = \"Again\""),
+            "E002"),
+        broken(
+            "unknown fields",
+            "p.toml",
+            validToml.replace("ui = \"coding\"", "ui = \"coding\"\nprofile_kind = \"corp\""),
+            "E011"),
         broken("binary garbage", "p.toml", garbage, "E002"),
         broken("binary garbage as JSON", "p.json", garbage, "E002"),
         broken("empty TOML file", "p.toml", "", "E001"),
         broken("empty JSON file", "p.json", "", "E002"),
-        broken("huge TOML number", "p.toml", validToml.replace("cpus = 4", "cpus = 99999999999999999999999999"), "E002"),
-        broken("huge JSON number", "p.json", validJson.replace("\"cpus\": 4", "\"cpus\": 99999999999999999999999999"), "E013"),
+        broken(
+            "huge TOML number",
+            "p.toml",
+            validToml.replace("cpus = 4", "cpus = 99999999999999999999999999"),
+            "E002"),
+        broken(
+            "huge JSON number",
+            "p.json",
+            validJson.replace("\"cpus\": 4", "\"cpus\": 99999999999999999999999999"),
+            "E013"),
         broken("bad UTF-8", "p.toml", withBadUtf8(validToml), "E002"),
         broken("deeply nested JSON", "p.json", deepJson.toString(), "E002"),
         broken("deeply nested TOML", "p.toml", deepToml.toString(), "E002"),
@@ -95,7 +121,8 @@ class BrokenInputsTest {
 
   @Test
   void profileValidate_requiredFieldRemoved_pointsAtTheTableThatLacksIt() throws Exception {
-    String toml = Conformance.text("config/profiles/base/coding.profile.toml").replace("cpus = 4\n", "");
+    String toml =
+        Conformance.text("config/profiles/base/coding.profile.toml").replace("cpus = 4\n", "");
     Files.writeString(dir.resolve("corp.profile.toml"), toml);
     int vmLine = lineOf(toml, "[vm]");
 
@@ -107,7 +134,9 @@ class BrokenInputsTest {
 
   @Test
   void profileValidate_topLevelFieldRemoved_pointsAtLineOne() throws Exception {
-    String toml = Conformance.text("config/profiles/base/coding.profile.toml").replace("name = \"Coding\"\n", "");
+    String toml =
+        Conformance.text("config/profiles/base/coding.profile.toml")
+            .replace("name = \"Coding\"\n", "");
     Files.writeString(dir.resolve("corp.profile.toml"), toml);
 
     AdminProcess.Run run = AdminProcess.run(dir, "profile", "validate", "corp.profile.toml");
@@ -117,12 +146,13 @@ class BrokenInputsTest {
 
   @Test
   void profileValidate_tomlSyntaxError_reportsItsLineAndColumn() throws Exception {
-    Files.writeString(dir.resolve("corp.profile.toml"), "schema = \"capsem.profile.v2\"\nversion = \n");
+    Files.writeString(
+        dir.resolve("corp.profile.toml"), "schema = \"capsem.profile.v2\"\nversion = \n");
 
     AdminProcess.Run run = AdminProcess.run(dir, "profile", "validate", "corp.profile.toml");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.stderr()).startsWith("error[E002] corp.profile.toml:2:10: settings: ");
+    assertThat(run.stderr()).startsWith("error[E002] corp.profile.toml:2:11: settings: ");
   }
 
   @Test
@@ -130,12 +160,15 @@ class BrokenInputsTest {
     String secret = "sk-ant-api03-" + "Zx9".repeat(12);
     String toml =
         Conformance.text("config/profiles/base/coding.profile.toml")
-            .replace("[mcpServers.local.env]\n", "[mcpServers.local.env]\nANTHROPIC_API_KEY = \"" + secret + "\"\n");
+            .replace(
+                "[mcpServers.local.env]\n",
+                "[mcpServers.local.env]\nANTHROPIC_API_KEY = \"" + secret + "\"\n");
     Files.writeString(dir.resolve("corp.profile.toml"), toml);
     int line = lineOf(toml, "ANTHROPIC_API_KEY = ");
 
     AdminProcess.Run run = AdminProcess.run(dir, "profile", "validate", "corp.profile.toml");
-    AdminProcess.Run json = AdminProcess.run(dir, "profile", "validate", "corp.profile.toml", "--json");
+    AdminProcess.Run json =
+        AdminProcess.run(dir, "profile", "validate", "corp.profile.toml", "--json");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.stderr())
@@ -145,7 +178,9 @@ class BrokenInputsTest {
                 + ":21: mcpServers.local.env.ANTHROPIC_API_KEY: Potential secret (sk-ant-…): use a"
                 + " credential reference such as env:NAME\n");
     assertThat(run.stdout()).isEqualTo("valid: profile\n");
-    assertThat(run.stderr() + run.stdout() + json.stdout()).doesNotContain(secret).doesNotContain("Zx9Zx9");
+    assertThat(run.stderr() + run.stdout() + json.stdout())
+        .doesNotContain(secret)
+        .doesNotContain("Zx9Zx9");
     assertThat(json.stdout()).contains("\"code\": \"W005\"").contains("\"severity\": \"warning\"");
   }
 

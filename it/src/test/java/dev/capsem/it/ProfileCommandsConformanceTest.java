@@ -24,15 +24,18 @@ class ProfileCommandsConformanceTest {
     "profile-v2-invalid-extra-field, 1",
     "profile-v2-invalid-tool-missing-version, 1"
   })
-  void profileValidateJson_schemaFixture_printsUpstreamReport(String fixture, int exit) throws Exception {
+  void profileValidateJson_schemaFixture_printsUpstreamReport(String fixture, int exit)
+      throws Exception {
     Path conformance = Conformance.capsem();
 
     AdminProcess.Run run =
-        AdminProcess.run(conformance, "profile", "validate", "schemas/fixtures/" + fixture + ".json", "--json");
+        AdminProcess.run(
+            conformance, "profile", "validate", "schemas/fixtures/" + fixture + ".json", "--json");
 
     ObjectNode report = (ObjectNode) JsonReader.read(run.stdout(), JsonDialect.PYDANTIC);
     assertThat(ReportComparison.asUpstream(report))
-        .isEqualTo(Conformance.text("captured/f1a612a3/profile-validate/" + fixture + ".report.json"));
+        .isEqualTo(
+            Conformance.text("captured/f1a612a3/profile-validate/" + fixture + ".report.json"));
     assertThat(run.exitCode()).isEqualTo(exit);
     assertThat(Conformance.text("captured/f1a612a3/profile-validate/exit-codes.txt"))
         .contains(fixture + " exit=" + exit);
@@ -41,7 +44,8 @@ class ProfileCommandsConformanceTest {
   @Test
   void profileValidateText_validFixture_printsValidProfile() throws Exception {
     AdminProcess.Run run =
-        AdminProcess.run(Conformance.capsem(), "profile", "validate", "schemas/fixtures/profile-v2-valid.json");
+        AdminProcess.run(
+            Conformance.capsem(), "profile", "validate", "schemas/fixtures/profile-v2-valid.json");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.stdout()).isEqualTo("valid: profile\n");
@@ -51,7 +55,10 @@ class ProfileCommandsConformanceTest {
   void profileValidateText_invalidFixture_printsCodedLineOnStderr() throws Exception {
     AdminProcess.Run run =
         AdminProcess.run(
-            Conformance.capsem(), "profile", "validate", "schemas/fixtures/profile-v2-invalid-tool-missing-version.json");
+            Conformance.capsem(),
+            "profile",
+            "validate",
+            "schemas/fixtures/profile-v2-invalid-tool-missing-version.json");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.stderr())
@@ -66,13 +73,15 @@ class ProfileCommandsConformanceTest {
     "corp-dev.stdout.toml, 'corp-dev --revision 2026.0520.7 --format toml'",
     "everyday-work-type-everyday.stdout.json, 'everyday-work --revision 2026.0520.7 --profile-type everyday-work'",
   })
-  void profileInit_upstreamOptions_printsUpstreamDraft(String expected, String arguments) throws Exception {
+  void profileInit_upstreamOptions_printsUpstreamDraft(String expected, String arguments)
+      throws Exception {
     String[] args = ("profile init " + arguments).split(" ");
 
     AdminProcess.Run run = AdminProcess.run(Conformance.capsem(), args);
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.stdout()).isEqualTo(Conformance.text("captured/f1a612a3/profile-init/" + expected));
+    assertThat(run.stdout())
+        .isEqualTo(Conformance.text("captured/f1a612a3/profile-init/" + expected));
   }
 
   @Test
@@ -80,19 +89,47 @@ class ProfileCommandsConformanceTest {
     AdminProcess.Run run =
         AdminProcess.run(
             Conformance.capsem(),
-            "profile", "init", "corp-dev2x", "--revision", "2026.0520.7", "--name", "Corp Dev",
-            "--description", "Corp description.", "--best-for", "Corp work.", "--ui", "everyday");
+            "profile",
+            "init",
+            "corp-dev2x",
+            "--revision",
+            "2026.0520.7",
+            "--name",
+            "Corp Dev",
+            "--description",
+            "Corp description.",
+            "--best-for",
+            "Corp work.",
+            "--ui",
+            "everyday");
 
     assertThat(run.stdout())
-        .isEqualTo(Conformance.text("captured/f1a612a3/profile-init/corp-dev2x-all-options.stdout.json"));
+        .isEqualTo(
+            Conformance.text("captured/f1a612a3/profile-init/corp-dev2x-all-options.stdout.json"));
   }
 
   @Test
   void profileInit_outFile_writesTomlThenRefusesToOverwrite(@TempDir Path dir) throws Exception {
     AdminProcess.Run first =
-        AdminProcess.run(dir, "profile", "init", "corp-dev", "--revision", "2026.0520.7", "--out", "corp-dev.profile.toml");
+        AdminProcess.run(
+            dir,
+            "profile",
+            "init",
+            "corp-dev",
+            "--revision",
+            "2026.0520.7",
+            "--out",
+            "corp-dev.profile.toml");
     AdminProcess.Run second =
-        AdminProcess.run(dir, "profile", "init", "corp-dev", "--revision", "2026.0520.7", "--out", "corp-dev.profile.toml");
+        AdminProcess.run(
+            dir,
+            "profile",
+            "init",
+            "corp-dev",
+            "--revision",
+            "2026.0520.7",
+            "--out",
+            "corp-dev.profile.toml");
 
     assertThat(first.exitCode()).isZero();
     assertThat(first.stdout()).isEqualTo("created corp-dev.profile.toml\n");
@@ -104,12 +141,19 @@ class ProfileCommandsConformanceTest {
   }
 
   @Test
-  void profileInitBuiltins_upstreamGuest_reproducesCommittedProfiles(@TempDir Path dir) throws Exception {
+  void profileInitBuiltins_upstreamGuest_reproducesCommittedProfiles(@TempDir Path dir)
+      throws Exception {
     AdminProcess.Run run =
         AdminProcess.run(
             dir,
-            "profile", "init-builtins", "--revision", "2026.0520.1",
-            "--guest-dir", Conformance.capsem().resolve("guest").toString(), "--out-dir", "base");
+            "profile",
+            "init-builtins",
+            "--revision",
+            "2026.0520.1",
+            "--guest-dir",
+            Conformance.capsem().resolve("guest").toString(),
+            "--out-dir",
+            "base");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.stdout()).isEqualTo("created 2 profiles in base\n");
@@ -120,8 +164,14 @@ class ProfileCommandsConformanceTest {
     AdminProcess.Run again =
         AdminProcess.run(
             dir,
-            "profile", "init-builtins", "--revision", "2026.0520.1",
-            "--guest-dir", Conformance.capsem().resolve("guest").toString(), "--out-dir", "base");
+            "profile",
+            "init-builtins",
+            "--revision",
+            "2026.0520.1",
+            "--guest-dir",
+            Conformance.capsem().resolve("guest").toString(),
+            "--out-dir",
+            "base");
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.stderr()).contains("already exists; pass --force to overwrite");
   }
@@ -137,7 +187,8 @@ class ProfileCommandsConformanceTest {
 
   @Test
   void profileInit_badChoice_isUsageError() throws Exception {
-    AdminProcess.Run run = AdminProcess.run(Conformance.capsem(), "profile", "init", "corp-dev", "--ui", "workbench");
+    AdminProcess.Run run =
+        AdminProcess.run(Conformance.capsem(), "profile", "init", "corp-dev", "--ui", "workbench");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.stderr()).contains("--ui").contains("workbench");

@@ -22,7 +22,8 @@ final class SettingsService implements SettingsUseCases {
   @Override
   public Validation validate(Path file, String shownAs) {
     SettingsCheck check = SettingsReader.read(file, shownAs, ports.host().environment());
-    return new Validation(check.ok(), check.diagnostics(), SettingsReports.validation(shownAs, check));
+    return new Validation(
+        check.ok(), check.diagnostics(), SettingsReports.validation(shownAs, check));
   }
 
   @Override

@@ -7,7 +7,9 @@ public interface SettingsUseCases {
 
   Validation validate(Path file, String shownAs);
 
-  /** Validation plus the posture summary; {@link SettingsDiagnosis#summary()} is empty when invalid. */
+  /**
+   * Validation plus the posture summary; {@link SettingsDiagnosis#summary()} is empty when invalid.
+   */
   SettingsDiagnosis doctor(Path file, String shownAs);
 
   Generated init(InitSettingsRequest request);
