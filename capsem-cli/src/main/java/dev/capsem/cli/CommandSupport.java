@@ -66,6 +66,23 @@ abstract class CommandSupport {
     return new ParameterException(spec().commandLine(), message);
   }
 
+  /**
+   * Prints a validation the way upstream does: the JSON report, or the findings on standard error
+   * and {@code validText} on standard output when valid.
+   */
+  int print(dev.capsem.core.api.Validation result, boolean json, String validText) {
+    Console console = console();
+    if (json) {
+      console.outRaw(result.reportJson());
+    } else {
+      console.diagnostics(result.diagnostics());
+      if (result.ok()) {
+        console.out(validText);
+      }
+    }
+    return ExitCodes.of(result.ok());
+  }
+
   /** Prints what a document-producing use case did and returns its exit code. */
   int print(Generated generated) {
     Console console = console();

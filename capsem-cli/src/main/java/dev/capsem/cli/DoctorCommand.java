@@ -7,20 +7,14 @@ import dev.capsem.core.doctor.DoctorResult;
 import dev.capsem.core.json.JsonPrinter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code capsem-admin doctor}: is this machine ready to build, and does the profile plan? */
 @Command(
     name = "doctor",
     description = "Check the build toolchain and, optionally, a profile's image plan.")
-final class DoctorCommand extends CommandSupport implements Callable<Integer> {
-
-  @Spec CommandSpec spec;
-  private final Capsem capsem;
+final class DoctorCommand extends CapsemCommand {
 
   @Option(names = "--profile", description = "A Profile V2 file to plan.")
   String profile;
@@ -46,12 +40,7 @@ final class DoctorCommand extends CommandSupport implements Callable<Integer> {
   boolean json;
 
   DoctorCommand(Capsem capsem) {
-    this.capsem = capsem;
-  }
-
-  @Override
-  CommandSpec spec() {
-    return spec;
+    super(capsem);
   }
 
   @Override

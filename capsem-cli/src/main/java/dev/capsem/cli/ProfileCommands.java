@@ -3,15 +3,11 @@ package dev.capsem.cli;
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.InitBuiltinsRequest;
 import dev.capsem.core.api.InitProfileRequest;
-import dev.capsem.core.api.Validation;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code capsem-admin profile init|init-builtins|validate|schema}. */
 final class ProfileCommands {
@@ -24,9 +20,7 @@ final class ProfileCommands {
   @Command(
       name = "validate",
       description = "Validate a Profile V2 file (JSON, or TOML for any other suffix).")
-  static final class Validate extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class Validate extends CapsemCommand {
 
     @Parameters(paramLabel = "PROFILE_PATH", description = "The profile to validate.")
     String path;
@@ -35,35 +29,19 @@ final class ProfileCommands {
     boolean json;
 
     Validate(Capsem capsem) {
-      this.capsem = capsem;
-    }
 
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override
     public Integer call() {
       Path file = existingFile(path, "PROFILE_PATH");
-      Validation result = capsem.profiles().validate(file, path);
-      Console console = console();
-      if (json) {
-        console.outRaw(result.reportJson());
-      } else {
-        console.diagnostics(result.diagnostics());
-        if (result.ok()) {
-          console.out("valid: profile");
-        }
-      }
-      return ExitCodes.of(result.ok());
+      return print(capsem.profiles().validate(file, path), json, "valid: profile");
     }
   }
 
   @Command(name = "init", description = "Create a valid Profile V2 draft.")
-  static final class Init extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class Init extends CapsemCommand {
 
     @Parameters(paramLabel = "PROFILE_ID", description = "The profile id, e.g. corp-dev.")
     String id;
@@ -96,12 +74,8 @@ final class ProfileCommands {
     boolean force;
 
     Init(Capsem capsem) {
-      this.capsem = capsem;
-    }
 
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override
@@ -130,9 +104,7 @@ final class ProfileCommands {
   @Command(
       name = "init-builtins",
       description = "Derive the built-in profiles from a guest config.")
-  static final class InitBuiltins extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class InitBuiltins extends CapsemCommand {
 
     @Option(names = "--revision", description = "YYYY.MMDD.N (default: today, revision 1).")
     String revision;
@@ -159,12 +131,8 @@ final class ProfileCommands {
     boolean force;
 
     InitBuiltins(Capsem capsem) {
-      this.capsem = capsem;
-    }
 
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override
@@ -185,17 +153,11 @@ final class ProfileCommands {
   }
 
   @Command(name = "schema", description = "Print the JSON Schema of Profile V2.")
-  static final class Schema extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class Schema extends CapsemCommand {
 
     Schema(Capsem capsem) {
-      this.capsem = capsem;
-    }
 
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override

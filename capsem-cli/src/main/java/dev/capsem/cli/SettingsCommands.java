@@ -3,16 +3,12 @@ package dev.capsem.cli;
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.InitSettingsRequest;
 import dev.capsem.core.api.SettingsDiagnosis;
-import dev.capsem.core.api.Validation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code capsem-admin settings init|validate|doctor|schema}: Service Settings V2. */
 final class SettingsCommands {
@@ -23,9 +19,7 @@ final class SettingsCommands {
   static final class Group extends CommandGroup {}
 
   @Command(name = "validate", description = "Validate a Service Settings V2 file.")
-  static final class Validate extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class Validate extends CapsemCommand {
 
     @Parameters(paramLabel = "SETTINGS_PATH", description = "The settings file.")
     String path;
@@ -34,34 +28,21 @@ final class SettingsCommands {
     boolean json;
 
     Validate(Capsem capsem) {
-      this.capsem = capsem;
-    }
 
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override
     public Integer call() {
-      Validation result = capsem.settings().validate(existingFile(path, "SETTINGS_PATH"), path);
-      Console console = console();
-      if (json) {
-        console.outRaw(result.reportJson());
-      } else {
-        console.diagnostics(result.diagnostics());
-        if (result.ok()) {
-          console.out("valid: service settings");
-        }
-      }
-      return ExitCodes.of(result.ok());
+      return print(
+          capsem.settings().validate(existingFile(path, "SETTINGS_PATH"), path),
+          json,
+          "valid: service settings");
     }
   }
 
   @Command(name = "doctor", description = "Validate settings and summarise their security posture.")
-  static final class Doctor extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class Doctor extends CapsemCommand {
 
     @Parameters(paramLabel = "SETTINGS_PATH", description = "The settings file.")
     String path;
@@ -70,12 +51,8 @@ final class SettingsCommands {
     boolean json;
 
     Doctor(Capsem capsem) {
-      this.capsem = capsem;
-    }
 
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override
@@ -94,9 +71,7 @@ final class SettingsCommands {
   }
 
   @Command(name = "init", description = "Create a valid Service Settings V2 draft.")
-  static final class Init extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class Init extends CapsemCommand {
 
     @Option(
         names = "--default-profile",
@@ -125,12 +100,8 @@ final class SettingsCommands {
     boolean force;
 
     Init(Capsem capsem) {
-      this.capsem = capsem;
-    }
 
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override
@@ -153,17 +124,11 @@ final class SettingsCommands {
   }
 
   @Command(name = "schema", description = "Print the JSON Schema of Service Settings V2.")
-  static final class Schema extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class Schema extends CapsemCommand {
 
     Schema(Capsem capsem) {
-      this.capsem = capsem;
-    }
 
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override

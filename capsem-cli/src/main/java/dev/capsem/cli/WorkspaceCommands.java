@@ -4,12 +4,9 @@ import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.WorkspaceValidation;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code capsem-admin workspace validate}: lint a guest-config workspace. */
 final class WorkspaceCommands {
@@ -24,9 +21,7 @@ final class WorkspaceCommands {
   @Command(
       name = "validate",
       description = "Lint DIR/config (and guest artifacts) with every check.")
-  static final class Validate extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class Validate extends CapsemCommand {
 
     @Parameters(
         paramLabel = "DIR",
@@ -40,12 +35,8 @@ final class WorkspaceCommands {
     boolean json;
 
     Validate(Capsem capsem) {
-      this.capsem = capsem;
-    }
 
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override

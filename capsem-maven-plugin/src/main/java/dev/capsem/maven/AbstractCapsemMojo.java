@@ -66,6 +66,39 @@ abstract class AbstractCapsemMojo extends AbstractMojo {
 
   abstract void run(Capsem capsem) throws MojoExecutionException, MojoFailureException;
 
+  /** Fails with E016 when a configured input file does not exist. */
+  void requireFile(File file, String what, String parameter) throws MojoFailureException {
+    if (!file.isFile()) {
+      throw new MojoFailureException(
+          "E016 "
+              + shown(file)
+              + ": Missing required file: the "
+              + what
+              + " does not exist (set <"
+              + parameter
+              + "> or -Dcapsem."
+              + parameter
+              + ")");
+    }
+  }
+
+  /** Writes the report, logs every finding, fails on errors, else logs a one-line summary. */
+  void conclude(String reportName, String subject, dev.capsem.core.api.Validation result)
+      throws MojoExecutionException, MojoFailureException {
+    File report = MojoOutcomes.writeReport(outputDirectory, reportName, result.reportJson());
+    MojoOutcomes.check(getLog(), subject + " is invalid", result.diagnostics(), failOnWarning);
+    int warnings = result.diagnostics().size();
+    getLog()
+        .info(
+            "capsem: "
+                + subject
+                + " is valid ("
+                + warnings
+                + (warnings == 1 ? " warning" : " warnings")
+                + "); report "
+                + shown(report));
+  }
+
   /** A file as the user knows it: relative to the project folder when inside it. */
   String shown(File file) {
     File base = project != null ? project.getBasedir() : null;

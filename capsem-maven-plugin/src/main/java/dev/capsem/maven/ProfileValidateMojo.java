@@ -1,7 +1,6 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.Validation;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -25,27 +24,10 @@ public final class ProfileValidateMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    String shown = shown(profile);
-    if (!profile.isFile()) {
-      throw new MojoFailureException(
-          "E016 "
-              + shown
-              + ": Missing required file: the profile does not exist (set <profile> or -Dcapsem.profile)");
-    }
-    Validation result = capsem.profiles().validate(profile.toPath(), shown);
-    File report =
-        MojoOutcomes.writeReport(outputDirectory, "profile-validate.json", result.reportJson());
-    MojoOutcomes.check(
-        getLog(), "profile " + shown + " is invalid", result.diagnostics(), failOnWarning);
-    long warnings = result.diagnostics().size();
-    getLog()
-        .info(
-            "capsem: profile "
-                + shown
-                + " is valid ("
-                + warnings
-                + (warnings == 1 ? " warning" : " warnings")
-                + "); report "
-                + shown(report));
+    requireFile(profile, "profile", "profile");
+    conclude(
+        "profile-validate.json",
+        "profile " + shown(profile),
+        capsem.profiles().validate(profile.toPath(), shown(profile)));
   }
 }

@@ -1,7 +1,6 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.Validation;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -25,18 +24,10 @@ public final class SettingsValidateMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    String shown = shown(settings);
-    if (!settings.isFile()) {
-      throw new MojoFailureException(
-          "E016 "
-              + shown
-              + ": Missing required file: the settings file does not exist (set <settings> or -Dcapsem.settings)");
-    }
-    Validation result = capsem.settings().validate(settings.toPath(), shown);
-    File report =
-        MojoOutcomes.writeReport(outputDirectory, "settings-validate.json", result.reportJson());
-    MojoOutcomes.check(
-        getLog(), "settings " + shown + " are invalid", result.diagnostics(), failOnWarning);
-    getLog().info("capsem: settings " + shown + " are valid; report " + shown(report));
+    requireFile(settings, "settings file", "settings");
+    conclude(
+        "settings-validate.json",
+        "settings " + shown(settings),
+        capsem.settings().validate(settings.toPath(), shown(settings)));
   }
 }

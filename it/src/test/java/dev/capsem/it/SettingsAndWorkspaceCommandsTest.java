@@ -35,12 +35,14 @@ class SettingsAndWorkspaceCommandsTest {
   void settingsValidateAndDoctor_fixture_printUpstreamReports(String fixture) throws Exception {
     String file = "schemas/fixtures/" + fixture + ".json";
     for (String command : new String[] {"validate", "doctor"}) {
-      AdminProcess.Run run = AdminProcess.run(Conformance.capsem(), "settings", command, file, "--json");
+      AdminProcess.Run run =
+          AdminProcess.run(Conformance.capsem(), "settings", command, file, "--json");
 
       ObjectNode report = (ObjectNode) JsonReader.read(run.stdout(), JsonDialect.PYDANTIC);
       String folder = command.equals("validate") ? "settings-validate" : "settings-doctor";
       assertThat(ReportComparison.asUpstream(report))
-          .isEqualTo(Conformance.text("captured/f1a612a3/" + folder + "/" + fixture + ".report.json"));
+          .isEqualTo(
+              Conformance.text("captured/f1a612a3/" + folder + "/" + fixture + ".report.json"));
       assertThat(Conformance.text("captured/f1a612a3/" + folder + "/exit-codes.txt"))
           .contains(fixture + " exit=" + run.exitCode());
       run.assertNoStackTrace();
@@ -51,7 +53,10 @@ class SettingsAndWorkspaceCommandsTest {
   void settingsDoctorText_completeFixture_printsPythonStyleSummary() throws Exception {
     AdminProcess.Run run =
         AdminProcess.run(
-            Conformance.capsem(), "settings", "doctor", "schemas/fixtures/service-settings-v2-complete.json");
+            Conformance.capsem(),
+            "settings",
+            "doctor",
+            "schemas/fixtures/service-settings-v2-complete.json");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.stdout())
@@ -64,20 +69,32 @@ class SettingsAndWorkspaceCommandsTest {
   void settingsInit_homeExample_printsUpstreamDefaults() throws Exception {
     Map<String, String> home = Map.of("HOME", "/home/example", "CAPSEM_HOME", "");
     AdminProcess.Run json = AdminProcess.run(Conformance.capsem(), home, "settings", "init");
-    AdminProcess.Run toml = AdminProcess.run(Conformance.capsem(), home, "settings", "init", "--format", "toml");
+    AdminProcess.Run toml =
+        AdminProcess.run(Conformance.capsem(), home, "settings", "init", "--format", "toml");
 
     assertThat(json.stdout())
-        .isEqualTo(Conformance.text("captured/f1a612a3/settings-init/defaults-home-example.stdout.json"));
+        .isEqualTo(
+            Conformance.text("captured/f1a612a3/settings-init/defaults-home-example.stdout.json"));
     assertThat(toml.stdout())
-        .isEqualTo(Conformance.text("captured/f1a612a3/settings-init/defaults-home-example.stdout.toml"));
+        .isEqualTo(
+            Conformance.text("captured/f1a612a3/settings-init/defaults-home-example.stdout.toml"));
   }
 
   @Test
   void settingsInit_corpOptions_printsUpstreamDraft() throws Exception {
     String[] options = {
-      "settings", "init", "--default-profile", "corp-dev", "--base-dir", "/opt/capsem/profiles/base",
-      "--corp-dir", "/opt/capsem/profiles/corp", "--user-dir", "/var/lib/capsem/profiles/user",
-      "--assets-dir", "/var/lib/capsem/assets"
+      "settings",
+      "init",
+      "--default-profile",
+      "corp-dev",
+      "--base-dir",
+      "/opt/capsem/profiles/base",
+      "--corp-dir",
+      "/opt/capsem/profiles/corp",
+      "--user-dir",
+      "/var/lib/capsem/profiles/user",
+      "--assets-dir",
+      "/var/lib/capsem/assets"
     };
     AdminProcess.Run json = AdminProcess.run(Conformance.capsem(), options);
     String[] tomlOptions = java.util.Arrays.copyOf(options, options.length + 2);
@@ -85,13 +102,16 @@ class SettingsAndWorkspaceCommandsTest {
     tomlOptions[options.length + 1] = "toml";
     AdminProcess.Run toml = AdminProcess.run(Conformance.capsem(), tomlOptions);
 
-    assertThat(json.stdout()).isEqualTo(Conformance.text("captured/f1a612a3/settings-init/corp-dev.stdout.json"));
-    assertThat(toml.stdout()).isEqualTo(Conformance.text("captured/f1a612a3/settings-init/corp-dev.stdout.toml"));
+    assertThat(json.stdout())
+        .isEqualTo(Conformance.text("captured/f1a612a3/settings-init/corp-dev.stdout.json"));
+    assertThat(toml.stdout())
+        .isEqualTo(Conformance.text("captured/f1a612a3/settings-init/corp-dev.stdout.toml"));
   }
 
   @Test
   void settingsInit_invalidDefaultProfile_failsWithPatternDiagnostic() throws Exception {
-    AdminProcess.Run run = AdminProcess.run(Conformance.capsem(), "settings", "init", "--default-profile", "Bad");
+    AdminProcess.Run run =
+        AdminProcess.run(Conformance.capsem(), "settings", "init", "--default-profile", "Bad");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.stderr()).contains("default_profile").contains("pattern");
@@ -103,13 +123,15 @@ class SettingsAndWorkspaceCommandsTest {
     AdminProcess.Run settings = AdminProcess.run(Conformance.capsem(), "settings", "schema");
     AdminProcess.Run profile = AdminProcess.run(Conformance.capsem(), "profile", "schema");
 
-    assertThat(settings.stdout()).isEqualTo(Conformance.text("schemas/capsem.service-settings.v2.schema.json") + "\n");
+    assertThat(settings.stdout())
+        .isEqualTo(Conformance.text("schemas/capsem.service-settings.v2.schema.json") + "\n");
     // Ours (D2): the rule priority maximum is 1000; every other byte is upstream's.
     assertThat(profile.stdout())
         .isEqualTo(
             Conformance.text("captured/f1a612a3/profile-schema.stdout.json")
                 .replace(
-                    "\"default\": 1,\n          \"maximum\": 999,", "\"default\": 1,\n          \"maximum\": 1000,"));
+                    "\"default\": 1,\n          \"maximum\": 999,",
+                    "\"default\": 1,\n          \"maximum\": 1000,"));
     assertThat(profile.stdout()).contains("\"title\": \"ProfilePayloadV2\"");
   }
 
@@ -126,7 +148,8 @@ class SettingsAndWorkspaceCommandsTest {
     Path cases = Conformance.file("captured/f1a612a3/legacy-validate");
 
     AdminProcess.Run run = AdminProcess.run(cases, "workspace", "validate", "multi-issue");
-    AdminProcess.Run json = AdminProcess.run(cases, "workspace", "validate", "multi-issue", "--json");
+    AdminProcess.Run json =
+        AdminProcess.run(cases, "workspace", "validate", "multi-issue", "--json");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.stdout())
@@ -135,7 +158,9 @@ class SettingsAndWorkspaceCommandsTest {
         .contains("warn[W014] config/security/web.toml:")
         .endsWith("\n4 error(s), 14 warning(s)\n")
         .doesNotContain("realkey");
-    assertThat(json.stdout()).contains("\"schema\": \"capsem.workspace-validation.v1\"").contains("\"errors\": 4");
+    assertThat(json.stdout())
+        .contains("\"schema\": \"capsem.workspace-validation.v1\"")
+        .contains("\"errors\": 4");
   }
 
   @Test
@@ -151,7 +176,8 @@ class SettingsAndWorkspaceCommandsTest {
     Path profile = Conformance.file("schemas/fixtures/profile-v2-valid.json");
 
     AdminProcess.Run run =
-        AdminProcess.run(repo, "doctor", "--profile", profile.toString(), "--arch", "arm64", "--json");
+        AdminProcess.run(
+            repo, "doctor", "--profile", profile.toString(), "--arch", "arm64", "--json");
 
     assertThat(run.stdout())
         .contains("\"schema\": \"capsem.admin-doctor.v1\"")
@@ -166,13 +192,17 @@ class SettingsAndWorkspaceCommandsTest {
   }
 
   @Test
-  void doctor_validFixtureAllArches_failsClosedOnMissingAssets(@TempDir Path repo) throws Exception {
+  void doctor_validFixtureAllArches_failsClosedOnMissingAssets(@TempDir Path repo)
+      throws Exception {
     Path profile = Conformance.file("schemas/fixtures/profile-v2-valid.json");
 
-    AdminProcess.Run run = AdminProcess.run(repo, "doctor", "--profile", profile.toString(), "--json");
+    AdminProcess.Run run =
+        AdminProcess.run(repo, "doctor", "--profile", profile.toString(), "--json");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.stdout()).contains("\"ok\": false").contains("missing VM assets for arch 'x86_64'");
+    assertThat(run.stdout())
+        .contains("\"ok\": false")
+        .contains("missing VM assets for arch 'x86_64'");
     assertThat(Files.exists(repo.resolve("guest"))).isFalse();
   }
 }

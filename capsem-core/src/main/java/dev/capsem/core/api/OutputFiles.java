@@ -17,6 +17,17 @@ final class OutputFiles {
 
   private OutputFiles() {}
 
+  /** Prints {@code text}, or writes it to {@code out} (refusing to overwrite unless forced). */
+  static Generated printOrWrite(String text, Path out, String outAsGiven, boolean force) {
+    if (out == null) {
+      return Generated.printed(text);
+    }
+    return writeAll(
+        List.of(new Planned(out, outAsGiven, text)),
+        force,
+        List.of("created " + PythonPath.normalize(outAsGiven)));
+  }
+
   static Generated writeAll(List<Planned> files, boolean force, List<String> messages) {
     for (Planned file : files) {
       String shown = PythonPath.normalize(file.asGiven());

@@ -50,13 +50,7 @@ final class ProfileService implements ProfileUseCases {
     }
     DocumentFormat format = DocumentFormat.choose(request.format(), request.outAsGiven());
     String text = ProfileWriter.write(check.profile(), format == DocumentFormat.TOML);
-    if (request.out() == null) {
-      return Generated.printed(text);
-    }
-    return OutputFiles.writeAll(
-        List.of(new OutputFiles.Planned(request.out(), request.outAsGiven(), text)),
-        request.force(),
-        List.of("created " + PythonPath.normalize(request.outAsGiven())));
+    return OutputFiles.printOrWrite(text, request.out(), request.outAsGiven(), request.force());
   }
 
   @Override

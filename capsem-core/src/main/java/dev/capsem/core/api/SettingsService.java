@@ -1,6 +1,5 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.report.PythonPath;
 import dev.capsem.core.settings.SettingsCheck;
 import dev.capsem.core.settings.SettingsDraft;
 import dev.capsem.core.settings.SettingsReader;
@@ -51,13 +50,7 @@ final class SettingsService implements SettingsUseCases {
     }
     DocumentFormat format = DocumentFormat.choose(request.format(), request.outAsGiven());
     String text = SettingsWriter.write(check.settings(), format == DocumentFormat.TOML);
-    if (request.out() == null) {
-      return Generated.printed(text);
-    }
-    return OutputFiles.writeAll(
-        List.of(new OutputFiles.Planned(request.out(), request.outAsGiven(), text)),
-        request.force(),
-        List.of("created " + PythonPath.normalize(request.outAsGiven())));
+    return OutputFiles.printOrWrite(text, request.out(), request.outAsGiven(), request.force());
   }
 
   @Override

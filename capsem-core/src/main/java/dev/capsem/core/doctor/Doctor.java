@@ -17,6 +17,7 @@ import dev.capsem.core.ports.ToolProbe;
 import dev.capsem.core.profile.ProfileCheck;
 import dev.capsem.core.profile.ProfileReader;
 import dev.capsem.core.report.DiagnosticJson;
+import dev.capsem.core.workspace.GuestArtifacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,16 +42,6 @@ public final class Doctor {
           "capsem-dns-proxy",
           "capsem-mcp-server",
           "capsem-sysutil");
-  private static final List<String> ARTIFACT_FILES =
-      List.of(
-          "capsem-init",
-          "capsem-bashrc",
-          "banner.txt",
-          "tips.txt",
-          "capsem-doctor",
-          "capsem-bench",
-          "snapshots");
-  private static final List<String> ARTIFACT_DIRS = List.of("capsem_bench", "diagnostics");
 
   private final ToolProbe probe;
   private final Hasher hasher;
@@ -246,12 +237,12 @@ public final class Doctor {
   private static DoctorCheck sourceFiles(Path repoRoot) {
     List<String> missing = new ArrayList<>();
     Path artifacts = repoRoot.resolve("guest").resolve("artifacts");
-    for (String name : ARTIFACT_FILES) {
+    for (String name : GuestArtifacts.FILES) {
       if (!Files.isRegularFile(artifacts.resolve(name))) {
         missing.add(name);
       }
     }
-    for (String name : ARTIFACT_DIRS) {
+    for (String name : GuestArtifacts.DIRECTORIES) {
       if (!Files.isDirectory(artifacts.resolve(name))) {
         missing.add("guest/artifacts/" + name);
       }

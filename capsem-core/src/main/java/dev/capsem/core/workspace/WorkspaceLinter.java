@@ -42,16 +42,6 @@ public final class WorkspaceLinter {
       Set.of("todo", "fixme", "changeme", "replace_me", "xxx");
   private static final Set<String> MUSL_TARGETS =
       Set.of("aarch64-unknown-linux-musl", "x86_64-unknown-linux-musl");
-  private static final List<String> ARTIFACT_FILES =
-      List.of(
-          "capsem-init",
-          "capsem-bashrc",
-          "banner.txt",
-          "tips.txt",
-          "capsem-doctor",
-          "capsem-bench",
-          "snapshots");
-  private static final List<String> ARTIFACT_DIRS = List.of("capsem_bench", "diagnostics");
   private static final String WEB_FILE = "config/security/web.toml";
   private static final String ENVIRONMENT_FILE = "config/vm/environment.toml";
 
@@ -254,13 +244,13 @@ public final class WorkspaceLinter {
               null,
               "Missing CA certificate: capsem-ca.crt"));
     }
-    for (String name : ARTIFACT_FILES) {
+    for (String name : GuestArtifacts.FILES) {
       if (!Files.exists(artifactsDir.resolve(name))) {
         found.add(
             at(Code.E302, asPathlib(asGiven, name), null, "Missing required artifact: " + name));
       }
     }
-    for (String name : ARTIFACT_DIRS) {
+    for (String name : GuestArtifacts.DIRECTORIES) {
       if (!Files.isDirectory(artifactsDir.resolve(name))) {
         found.add(
             at(Code.E302, asPathlib(asGiven, name), null, "Missing required directory: " + name));

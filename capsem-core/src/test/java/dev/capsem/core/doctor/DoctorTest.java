@@ -23,17 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 class DoctorTest {
 
   private static final Instant NOW = Instant.parse("2026-05-20T12:00:00Z");
-  private static final Hasher NO_HASHING = new Hasher() {
-    @Override
-    public HashStream start() {
-      throw new UnsupportedOperationException("no profile is planned in this test");
-    }
+  private static final Hasher NO_HASHING =
+      new Hasher() {
+        @Override
+        public HashStream start() {
+          throw new UnsupportedOperationException("no profile is planned in this test");
+        }
 
-    @Override
-    public String hexOfFile(Path file) {
-      throw new UnsupportedOperationException();
-    }
-  };
+        @Override
+        public String hexOfFile(Path file) {
+          throw new UnsupportedOperationException();
+        }
+      };
 
   @TempDir Path repo;
 
@@ -65,7 +66,10 @@ class DoctorTest {
     DoctorResult result = doctor(new ScriptedProbe(), "Linux").run(request());
 
     DoctorCheck runtime = result.checks().get(0);
-    assertThat(runtime).isEqualTo(DoctorCheck.fail("container-runtime", "docker not found on PATH", "sudo apt install docker.io"));
+    assertThat(runtime)
+        .isEqualTo(
+            DoctorCheck.fail(
+                "container-runtime", "docker not found on PATH", "sudo apt install docker.io"));
     assertThat(result.ok()).isFalse();
   }
 
@@ -73,17 +77,22 @@ class DoctorTest {
   void run_dockerMissingOnMac_failsWithColimaFix() {
     DoctorResult result = doctor(new ScriptedProbe(), "Mac OS X").run(request());
 
-    assertThat(result.checks().get(0).fix()).isEqualTo("brew install colima docker && colima start --vm-type vz --vz-rosetta");
+    assertThat(result.checks().get(0).fix())
+        .isEqualTo("brew install colima docker && colima start --vm-type vz --vz-rosetta");
   }
 
   @Test
   void run_dockerOnLinux_passesWithItsVersionAndSkipsColimaChecks() {
-    ScriptedProbe probe = new ScriptedProbe().answer("docker --version", 0, "Docker version 28.2.2, build e6534b4\n");
+    ScriptedProbe probe =
+        new ScriptedProbe().answer("docker --version", 0, "Docker version 28.2.2, build e6534b4\n");
 
     DoctorResult result = doctor(probe, "Linux").run(request());
 
-    assertThat(result.checks().get(0)).isEqualTo(DoctorCheck.pass("container-runtime", "Docker version 28.2.2, build e6534b4"));
-    assertThat(result.checks()).extracting(DoctorCheck::name).containsExactly("container-runtime", "source-files");
+    assertThat(result.checks().get(0))
+        .isEqualTo(DoctorCheck.pass("container-runtime", "Docker version 28.2.2, build e6534b4"));
+    assertThat(result.checks())
+        .extracting(DoctorCheck::name)
+        .containsExactly("container-runtime", "source-files");
   }
 
   @Test
@@ -96,8 +105,14 @@ class DoctorTest {
 
     DoctorResult result = doctor(probe, "Mac OS X").run(request());
 
-    assertThat(result.checks().get(1)).isEqualTo(DoctorCheck.pass("container-resources", "Colima: 4096MB RAM, 2 CPUs (recommended 8192MB)"));
-    assertThat(result.checks().get(2)).isEqualTo(DoctorCheck.fail("container-clock", "Colima VM clock is 45s behind host", "colima restart"));
+    assertThat(result.checks().get(1))
+        .isEqualTo(
+            DoctorCheck.pass(
+                "container-resources", "Colima: 4096MB RAM, 2 CPUs (recommended 8192MB)"));
+    assertThat(result.checks().get(2))
+        .isEqualTo(
+            DoctorCheck.fail(
+                "container-clock", "Colima VM clock is 45s behind host", "colima restart"));
   }
 
   @Test
@@ -111,14 +126,20 @@ class DoctorTest {
     DoctorResult result = doctor(probe, "Mac OS X").run(request());
 
     assertThat(result.checks().get(1))
-        .isEqualTo(DoctorCheck.fail("container-resources", "Colima: 2048MB RAM, 8 CPUs (minimum 4096MB)", "colima stop && colima start --memory 8 --cpu 8"));
-    assertThat(result.checks().get(2)).isEqualTo(DoctorCheck.pass("container-clock", "Colima VM clock skew: 3s (ok)"));
+        .isEqualTo(
+            DoctorCheck.fail(
+                "container-resources",
+                "Colima: 2048MB RAM, 8 CPUs (minimum 4096MB)",
+                "colima stop && colima start --memory 8 --cpu 8"));
+    assertThat(result.checks().get(2))
+        .isEqualTo(DoctorCheck.pass("container-clock", "Colima VM clock skew: 3s (ok)"));
   }
 
   @Test
   void run_sourceFiles_listsWhatIsMissing() throws Exception {
     Path artifacts = Files.createDirectories(repo.resolve("guest/artifacts"));
-    for (String name : List.of("capsem-init", "capsem-bashrc", "banner.txt", "tips.txt", "capsem-doctor")) {
+    for (String name :
+        List.of("capsem-init", "capsem-bashrc", "banner.txt", "tips.txt", "capsem-doctor")) {
       Files.writeString(artifacts.resolve(name), "x");
     }
     Files.createDirectories(artifacts.resolve("diagnostics"));
@@ -154,22 +175,32 @@ class DoctorTest {
     Path profile = Conformance.file("schemas/fixtures/profile-v2-valid.json");
 
     DoctorResult result =
-        doctor(new ScriptedProbe(), "Linux").run(new DoctorRequest(profile, "valid.json", "all", repo, ".", null));
+        doctor(new ScriptedProbe(), "Linux")
+            .run(new DoctorRequest(profile, "valid.json", "all", repo, ".", null));
 
     assertThat(result.ok()).isFalse();
-    assertThat(result.diagnostics()).singleElement().satisfies(d -> {
-      assertThat(d.code().name()).isEqualTo("E102");
-      assertThat(d.message()).isEqualTo("profile 'everyday-work' revision '2026.0520.1' missing VM assets for arch 'x86_64'");
-    });
+    assertThat(result.diagnostics())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code().name()).isEqualTo("E102");
+              assertThat(d.message())
+                  .isEqualTo(
+                      "profile 'everyday-work' revision '2026.0520.1' missing VM assets for arch 'x86_64'");
+            });
     String report = JsonPrinter.pretty().print(result.report());
-    assertThat(report).contains("\"profile_path\": \"valid.json\"").doesNotContain("profile_id").doesNotContain("package_contract_hash");
+    assertThat(report)
+        .contains("\"profile_path\": \"valid.json\"")
+        .doesNotContain("profile_id")
+        .doesNotContain("package_contract_hash");
   }
 
   @Test
   void run_noProfile_reportKeysInUpstreamOrder() {
     DoctorResult result = doctor(new ScriptedProbe(), "Linux").run(request());
 
-    assertThat(result.report().keys()).containsExactly("schema", "ok", "repo_root", "checks", "diagnostics", "selected_arch");
+    assertThat(result.report().keys())
+        .containsExactly("schema", "ok", "repo_root", "checks", "diagnostics", "selected_arch");
     assertThat(result.profileRequested()).isFalse();
   }
 }
