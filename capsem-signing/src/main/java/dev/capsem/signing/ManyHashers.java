@@ -22,6 +22,27 @@ final class ManyHashers {
     return new LockstepManyHasher();
   }
 
+  /** By name, for the benchmark: {@code scalar}, {@code lockstep} or {@code vector}. */
+  static ManyHasher named(String name) {
+    switch (name) {
+      case "scalar":
+        return scalar();
+      case "lockstep":
+        return lockstep();
+      case "vector":
+        ManyHasher vector = vectorOrNull();
+        if (vector == null) {
+          throw new IllegalArgumentException(
+              "the vector engine needs --add-modules jdk.incubator.vector and int vectors of 4 to"
+                  + " 16 lanes");
+        }
+        return vector;
+      default:
+        throw new IllegalArgumentException(
+            "unknown engine '" + name + "'; use scalar, lockstep or vector");
+    }
+  }
+
   /**
    * The lockstep engine, even where the Vector API one loads. Measured (bench/hash.sh, JDK 17 and
    * 25): once compiled, the Vector API engine is about twice as fast, but C2 needs around a second
