@@ -18,7 +18,7 @@ java25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 command -v b3sum >/dev/null || { echo "b3sum not found (apt-get install b3sum)" >&2; exit 1; }
 
 if [[ -z ${SKIP_BUILD:-} ]]; then
-  (cd "$root" && mvn -B -q -pl capsem-signing -am package -DskipTests)
+  (cd "$root" && mvn -B -q -Dstyle.color=never -pl capsem-signing -am package -DskipTests)
 fi
 jar() { ls "$root/$1/target/$1"-*.jar | grep -v -e sources -e tests | head -n 1; }
 cp="$(jar capsem-signing):$(jar capsem-core)"
@@ -37,14 +37,15 @@ variants=("b3sum|b3sum $file")
 add_java() {
   local label=$1 java=$2
   "$java" -version >/dev/null 2>&1 || { echo "skipping $label: $java does not run" >&2; return; }
+  # The default engine is lockstep, with or without the incubator module; see ManyHashers.fastest.
   variants+=("$label default (lockstep)|$java -cp $cp dev.capsem.signing.HashMain $file")
   variants+=("$label scalar|$java -cp $cp dev.capsem.signing.HashMain --engine=scalar $file")
-  variants+=("$label +vector module, default|$java --add-modules jdk.incubator.vector -cp $cp dev.capsem.signing.HashMain $file")
-  variants+=("$label +vector module, vector|$java --add-modules jdk.incubator.vector -cp $cp dev.capsem.signing.HashMain --engine=vector $file")
+  variants+=("$label Vector API|$java --add-modules jdk.incubator.vector -cp $cp dev.capsem.signing.HashMain --engine=vector $file")
 }
 add_java "JDK 17" "$java17"
 add_java "JDK 25" "$java25"
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A times
 for ((rep = 1; rep <= reps; rep++)); do
   # Round-robin, so load from other processes hits every variant alike.
@@ -68,7 +69,8 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR
 minimum() { tr ' ' '\n' | grep -v '^$' | sort -n | head -n 1; }
 base=$(echo "${times[b3sum]}" | median)
 echo
-echo "BLAKE3 of ${size_mib} MiB, $(nproc) CPUs, ${reps} repetitions, digests all equal to b3sum's"
+echo "BLAKE3 of ${size_mib} MiB, $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+echo "${reps} repetitions, digests all equal to b3sum's; load average before: $load_before"
 printf '%-38s %10s %10s %14s\n' variant "median s" "min s" "ratio/b3sum"
 for v in "${variants[@]}"; do
   name=${v%%|*}
