@@ -16,6 +16,7 @@ java17=${JAVA17:-java}
 java25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 
 command -v b3sum >/dev/null || { echo "b3sum not found (apt-get install b3sum)" >&2; exit 1; }
+[[ -x /usr/bin/time ]] || { echo "GNU time not found at /usr/bin/time (apt-get install time)" >&2; exit 1; }
 
 if [[ -z ${SKIP_BUILD:-} ]]; then
   (cd "$root" && mvn -B -q -Dstyle.color=never -pl capsem-signing -am package -DskipTests)
@@ -46,14 +47,14 @@ add_java "JDK 17" "$java17"
 add_java "JDK 25" "$java25"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-declare -A times
+declare -A times cpu
 for ((rep = 1; rep <= reps; rep++)); do
   # Round-robin, so load from other processes hits every variant alike.
   for v in "${variants[@]}"; do
     name=${v%%|*}
     cmd=${v#*|}
     start=$(date +%s.%N)
-    out=$($cmd 2>/dev/null)
+    out=$(/usr/bin/time -f '%U %S' -o "$work/cpu" $cmd 2>/dev/null)
     end=$(date +%s.%N)
     digest=${out%% *}
     if [[ $digest != "$expected" ]]; then
@@ -61,6 +62,8 @@ for ((rep = 1; rep <= reps; rep++)); do
       exit 1
     fi
     times[$name]+="$(echo "$end - $start" | bc) "
+    read -r user sys <"$work/cpu"
+    cpu[$name]+="$(echo "$user + $sys" | bc) "
   done
   echo "repetition $rep/$reps done" >&2
 done
@@ -71,10 +74,14 @@ base=$(echo "${times[b3sum]}" | median)
 echo
 echo "BLAKE3 of ${size_mib} MiB, $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
 echo "${reps} repetitions, digests all equal to b3sum's; load average before: $load_before"
-printf '%-38s %10s %10s %14s\n' variant "median s" "min s" "ratio/b3sum"
+base_min=$(echo "${times[b3sum]}" | minimum)
+echo "wall = elapsed seconds (what counts); cpu = user + sys seconds of the process"
+printf '%-28s %11s %9s %12s %12s %12s\n' variant "wall median" "wall min" "cpu median" "ratio median" "ratio min"
 for v in "${variants[@]}"; do
   name=${v%%|*}
   med=$(echo "${times[$name]}" | median)
   min=$(echo "${times[$name]}" | minimum)
-  printf '%-38s %10.3f %10.3f %13.2fx\n' "$name" "$med" "$min" "$(echo "$med / $base" | bc -l)"
+  cmed=$(echo "${cpu[$name]}" | median)
+  printf '%-28s %11.3f %9.3f %12.2f %11.2fx %11.2fx\n' "$name" "$med" "$min" "$cmed" \
+    "$(echo "$med / $base" | bc -l)" "$(echo "$min / $base_min" | bc -l)"
 done
