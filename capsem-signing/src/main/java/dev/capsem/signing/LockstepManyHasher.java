@@ -45,6 +45,12 @@ final class LockstepManyHasher implements ManyHasher {
     11, 15, 5, 0, 1, 9, 8, 6, 14, 10, 2, 12, 3, 4, 7, 13
   };
 
+  // The state words each G step of a round works on: four columns, then four diagonals.
+  private final int[] a = {0, 1, 2, 3, 0, 1, 2, 3};
+  private final int[] b = {4, 5, 6, 7, 5, 6, 7, 4};
+  private final int[] c = {8, 9, 10, 11, 10, 11, 8, 9};
+  private final int[] d = {12, 13, 14, 15, 15, 12, 13, 14};
+
   private final int[] iv = new int[CV_WORDS];
   private final ScalarManyHasher scalar = new ScalarManyHasher();
 
@@ -94,9 +100,9 @@ final class LockstepManyHasher implements ManyHasher {
 
   /**
    * One full-block compression of every lane; node {@code l} has counter {@code counter + l *
-   * step}.
+   * counterStep}.
    */
-  private void compress(Lanes lanes, long counter, int step, int flags) {
+  private void compress(Lanes lanes, long counter, int counterStep, int flags) {
     int[][] v = lanes.state;
     int[][] m = lanes.message;
     for (int w = 0; w < CV_WORDS; w++) {
@@ -106,22 +112,18 @@ final class LockstepManyHasher implements ManyHasher {
       Arrays.fill(v[8 + w], iv[w]);
     }
     for (int l = 0; l < LANES; l++) {
-      long nodeCounter = counter + (long) l * step;
+      long nodeCounter = counter + (long) l * counterStep;
       v[12][l] = (int) nodeCounter;
       v[13][l] = (int) (nodeCounter >>> 32);
     }
     Arrays.fill(v[14], BLOCK_LEN);
     Arrays.fill(v[15], flags);
-    int[] s = schedule;
-    for (int r = 0; r < 7 * 16; r += 16) {
-      g(v[0], v[4], v[8], v[12], m[s[r]], m[s[r + 1]]);
-      g(v[1], v[5], v[9], v[13], m[s[r + 2]], m[s[r + 3]]);
-      g(v[2], v[6], v[10], v[14], m[s[r + 4]], m[s[r + 5]]);
-      g(v[3], v[7], v[11], v[15], m[s[r + 6]], m[s[r + 7]]);
-      g(v[0], v[5], v[10], v[15], m[s[r + 8]], m[s[r + 9]]);
-      g(v[1], v[6], v[11], v[12], m[s[r + 10]], m[s[r + 11]]);
-      g(v[2], v[7], v[8], v[13], m[s[r + 12]], m[s[r + 13]]);
-      g(v[3], v[4], v[9], v[14], m[s[r + 14]], m[s[r + 15]]);
+    // One call site for all 56 G steps, rather than 56 written out: C2 would inline each of them
+    // and spend most of a second compiling the result, longer than the hashing of a large file.
+    for (int step = 0; step < 7 * 8; step++) {
+      int i = step & 7;
+      int word = 2 * step;
+      g(v[a[i]], v[b[i]], v[c[i]], v[d[i]], m[schedule[word]], m[schedule[word + 1]]);
     }
     for (int w = 0; w < CV_WORDS; w++) {
       xor(v[w], v[w + 8], lanes.cv[w]);

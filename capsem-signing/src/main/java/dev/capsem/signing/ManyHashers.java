@@ -1,7 +1,16 @@
 package dev.capsem.signing;
 
-/** Picks the {@link ManyHasher} for the running JVM. */
+import java.nio.ByteOrder;
+
+/**
+ * Picks the {@link ManyHasher} for the running JVM. The Vector API version is compiled separately
+ * (with {@code --add-modules jdk.incubator.vector}) and only loaded, by name, when the boot layer
+ * holds the incubator module; a plain JDK 17 never touches that class, so the jar needs no JVM
+ * flag.
+ */
 final class ManyHashers {
+
+  static final String VECTOR_CLASS = "dev.capsem.signing.VectorManyHasher";
 
   private ManyHashers() {}
 
@@ -13,8 +22,57 @@ final class ManyHashers {
     return new LockstepManyHasher();
   }
 
-  /** Lockstep hashing: SIMD through C2's auto-vectorizer on any JDK. */
+  /** By name, for the benchmark: {@code scalar}, {@code lockstep} or {@code vector}. */
+  static ManyHasher named(String name) {
+    switch (name) {
+      case "scalar":
+        return scalar();
+      case "lockstep":
+        return lockstep();
+      case "vector":
+        ManyHasher vector = vectorOrNull();
+        if (vector == null) {
+          throw new IllegalArgumentException(
+              "the vector engine needs --add-modules jdk.incubator.vector and int vectors of 4 to"
+                  + " 16 lanes");
+        }
+        return vector;
+      default:
+        throw new IllegalArgumentException(
+            "unknown engine '" + name + "'; use scalar, lockstep or vector");
+    }
+  }
+
+  /**
+   * The lockstep engine, even where the Vector API one loads. Measured (bench/hash.sh, JDK 17 and
+   * 25): once compiled, the Vector API engine is about twice as fast, but C2 needs around a second
+   * of CPU to get there, running the vector code boxed and interpreted meanwhile, which is more
+   * than it saves on a 1 GiB file. It pays off only in a long-lived JVM hashing many gigabytes.
+   */
   static ManyHasher fastest() {
     return lockstep();
+  }
+
+  /**
+   * The Vector API engine, or null when the incubator module is missing (it is only there with
+   * {@code --add-modules jdk.incubator.vector}) or the hardware has no use for it.
+   */
+  static ManyHasher vectorOrNull() {
+    // Lanes are filled by reinterpreting bytes, which follows the platform's byte order.
+    if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN
+        || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      return null;
+    }
+    try {
+      ManyHasher vector =
+          (ManyHasher)
+              Class.forName(VECTOR_CLASS, true, ManyHashers.class.getClassLoader())
+                  .getDeclaredConstructor()
+                  .newInstance();
+      return vector.degree() > 1 ? vector : null;
+    } catch (ReflectiveOperationException | LinkageError e) {
+      // A JDK whose incubating API no longer matches the compiled class: the others still work.
+      return null;
+    }
   }
 }

@@ -99,7 +99,8 @@ final class ParallelFileHasher {
     }
     Thread[] helpers = new Thread[workers.length - 1];
     for (int h = 0; h < helpers.length; h++) {
-      helpers[h] = new Thread(workers[h + 1], "blake3-" + file.getFileName() + "-" + (h + 1));
+      // A constant name: string concatenation would bootstrap invokedynamic, costing start-up time.
+      helpers[h] = new Thread(workers[h + 1], "blake3-piece-worker");
       helpers[h].setDaemon(true);
       helpers[h].start();
     }

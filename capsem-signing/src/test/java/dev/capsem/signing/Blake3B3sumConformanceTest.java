@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,12 +21,13 @@ class Blake3B3sumConformanceTest {
 
   private static final int MIB = 1 << 20;
 
-  private static B3sum b3sum;
+  private B3sum b3sum;
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void findB3sum() {
+  /** Per test rather than per class, so that each skipped test is reported with the reason. */
+  @BeforeEach
+  void findB3sum() {
     b3sum = B3sum.require();
   }
 
