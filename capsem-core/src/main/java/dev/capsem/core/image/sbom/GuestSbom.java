@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,15 +25,16 @@ import java.util.Set;
  * keys in upstream's order.
  *
  * <p>Ours (decision D10): {@code created} comes from the injected clock, and an SPDXID that two
- * names share (Python's {@code foo_bar} and {@code foo-bar}) gets {@code -2}, {@code -3}, ... in
- * document order, so the document stays valid; upstream writes duplicates.
+ * names share, ignoring case as SPDX's validator does (Python's {@code foo_bar} and {@code
+ * foo-bar}, {@code Foo} and {@code foo}), gets {@code -2}, {@code -3}, ... in document order, so
+ * the document stays valid; upstream writes duplicates.
  */
 public final class GuestSbom {
 
   static final List<String> KINDS = List.of("apt", "python", "node", "tool");
   private static final String NOASSERTION = "NOASSERTION";
   private static final DateTimeFormatter CREATED =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private GuestSbom() {}
 
@@ -116,9 +118,10 @@ public final class GuestSbom {
         .build();
   }
 
+  /** SPDX's own store compares ids ignoring case, so uniqueness does too. */
   private static String unique(String id, Set<String> used) {
     String candidate = id;
-    for (int n = 2; !used.add(candidate); n++) {
+    for (int n = 2; !used.add(candidate.toLowerCase(Locale.ROOT)); n++) {
       candidate = id + "-" + n;
     }
     return candidate;
