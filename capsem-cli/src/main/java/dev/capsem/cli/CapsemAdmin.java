@@ -70,6 +70,10 @@ public final class CapsemAdmin extends CommandGroup {
     root.addSubcommand(
         new CommandLine(new WorkspaceCommands.Group())
             .addSubcommand(new WorkspaceCommands.Validate(capsem)));
+    root.addSubcommand(
+        new CommandLine(new ImageCommands.Group())
+            .addSubcommand(new ImageCommands.Verify(capsem))
+            .addSubcommand(new ImageCommands.Sbom(capsem)));
     root.addSubcommand(new DoctorCommand(capsem));
     return root;
   }

@@ -35,6 +35,11 @@ public final class Capsem {
     return new WorkspaceService();
   }
 
+  /** {@code image verify} and {@code image sbom}. */
+  public ImageVerificationUseCases imageVerification() {
+    return new ImageVerificationService(ports);
+  }
+
   public DoctorUseCase doctor() {
     Doctor doctor = new Doctor(ports.tools(), ports.hasher(), ports.host(), ports.clock());
     return doctor::run;

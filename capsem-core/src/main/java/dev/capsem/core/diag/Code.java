@@ -34,6 +34,7 @@ public enum Code {
   E105(ERROR, "provider table not named like its file"),
   E106(ERROR, "no provider definition for an AI provider"),
   E107(ERROR, "VM resources exceed the build limits"),
+  E108(ERROR, "expected version is not a valid range for its package ecosystem"),
   E110(ERROR, "telemetry enabled without endpoint"),
   E111(ERROR, "remote policy enabled without endpoint"),
   E112(ERROR, "profile catalog URL and public key must be set together"),
