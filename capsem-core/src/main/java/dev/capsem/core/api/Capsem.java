@@ -35,6 +35,14 @@ public final class Capsem {
     return new WorkspaceService();
   }
 
+  public ManifestUseCases manifests() {
+    return new ManifestService(ports);
+  }
+
+  public SigningUseCases signing() {
+    return new SigningService(ports);
+  }
+
   public DoctorUseCase doctor() {
     Doctor doctor = new Doctor(ports.tools(), ports.hasher(), ports.host(), ports.clock());
     return doctor::run;
