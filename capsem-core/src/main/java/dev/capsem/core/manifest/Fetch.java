@@ -108,7 +108,9 @@ final class Fetch {
       long size;
       try (InputStream in = Files.newInputStream(file);
           OutputStream out = Files.newOutputStream(target)) {
-        LimitedSink sink = new LimitedSink(out, hash, limit);
+        // A local file's size is known and it cannot grow without end, so it is read whole,
+        // which lets a size mismatch report the actual size and hash as upstream does.
+        LimitedSink sink = new LimitedSink(out, hash, Long.MAX_VALUE);
         byte[] buffer = new byte[1 << 16];
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
           sink.write(buffer, 0, n);
