@@ -78,6 +78,10 @@ public final class ManifestAssetsMojo extends AbstractCapsemMojo {
               + ": Missing config directory: the assets folder does not exist (set"
               + " <assetsDirectory> or -Dcapsem.assetsDirectory)");
     }
+    File parent = assetManifest.getAbsoluteFile().getParentFile();
+    if (parent != null && !parent.isDirectory() && !parent.mkdirs()) {
+      throw new MojoExecutionException("cannot create " + parent);
+    }
     Generated generated =
         capsem
             .manifests()

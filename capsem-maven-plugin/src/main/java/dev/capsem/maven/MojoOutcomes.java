@@ -66,7 +66,7 @@ final class MojoOutcomes {
   static void generated(Log log, String what, dev.capsem.core.api.Generated generated)
       throws MojoFailureException {
     if (!generated.ok()) {
-      String error = generated.error() == null ? what : what + ": " + generated.error();
+      String error = generated.error() == null ? what : generated.error();
       check(log, error, generated.diagnostics(), false);
       throw new MojoFailureException(error);
     }
