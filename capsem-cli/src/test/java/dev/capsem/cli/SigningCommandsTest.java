@@ -297,4 +297,27 @@ class SigningCommandsTest {
             "ea8f163db38682925e4491c5e58d4bb3506ef8c14eb78a86e908c5624a67200f  " + one + "\n");
     assertThat(relative(ours.stderr())).isEqualTo("Error: missing: No such file or directory\n");
   }
+
+  @Test
+  void verifySignature_legacySignature_needsTheExplicitOptIn() {
+    String payload = Conformance.file(SIGNING + "manifest.json").toString();
+    String signature = Conformance.file(SIGNING + "manifest.json.legacy.minisig").toString();
+    String pub = Conformance.file(SIGNING + "test-unencrypted.pub").toString();
+    Admin.Run refused =
+        Admin.run(
+            "manifest", "verify-signature", payload, "--signature", signature, "--pubkey", pub);
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.stderr()).isEqualTo("Legacy (non-prehashed) signature found\n\n");
+    Admin.Run allowed =
+        Admin.run(
+            "manifest",
+            "verify-signature",
+            payload,
+            "--signature",
+            signature,
+            "--pubkey",
+            pub,
+            "--allow-legacy-signatures");
+    assertThat(allowed.exitCode()).isZero();
+  }
 }
