@@ -4,7 +4,9 @@ import dev.capsem.core.api.Ports;
 import dev.capsem.core.ports.Host;
 import dev.capsem.docker.ProcessRunner;
 import dev.capsem.docker.ProcessToolProbe;
+import dev.capsem.http.Http;
 import dev.capsem.signing.Blake3;
+import dev.capsem.signing.Minisign;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,7 +23,11 @@ final class AdminPorts {
         Blake3.hasher(),
         new ProcessToolProbe(new ProcessRunner(environment)),
         new Host(System.getProperty("os.name", "linux"), environment),
-        clock(environment));
+        clock(environment),
+        Minisign.verifier(),
+        Minisign.signer(),
+        Minisign.keyGenerator(),
+        Http.fetcher());
   }
 
   /**

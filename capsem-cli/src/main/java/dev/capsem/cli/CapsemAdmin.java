@@ -75,6 +75,17 @@ public final class CapsemAdmin extends CommandGroup {
             .addSubcommand(new ImageCommands.Verify(capsem))
             .addSubcommand(new ImageCommands.Sbom(capsem)));
     root.addSubcommand(new DoctorCommand(capsem));
+    root.addSubcommand(
+        new CommandLine(new ManifestCommands.Group())
+            .addSubcommand(new ManifestCommands.Assets(capsem))
+            .addSubcommand(new ManifestCommands.Generate(capsem))
+            .addSubcommand(new ManifestCommands.Check(capsem))
+            .addSubcommand(new ManifestCommands.Resolve(capsem))
+            .addSubcommand(new ManifestCommands.Sign(capsem))
+            .addSubcommand(new ManifestCommands.VerifySignature(capsem)));
+    root.addSubcommand(
+        new CommandLine(new KeyCommands.Group()).addSubcommand(new KeyCommands.Generate(capsem)));
+    root.addSubcommand(new HashCommand(capsem));
     return root;
   }
 

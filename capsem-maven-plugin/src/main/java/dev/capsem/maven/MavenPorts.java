@@ -4,7 +4,9 @@ import dev.capsem.core.api.Ports;
 import dev.capsem.core.ports.Host;
 import dev.capsem.docker.ProcessRunner;
 import dev.capsem.docker.ProcessToolProbe;
+import dev.capsem.http.Http;
 import dev.capsem.signing.Blake3;
+import dev.capsem.signing.Minisign;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,7 +25,11 @@ final class MavenPorts {
         Blake3.hasher(),
         new ProcessToolProbe(new ProcessRunner(environment)),
         new Host(System.getProperty("os.name", "linux"), environment),
-        clock(environment.get("SOURCE_DATE_EPOCH"), outputTimestamp));
+        clock(environment.get("SOURCE_DATE_EPOCH"), outputTimestamp),
+        Minisign.verifier(),
+        Minisign.signer(),
+        Minisign.keyGenerator(),
+        Http.fetcher());
   }
 
   /**

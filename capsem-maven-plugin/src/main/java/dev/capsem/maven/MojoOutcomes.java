@@ -61,4 +61,27 @@ final class MojoOutcomes {
       throw new MojoExecutionException("cannot write " + report + ": " + e.getMessage(), e);
     }
   }
+
+  /** Logs what a document-producing use case did, or fails listing every problem. */
+  static void generated(Log log, String what, dev.capsem.core.api.Generated generated)
+      throws MojoFailureException {
+    if (!generated.ok()) {
+      String error = generated.error() == null ? what : generated.error();
+      check(log, error, generated.diagnostics(), false);
+      throw new MojoFailureException(error);
+    }
+    generated.messages().forEach(message -> log.info("capsem: " + message.strip()));
+  }
+
+  /** Input files must exist: a missing one is the user's to fix (E016), not a crash. */
+  static void requireFile(File file, String shown, String parameter) throws MojoFailureException {
+    if (!file.isFile()) {
+      throw new MojoFailureException(
+          "E016 "
+              + shown
+              + ": Missing required file: it does not exist (set <"
+              + parameter.replaceAll(" .*", "")
+              + ">)");
+    }
+  }
 }

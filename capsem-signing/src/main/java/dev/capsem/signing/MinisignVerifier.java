@@ -44,7 +44,11 @@ final class MinisignVerifier implements SignatureVerifier {
     return verify(
         new FilePayload(payload),
         new Source(publicKeyFile.toString(), () -> readHead(publicKeyFile)),
-        new Source(signatureFile.toString(), () -> readHead(signatureFile)),
+        new Source(
+            options.signatureName().equals(VerifyOptions.UNNAMED_SIGNATURE)
+                ? signatureFile.toString()
+                : options.signatureName(),
+            () -> readHead(signatureFile)),
         options);
   }
 

@@ -40,6 +40,14 @@ public final class Capsem {
     return new ImageVerificationService(ports);
   }
 
+  public ManifestUseCases manifests() {
+    return new ManifestService(ports);
+  }
+
+  public SigningUseCases signing() {
+    return new SigningService(ports);
+  }
+
   public DoctorUseCase doctor() {
     Doctor doctor = new Doctor(ports.tools(), ports.hasher(), ports.host(), ports.clock());
     return doctor::run;

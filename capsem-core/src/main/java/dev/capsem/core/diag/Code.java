@@ -74,6 +74,25 @@ public enum Code {
   E306(ERROR, "container runtime not found"),
   E307(ERROR, "container command failed"),
 
+  // Manifests, catalogs and compatibility gates.
+  E401(ERROR, "asset manifest format not supported"),
+  E402(ERROR, "unsafe version or file name in an asset manifest"),
+  E403(ERROR, "invalid BLAKE3 hash in an asset manifest"),
+  E404(ERROR, "asset release with an empty arch entry"),
+  E405(ERROR, "current version not listed in the manifest"),
+  E406(ERROR, "catalog current revision missing or not active"),
+  E407(ERROR, "no profile payloads to catalog"),
+  E408(ERROR, "profile has no active revision"),
+  E409(ERROR, "binary version unknown"),
+  E410(ERROR, "no compatible asset release for the binary"),
+  E411(ERROR, "architecture or boot file missing from the asset release"),
+  E412(ERROR, "profile revision incompatible with the binary"),
+  E413(ERROR, "profile revision status forbids the action"),
+  E414(ERROR, "profile payload does not match its catalog record"),
+  E415(ERROR, "profile revision bytes changed under the same revision"),
+  E416(ERROR, "current revision moved backwards"),
+  E417(ERROR, "previously active revision vanished"),
+
   // Warnings.
   W001(WARNING, "npm packages declared but no rule permits the npm registry"),
   W002(WARNING, "development package"),
@@ -88,7 +107,8 @@ public enum Code {
   W012(WARNING, "unknown rust_target"),
   W013(WARNING, "enabled provider CLI without version_command"),
   W014(WARNING, "package sets but no registry in legacy web security"),
-  W015(WARNING, "domains in both allow and block lists");
+  W015(WARNING, "domains in both allow and block lists"),
+  W401(WARNING, "binary release deprecated");
 
   private final Severity severity;
   private final String title;

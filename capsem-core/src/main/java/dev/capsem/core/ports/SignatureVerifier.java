@@ -35,7 +35,9 @@ public interface SignatureVerifier {
   /**
    * Verifies a file against a signature file and a public key file, like {@code minisign -Vm
    * payload -x signatureFile -p publicKeyFile}. A prehashed payload is streamed, never held whole
-   * in memory. Messages name the signature file as {@code signatureFile.toString()}.
+   * in memory. Messages name the signature file as {@code signatureFile.toString()}, unless the
+   * options name it ({@link VerifyOptions#namingSignature}), e.g. a staged download reported under
+   * the name it will be kept as.
    */
   SignatureVerification verifyFiles(
       Path payload, Path signatureFile, Path publicKeyFile, VerifyOptions options);

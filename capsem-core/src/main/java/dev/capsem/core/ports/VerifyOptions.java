@@ -10,7 +10,7 @@ import java.util.Objects;
  *     by default (decision D7)
  * @param signatureName how the key-id mismatch message names the signature file ({@code Signature
  *     key id in <name> is …}); {@link SignatureVerifier#verifyFiles} uses the path it was given
- *     instead
+ *     while this is {@link #UNNAMED_SIGNATURE}
  */
 public record VerifyOptions(VerificationPolicy policy, boolean allowLegacy, String signatureName) {
 

@@ -42,6 +42,7 @@ final class HexagonRules {
         .resideInAnyPackage(
             "dev.capsem.signing..",
             "dev.capsem.docker..",
+            "dev.capsem.http..",
             "dev.capsem.cli..",
             "dev.capsem.maven..");
   }

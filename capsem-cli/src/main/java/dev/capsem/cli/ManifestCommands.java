@@ -1,0 +1,476 @@
+package dev.capsem.cli;
+
+import dev.capsem.core.api.AssetManifestRequest;
+import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.CheckManifestRequest;
+import dev.capsem.core.api.GenerateCatalogRequest;
+import dev.capsem.core.api.ManifestCheckResult;
+import dev.capsem.core.api.Resolution;
+import dev.capsem.core.api.ResolveRequest;
+import dev.capsem.core.api.SignManifestRequest;
+import dev.capsem.core.api.SignResult;
+import dev.capsem.core.api.SignatureCheck;
+import dev.capsem.core.api.VerifySignatureRequest;
+import dev.capsem.core.compat.BootDecision;
+import dev.capsem.core.manifest.AssetFile;
+import dev.capsem.core.ports.SignatureFailureKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code capsem-admin manifest assets|generate|check|resolve|sign|verify-signature}. */
+final class ManifestCommands {
+
+  private ManifestCommands() {}
+
+  @Command(
+      name = "manifest",
+      description = "Generate, check, resolve and sign asset manifests and profile catalogs.")
+  static final class Group extends CommandGroup {}
+
+  @Command(
+      name = "assets",
+      description =
+          "Write the format-2 asset manifest of an assets folder (from its B3SUMS, written first"
+              + " when absent), dated by SOURCE_DATE_EPOCH.")
+  static final class Assets extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    @Parameters(paramLabel = "ASSETS_DIR", description = "The folder with <arch>/ boot files.")
+    String assetsDir;
+
+    @Option(
+        names = "--binary-version",
+        description = "The binary release to list (default: from --cargo-toml).")
+    String binaryVersion;
+
+    @Option(
+        names = "--cargo-toml",
+        description = "Read the binary version from this Cargo.toml (upstream's source).")
+    String cargoToml;
+
+    @Option(
+        names = "--min-binary",
+        defaultValue = AssetManifestRequest.DEFAULT_MIN_BINARY,
+        description = "min_binary of the new asset release (default: ${DEFAULT-VALUE}).")
+    String minBinary;
+
+    @Option(
+        names = "--merge",
+        description = "Keep the releases of the existing manifest (upstream writes it fresh).")
+    boolean merge;
+
+    @Option(
+        names = "--out",
+        description = "The manifest to write (default: ASSETS_DIR/manifest.json).")
+    String out;
+
+    Assets(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      Path dir = existingDirectory(assetsDir, "ASSETS_DIR");
+      Path cargo = cargoToml == null ? null : existingFile(cargoToml, "--cargo-toml");
+      return print(
+          capsem
+              .manifests()
+              .assetManifest(
+                  new AssetManifestRequest(
+                      dir,
+                      assetsDir,
+                      out == null ? null : Path.of(out),
+                      out,
+                      binaryVersion,
+                      cargo,
+                      minBinary,
+                      merge)));
+    }
+  }
+
+  @Command(
+      name = "generate",
+      description = "Generate a Profile V2 catalog manifest from local profile payloads.")
+  static final class Generate extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    @Option(
+        names = "--profiles",
+        required = true,
+        description = "Directory containing Profile V2 JSON/TOML payloads.")
+    String profiles;
+
+    @Option(
+        names = "--base-url",
+        description = "Base URL for generated profile payload URLs. Defaults to file:// URLs.")
+    String baseUrl;
+
+    @Option(
+        names = "--status",
+        description = "Revision status override as profile@revision=active|deprecated|revoked.")
+    List<String> status = new ArrayList<>();
+
+    @Option(names = "--current", description = "Current revision override as profile=revision.")
+    List<String> current = new ArrayList<>();
+
+    @Option(names = "--out", description = "Write the catalog to this file.")
+    String out;
+
+    @Option(names = "--force", description = "Overwrite --out if it already exists.")
+    boolean force;
+
+    Generate(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      Path dir = existingDirectory(profiles, "--profiles");
+      Map<String, String> statuses = new LinkedHashMap<>();
+      for (String value : status) {
+        int eq = value.indexOf('=');
+        if (eq < 0 || value.substring(0, eq).indexOf('@') < 0) {
+          console().err("Error: --status must use profile@revision=status");
+          return ExitCodes.INVALID;
+        }
+        statuses.put(value.substring(0, eq), value.substring(eq + 1));
+      }
+      Map<String, String> currents = new LinkedHashMap<>();
+      for (String value : current) {
+        int eq = value.indexOf('=');
+        if (eq < 0) {
+          console().err("Error: --current must use profile=revision");
+          return ExitCodes.INVALID;
+        }
+        currents.put(value.substring(0, eq), value.substring(eq + 1));
+      }
+      return print(
+          capsem
+              .manifests()
+              .generateCatalog(
+                  new GenerateCatalogRequest(
+                      dir,
+                      profiles,
+                      baseUrl,
+                      statuses,
+                      currents,
+                      out == null ? null : Path.of(out),
+                      out,
+                      force)));
+    }
+  }
+
+  @Command(name = "check", description = "Check a Profile V2 catalog manifest.")
+  static final class Check extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    @Parameters(paramLabel = "MANIFEST_PATH", description = "The catalog manifest.")
+    String manifest;
+
+    @Option(names = "--fast", description = "Run HEAD/local metadata checks.")
+    boolean fast;
+
+    @Option(
+        names = "--download",
+        description = "Download and verify every referenced profile payload and VM asset.")
+    boolean download;
+
+    @Option(
+        names = "--download-dir",
+        description = "Directory for verified downloads. Defaults to a temp directory.")
+    String downloadDir;
+
+    @Option(
+        names = "--pubkey",
+        description = "Minisign public key every signature must verify against.")
+    String pubkey;
+
+    @Option(
+        names = "--previous",
+        description =
+            "The previously published catalog: fail on replaced payloads, a current revision"
+                + " moved backwards, or a vanished active revision.")
+    String previous;
+
+    @Option(
+        names = "--allow-legacy-signatures",
+        description = "Also accept legacy (non-prehashed) Ed signatures.")
+    boolean allowLegacy;
+
+    @Option(names = "--json", description = "Emit a typed check report.")
+    boolean json;
+
+    Check(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      Path file = existingFile(manifest, "MANIFEST_PATH");
+      Path key = pubkey == null ? null : existingFile(pubkey, "--pubkey");
+      Path old = previous == null ? null : existingFile(previous, "--previous");
+      Console console = console();
+      if (fast == download) {
+        console.err("Error: pass exactly one of --fast or --download");
+        return ExitCodes.INVALID;
+      }
+      if (fast && pubkey != null) {
+        console.err("Error: --pubkey requires --download");
+        return ExitCodes.INVALID;
+      }
+      ManifestCheckResult result =
+          capsem
+              .manifests()
+              .check(
+                  new CheckManifestRequest(
+                      file,
+                      manifest,
+                      download,
+                      downloadDir == null ? null : Path.of(downloadDir),
+                      downloadDir,
+                      key,
+                      allowLegacy,
+                      old,
+                      previous));
+      if (result.report() == null) {
+        console.err("Error: " + result.error());
+        console.diagnostics(result.diagnostics());
+        return ExitCodes.INVALID;
+      }
+      if (json) {
+        console.outRaw(result.reportJson());
+      } else {
+        result.report().summary().forEach(console::out);
+        result.report().failures().forEach(console::err);
+        console.diagnostics(result.diagnostics());
+      }
+      return ExitCodes.of(result.ok());
+    }
+  }
+
+  @Command(
+      name = "resolve",
+      description = "Print the asset release a binary would boot, or why it may boot none.")
+  static final class Resolve extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    @Parameters(paramLabel = "MANIFEST_PATH", description = "The format-2 asset manifest.")
+    String manifest;
+
+    @Option(names = "--binary-version", required = true, description = "The binary asking.")
+    String binaryVersion;
+
+    @Option(names = "--arch", description = "arm64 or x86_64 (default: every architecture).")
+    String arch;
+
+    @Option(names = "--json", description = "Emit a typed resolve report.")
+    boolean json;
+
+    Resolve(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      Path file = existingFile(manifest, "MANIFEST_PATH");
+      if (binaryVersion.isEmpty()) {
+        throw usage("Invalid value for '--binary-version': must not be empty.");
+      }
+      Resolution result =
+          capsem.manifests().resolve(new ResolveRequest(file, manifest, binaryVersion, arch));
+      Console console = console();
+      if (json) {
+        console.outRaw(result.reportJson());
+        return ExitCodes.of(result.ok());
+      }
+      console.diagnostics(result.diagnostics());
+      if (result.decision() instanceof BootDecision.Boot boot) {
+        console.out("binary " + binaryVersion + " boots asset release " + boot.assetVersion());
+        for (Map.Entry<String, Map<String, AssetFile>> files : boot.arches().entrySet()) {
+          files
+              .getValue()
+              .forEach(
+                  (name, asset) ->
+                      console.out(
+                          "  "
+                              + files.getKey()
+                              + "/"
+                              + name
+                              + "  "
+                              + asset.hash()
+                              + "  "
+                              + asset.size()));
+        }
+      }
+      return ExitCodes.of(result.ok());
+    }
+  }
+
+  @Command(name = "sign", description = "Sign a manifest with a minisign secret key (native).")
+  static final class Sign extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    @Parameters(paramLabel = "MANIFEST_PATH", description = "The file to sign.")
+    String manifest;
+
+    @Option(
+        names = "--key",
+        required = true,
+        description = "Minisign secret key used to sign the manifest.")
+    String key;
+
+    @Option(names = "--out", description = "Output signature path. Defaults to <manifest>.minisig.")
+    String out;
+
+    @Option(
+        names = "--password-file",
+        description =
+            "File whose first line is the key's password (else CAPSEM_KEY_PASSWORD, else the"
+                + " console).")
+    String passwordFile;
+
+    @Option(names = "--json", description = "Emit a typed sign report.")
+    boolean json;
+
+    Sign(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      Path file = existingFile(manifest, "MANIFEST_PATH");
+      Path secret = existingFile(key, "--key");
+      Path password = passwordFile == null ? null : existingFile(passwordFile, "--password-file");
+      SignResult result =
+          capsem
+              .manifests()
+              .sign(
+                  new SignManifestRequest(
+                      file,
+                      manifest,
+                      secret,
+                      key,
+                      out == null ? null : Path.of(out),
+                      out,
+                      Passwords.source(password, capsem)));
+      Console console = console();
+      if (!result.ok()) {
+        console.err(
+            "Error: "
+                + (result.failureKind() == SignatureFailureKind.PASSWORD_REQUIRED
+                    ? "manifest signing failed: key is encrypted; pass --password-file FILE or set "
+                        + Passwords.ENVIRONMENT_VARIABLE
+                    : result.error()));
+        return ExitCodes.INVALID;
+      }
+      if (json) {
+        console.outRaw(result.reportJson());
+      } else {
+        result.messages().forEach(console::out);
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "verify-signature",
+      description = "Verify a manifest's minisign signature (native, minisign's rules).")
+  static final class VerifySignature extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    @Parameters(paramLabel = "MANIFEST_PATH", description = "The signed file.")
+    String manifest;
+
+    @Option(
+        names = "--signature",
+        required = true,
+        description = "Minisign signature for the manifest.")
+    String signature;
+
+    @Option(
+        names = "--pubkey",
+        required = true,
+        description = "Minisign public key used to verify the manifest signature.")
+    String pubkey;
+
+    @Option(
+        names = "--allow-legacy-signatures",
+        description = "Also accept a legacy (non-prehashed) Ed signature.")
+    boolean allowLegacy;
+
+    @Option(names = "--json", description = "Emit a typed verify report.")
+    boolean json;
+
+    VerifySignature(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      Path file = existingFile(manifest, "MANIFEST_PATH");
+      Path sig = existingFile(signature, "--signature");
+      Path key = existingFile(pubkey, "--pubkey");
+      SignatureCheck result =
+          capsem
+              .manifests()
+              .verifySignature(
+                  new VerifySignatureRequest(
+                      file, manifest, sig, signature, key, pubkey, allowLegacy));
+      Console console = console();
+      if (json) {
+        console.outRaw(result.reportJson());
+      } else if (result.ok()) {
+        console.out("verified " + dev.capsem.core.report.PythonPath.normalize(manifest));
+      } else {
+        // Click's echo adds a newline to minisign's text, which already ends in one.
+        console.err(result.message());
+      }
+      return ExitCodes.of(result.ok());
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.capsem.cli;
+
+import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.Ports;
+import dev.capsem.core.ports.Host;
+import dev.capsem.http.Http;
+import dev.capsem.signing.Blake3;
+import dev.capsem.signing.Minisign;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs {@code capsem-admin} in process with the real adapters, a fixed clock and a given
+ * environment.
+ */
+final class Admin {
+
+  /** What one run printed and returned. */
+  record Run(int exitCode, String stdout, String stderr) {}
+
+  static final Instant NOW = Instant.ofEpochSecond(1776729600L);
+
+  private Admin() {}
+
+  static Run run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  static Run run(Map<String, String> environment, String... args) {
+    Ports ports =
+        new Ports(
+            Blake3.hasher(),
+            (command, timeout) -> Optional.empty(),
+            new Host("linux", environment),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            Minisign.verifier(),
+            Minisign.signer(),
+            Minisign.keyGenerator(),
+            Http.fetcher());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        CapsemAdmin.execute(args, Capsem.with(ports), new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,77 @@
+package dev.capsem.core.api;
+
+import dev.capsem.core.ports.GeneratedKeyPair;
+import dev.capsem.core.ports.HttpCall;
+import dev.capsem.core.ports.HttpFetcher;
+import dev.capsem.core.ports.HttpReply;
+import dev.capsem.core.ports.KeyId;
+import dev.capsem.core.ports.KeyProtection;
+import dev.capsem.core.ports.PasswordSource;
+import dev.capsem.core.ports.SignatureVerification;
+import dev.capsem.core.ports.SignatureVerifier;
+import dev.capsem.core.ports.Signer;
+import dev.capsem.core.ports.SigningKey;
+import dev.capsem.core.ports.SigningKeyGenerator;
+import dev.capsem.core.ports.VerifyOptions;
+import java.nio.file.Path;
+
+/** Stand-ins for adapters a caller did not supply: using one is a wiring bug, said plainly. */
+final class MissingAdapters {
+
+  static final SignatureVerifier VERIFIER =
+      new SignatureVerifier() {
+        @Override
+        public SignatureVerification verify(
+            byte[] payload, byte[] signatureFile, byte[] publicKeyFile, VerifyOptions options) {
+          throw missing("SignatureVerifier");
+        }
+
+        @Override
+        public SignatureVerification verifyFiles(
+            Path payload, Path signatureFile, Path publicKeyFile, VerifyOptions options) {
+          throw missing("SignatureVerifier");
+        }
+      };
+
+  static final Signer SIGNER =
+      new Signer() {
+        @Override
+        public SigningKey open(byte[] secretKeyFile, PasswordSource password) {
+          throw missing("Signer");
+        }
+
+        @Override
+        public SigningKey open(Path secretKeyFile, PasswordSource password) {
+          throw missing("Signer");
+        }
+      };
+
+  static final SigningKeyGenerator KEY_GENERATOR =
+      new SigningKeyGenerator() {
+        @Override
+        public GeneratedKeyPair generate(KeyProtection protection) {
+          throw missing("SigningKeyGenerator");
+        }
+
+        @Override
+        public KeyId generateFiles(
+            Path publicKeyFile, Path secretKeyFile, KeyProtection protection, boolean overwrite) {
+          throw missing("SigningKeyGenerator");
+        }
+      };
+
+  static final HttpFetcher HTTP =
+      new HttpFetcher() {
+        @Override
+        public HttpReply fetch(HttpCall call, BodyHandler handler) {
+          throw missing("HttpFetcher");
+        }
+      };
+
+  private MissingAdapters() {}
+
+  private static IllegalStateException missing(String port) {
+    return new IllegalStateException(
+        "no " + port + " adapter was given to Ports; build Ports with all eight adapters");
+  }
+}

@@ -1,0 +1,16 @@
+package dev.capsem.core.api;
+
+import java.util.List;
+
+/** {@code capsem-admin key generate} and {@code capsem-admin hash}. */
+public interface SigningUseCases {
+
+  /**
+   * Writes a new minisign key pair; the result's messages name both files and the key id. A failure
+   * to protect the key ({@code error}) comes with the password problem's kind in words.
+   */
+  Generated generateKeys(GenerateKeysRequest request);
+
+  /** BLAKE3 of each file, as {@code b3sum FILE...} prints it; {@code shownAs} in the same order. */
+  FileHashes hash(List<java.nio.file.Path> files, List<String> shownAs);
+}

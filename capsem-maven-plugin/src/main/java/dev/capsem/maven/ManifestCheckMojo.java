@@ -1,0 +1,129 @@
+package dev.capsem.maven;
+
+import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.CheckManifestRequest;
+import dev.capsem.core.api.ManifestCheckResult;
+import java.io.File;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks every location of the profile catalog: {@code fast} looks (local files, HEAD), {@code
+ * download} fetches, hashes and verifies every payload, VM asset and signature.
+ */
+@Mojo(name = "manifest-check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public final class ManifestCheckMojo extends AbstractCapsemMojo {
+
+  /**
+   * The catalog to check.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = "capsem.manifest",
+      defaultValue = "${project.build.directory}/capsem/manifest.json")
+  File manifest;
+
+  /**
+   * {@code fast} or {@code download}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.checkMode", defaultValue = "fast")
+  String checkMode;
+
+  /**
+   * Where verified downloads are kept (download mode).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = "capsem.downloadDirectory",
+      defaultValue = "${project.build.directory}/capsem/downloads")
+  File downloadDirectory;
+
+  /**
+   * The minisign public key every signature must verify against (download mode).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.publicKey")
+  File publicKey;
+
+  /**
+   * The previously published catalog: fail on replaced payloads, a current revision moved
+   * backwards, or a vanished active revision.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.previousManifest")
+  File previousManifest;
+
+  /**
+   * Also accept legacy (non-prehashed) {@code Ed} signatures.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.allowLegacySignatures", defaultValue = "false")
+  boolean allowLegacySignatures;
+
+  @Override
+  void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
+    boolean download;
+    if (checkMode.equals("download")) {
+      download = true;
+    } else if (checkMode.equals("fast")) {
+      download = false;
+    } else {
+      throw new MojoFailureException("capsem.checkMode must be fast or download: " + checkMode);
+    }
+    if (!download && publicKey != null) {
+      throw new MojoFailureException("<publicKey> requires <checkMode>download</checkMode>");
+    }
+    MojoOutcomes.requireFile(manifest, shown(manifest), "manifest");
+    if (publicKey != null) {
+      MojoOutcomes.requireFile(publicKey, shown(publicKey), "publicKey");
+    }
+    if (previousManifest != null) {
+      MojoOutcomes.requireFile(previousManifest, shown(previousManifest), "previousManifest");
+    }
+    ManifestCheckResult result =
+        capsem
+            .manifests()
+            .check(
+                new CheckManifestRequest(
+                    manifest.toPath(),
+                    shown(manifest),
+                    download,
+                    download ? downloadDirectory.toPath() : null,
+                    download ? shown(downloadDirectory) : null,
+                    publicKey == null ? null : publicKey.toPath(),
+                    allowLegacySignatures,
+                    previousManifest == null ? null : previousManifest.toPath(),
+                    previousManifest == null ? null : shown(previousManifest)));
+    if (result.report() == null) {
+      MojoOutcomes.check(getLog(), result.error(), result.diagnostics(), false);
+      throw new MojoFailureException(result.error());
+    }
+    File report =
+        MojoOutcomes.writeReport(outputDirectory, "manifest-check.json", result.reportJson());
+    result.report().summary().forEach(line -> getLog().info("capsem: " + line));
+    result.report().failures().forEach(getLog()::error);
+    MojoOutcomes.check(
+        getLog(),
+        "manifest " + shown(manifest) + " failed its checks",
+        result.diagnostics(),
+        failOnWarning);
+    if (!result.ok()) {
+      throw new MojoFailureException(
+          "manifest "
+              + shown(manifest)
+              + " failed its checks:\n"
+              + String.join("\n", result.report().failures()));
+    }
+    getLog().info("capsem: manifest " + shown(manifest) + " passed; report " + shown(report));
+  }
+}
