@@ -63,6 +63,7 @@ public enum Code {
   E219(ERROR, "unknown Sigma field for the family"),
   E220(ERROR, "unsupported Sigma wildcard, placeholder or value type"),
   E221(ERROR, "detection source not an embedded or local Sigma source"),
+  E222(ERROR, "enforcement rule test case failed"),
 
   // Build inputs and build execution.
   E301(ERROR, "CA certificate missing"),
@@ -87,7 +88,8 @@ public enum Code {
   W012(WARNING, "unknown rust_target"),
   W013(WARNING, "enabled provider CLI without version_command"),
   W014(WARNING, "package sets but no registry in legacy web security"),
-  W015(WARNING, "domains in both allow and block lists");
+  W015(WARNING, "domains in both allow and block lists"),
+  W016(WARNING, "enforcement rule never matched by a test case or corpus event");
 
   private final Severity severity;
   private final String title;

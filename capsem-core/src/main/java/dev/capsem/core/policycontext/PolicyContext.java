@@ -98,8 +98,11 @@ public final class PolicyContext {
     return of((ObjectNode) validated.value());
   }
 
-  /** A context from a tree the context schema has normalised (defaults filled in). */
-  static PolicyContext of(ObjectNode normalised) {
+  /**
+   * A context from a tree that {@code PolicyContextModel.context().schema()} has validated and
+   * normalised (defaults filled in), for readers of formats that embed contexts.
+   */
+  public static PolicyContext of(ObjectNode normalised) {
     Map<String, Object> roots = new LinkedHashMap<>();
     for (Map.Entry<String, ContextStruct> root : PolicyContextModel.roots().entrySet()) {
       roots.put(root.getKey(), struct(root.getValue(), (ObjectNode) normalised.get(root.getKey())));
