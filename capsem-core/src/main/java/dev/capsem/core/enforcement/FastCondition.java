@@ -14,7 +14,6 @@ import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.NullableType;
 import dev.cel.common.types.OptionalType;
-import dev.cel.common.types.StructType;
 import dev.cel.common.values.NullValue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -159,7 +158,7 @@ final class FastCondition {
       CelType operandType = type(operandExpr);
       Eval operand = build(operandExpr);
       if (expr.select().testOnly()) {
-        if (!(operandType instanceof StructType) && !(operandType instanceof MapType)) {
+        if (operandType.kind() != CelKind.STRUCT && !(operandType instanceof MapType)) {
           throw new Unsupported();
         }
         return context -> {
@@ -167,8 +166,9 @@ final class FastCondition {
           return value instanceof Map<?, ?> map ? (Object) map.containsKey(field) : ERROR;
         };
       }
-      if (operandType instanceof StructType struct) {
-        ContextStruct declared = STRUCTS_BY_TYPE.get(struct.name());
+      if (operandType.kind() == CelKind.STRUCT) {
+        // The checker gives struct types by reference (StructTypeReference), so go by name.
+        ContextStruct declared = STRUCTS_BY_TYPE.get(operandType.name());
         int index = declared == null ? -1 : declared.indexOf(field);
         if (index < 0) {
           throw new Unsupported();
@@ -536,7 +536,7 @@ final class FastCondition {
     }
 
     private Eval header(CelExpr target, CelExpr name) throws Unsupported {
-      if (!(type(target) instanceof StructType) || scalar(type(name)) != Scalar.STRING) {
+      if (type(target).kind() != CelKind.STRUCT || scalar(type(name)) != Scalar.STRING) {
         throw new Unsupported();
       }
       Eval message = build(target);
