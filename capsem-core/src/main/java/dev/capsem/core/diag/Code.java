@@ -64,6 +64,7 @@ public enum Code {
   E220(ERROR, "unsupported Sigma wildcard, placeholder or value type"),
   E221(ERROR, "detection source not an embedded or local Sigma source"),
   E222(ERROR, "enforcement rule test case failed"),
+  E223(ERROR, "backtest or check report differs from the expected report"),
 
   // Build inputs and build execution.
   E301(ERROR, "CA certificate missing"),
