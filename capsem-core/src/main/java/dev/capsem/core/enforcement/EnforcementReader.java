@@ -233,6 +233,8 @@ public final class EnforcementReader {
         if (valid.ok()) {
           ObjectNode rule = ((ObjectNode) valid.value()).object(family.key()).object(member.key());
           String path = "security.rules." + family.key() + "." + member.key();
+          runtimeChecks(
+              family.key(), new ObjectNode.Member(member.key(), member.keyPosition(), rule), path);
           salvaged.add(profileRule(family.key(), member.key(), rule));
           salvagedSources.add(source(path + ".if", rule.get("if")));
         }
