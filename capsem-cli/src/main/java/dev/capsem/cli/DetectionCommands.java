@@ -81,8 +81,7 @@ final class DetectionCommands {
       if (json) {
         console.outRaw(result.reportJson());
       } else if (out != null) {
-        console.out(
-            "compiled " + result.report().get("rule_count") + " detection rule(s) to " + out);
+        console.out("compiled " + result.count("rule_count") + " detection rule(s) to " + out);
       }
       return ExitCodes.OK;
     }
@@ -122,9 +121,9 @@ final class DetectionCommands {
       } else {
         console.out(
             "checked "
-                + result.report().get("event_count")
+                + result.count("event_count")
                 + " event(s), "
-                + result.report().get("match_count")
+                + result.count("match_count")
                 + " finding(s)");
         console.diagnostics(result.diagnostics());
       }

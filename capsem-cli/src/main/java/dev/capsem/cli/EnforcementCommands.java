@@ -72,7 +72,7 @@ final class EnforcementCommands {
       if (json) {
         console.outRaw(result.reportJson());
       } else if (result.ok()) {
-        console.out("compiled " + result.report().get("rule_count").toString() + " policy rule(s)");
+        console.out("compiled " + result.count("rule_count") + " policy rule(s)");
       }
       if (!json) {
         console.diagnostics(result.diagnostics());
@@ -117,9 +117,9 @@ final class EnforcementCommands {
       } else {
         console.out(
             "checked "
-                + result.report().get("event_count")
+                + result.count("event_count")
                 + " event(s), "
-                + result.report().get("match_count")
+                + result.count("match_count")
                 + " enforcement match(es)");
         console.diagnostics(result.diagnostics());
       }

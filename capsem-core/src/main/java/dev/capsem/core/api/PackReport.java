@@ -26,6 +26,11 @@ public record PackReport(
     return new PackReport(false, diagnostics, null, refusal, null);
   }
 
+  /** A count of the report ({@code event_count}, {@code rule_count}, ...). */
+  public long count(String key) {
+    return ((dev.capsem.core.json.IntegerNode) report.get(key)).value().longValueExact();
+  }
+
   /** The report as {@code --json} prints it, or {@code null} when there is none. */
   public String reportJson() {
     return report == null ? null : JsonPrinter.pretty().printLine(report);
