@@ -40,6 +40,11 @@ final class CompiledCondition {
     return ast;
   }
 
+  /** The conjunct a rule set can index this condition by, or {@code null}. */
+  FastCondition.IndexKey indexKey() {
+    return fast == null ? null : fast.indexKey();
+  }
+
   /** Whether evaluation takes the direct path rather than the CEL interpreter. */
   boolean direct() {
     return fast != null;

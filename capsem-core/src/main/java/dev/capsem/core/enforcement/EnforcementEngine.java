@@ -22,7 +22,7 @@ public final class EnforcementEngine implements PolicyEvaluator {
       Comparator.<Entry>comparingLong(e -> e.rule().priority()).thenComparing(e -> e.rule().id());
 
   private final EnforcementPack pack;
-  private final Entry[][] byFamily;
+  private final FamilyRules[] byFamily;
 
   EnforcementEngine(EnforcementPack pack, List<CompiledCondition> conditions) {
     this.pack = pack;
@@ -37,11 +37,88 @@ public final class EnforcementEngine implements PolicyEvaluator {
         families.get(family.ordinal()).add(new Entry(i, rule, conditions.get(i)));
       }
     }
-    byFamily = new Entry[families.size()][];
+    byFamily = new FamilyRules[families.size()];
     for (int f = 0; f < byFamily.length; f++) {
       List<Entry> entries = families.get(f);
       entries.sort(ORDER);
-      byFamily[f] = entries.toArray(Entry[]::new);
+      byFamily[f] = new FamilyRules(entries.toArray(Entry[]::new));
+    }
+  }
+
+  /**
+   * One family's enabled rules in evaluation order, indexed by the field most of them test for
+   * equality with a text ({@code http.request.host == "x"}): for an event, only the rules whose
+   * text is the event's value, and the rules without such a test, are evaluated, still in order. A
+   * skipped rule could only have been false, so the outcome is the same; when the field cannot be
+   * read (an error) every rule is evaluated.
+   */
+  private static final class FamilyRules {
+    private final Entry[] entries;
+    private final int[] all;
+    private final FastCondition.IndexKey key;
+    private final int[] unkeyed;
+    private final Map<String, int[]> byValue;
+
+    FamilyRules(Entry[] entries) {
+      this.entries = entries;
+      this.all = java.util.stream.IntStream.range(0, entries.length).toArray();
+      Map<String, Integer> usage = new java.util.HashMap<>();
+      for (Entry entry : entries) {
+        FastCondition.IndexKey k = entry.condition().indexKey();
+        if (k != null) {
+          usage.merge(k.path(), 1, Integer::sum);
+        }
+      }
+      String path =
+          usage.entrySet().stream()
+              .filter(e -> e.getValue() >= 2)
+              .max(
+                  Map.Entry.<String, Integer>comparingByValue()
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .map(Map.Entry::getKey)
+              .orElse(null);
+      FastCondition.IndexKey chosen = null;
+      List<Integer> rest = new ArrayList<>();
+      Map<String, List<Integer>> keyed = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < entries.length; i++) {
+        FastCondition.IndexKey k = entries[i].condition().indexKey();
+        if (path != null && k != null && k.path().equals(path)) {
+          chosen = chosen == null ? k : chosen;
+          keyed.computeIfAbsent(k.constant(), c -> new ArrayList<>()).add(i);
+        } else {
+          rest.add(i);
+        }
+      }
+      this.key = chosen;
+      this.unkeyed = rest.stream().mapToInt(Integer::intValue).toArray();
+      Map<String, int[]> merged = new java.util.HashMap<>();
+      for (Map.Entry<String, List<Integer>> e : keyed.entrySet()) {
+        merged.put(
+            e.getKey(),
+            java.util.stream.IntStream.concat(
+                    java.util.Arrays.stream(unkeyed),
+                    e.getValue().stream().mapToInt(Integer::intValue))
+                .sorted()
+                .toArray());
+      }
+      this.byValue = merged;
+    }
+
+    /** The positions of the rules that may match {@code context}, in evaluation order. */
+    int[] candidates(PolicyContext context) {
+      if (key == null) {
+        return all;
+      }
+      Object value = FastCondition.valueAt(key, context);
+      if (FastCondition.isError(value)) {
+        return all;
+      }
+      int[] positions = value instanceof String text ? byValue.get(text) : null;
+      return positions != null ? positions : unkeyed;
+    }
+
+    Entry entry(int position) {
+      return entries[position];
     }
   }
 
@@ -59,7 +136,9 @@ public final class EnforcementEngine implements PolicyEvaluator {
     if (family == null) {
       return null;
     }
-    for (Entry entry : byFamily[family.ordinal()]) {
+    FamilyRules rules = byFamily[family.ordinal()];
+    for (int position : rules.candidates(context)) {
+      Entry entry = rules.entry(position);
       if (entry.condition().evaluate(context) == Outcome.MATCH) {
         return entry;
       }
@@ -78,7 +157,9 @@ public final class EnforcementEngine implements PolicyEvaluator {
     if (family == null) {
       return Decision.continues();
     }
-    for (Entry entry : byFamily[family.ordinal()]) {
+    FamilyRules rules = byFamily[family.ordinal()];
+    for (int position : rules.candidates(context)) {
+      Entry entry = rules.entry(position);
       Outcome outcome = entry.condition().evaluate(context);
       if (outcome == Outcome.NO_MATCH) {
         continue;

@@ -39,7 +39,7 @@ final class FastCondition {
   private static final Object ERROR = new Object();
 
   @FunctionalInterface
-  private interface Eval {
+  interface Eval {
     Object eval(PolicyContext context);
   }
 
@@ -61,19 +61,44 @@ final class FastCondition {
 
   private static final Map<String, ContextStruct> STRUCTS_BY_TYPE = structsByType();
 
-  private final Eval root;
+  /**
+   * A top-level conjunct {@code <field path> == "<text>"}: when the event's value at the path is
+   * another string (or null), the conjunct is false, so the whole condition is false whatever the
+   * rest would give, errors included (CEL's {@code &&}). Rule sets index rules by it.
+   */
+  record IndexKey(String path, Eval value, String constant) {}
 
-  private FastCondition(Eval root) {
+  private final Eval root;
+  private final IndexKey indexKey;
+
+  private FastCondition(Eval root, IndexKey indexKey) {
     this.root = root;
+    this.indexKey = indexKey;
   }
 
   /** The direct evaluator of {@code ast}, or {@code null} when it uses anything not covered. */
   static FastCondition compile(CelAbstractSyntaxTree ast) {
     try {
-      return new FastCondition(new Builder(ast).build(ast.getExpr()));
+      Builder builder = new Builder(ast);
+      return new FastCondition(builder.build(ast.getExpr()), builder.indexKey(ast.getExpr()));
     } catch (Unsupported e) {
       return null;
     }
+  }
+
+  /** The conjunct rule sets can index this condition by, or {@code null}. */
+  IndexKey indexKey() {
+    return indexKey;
+  }
+
+  /** The value at an index key's path for {@code context} (a string, null, or an error). */
+  static Object valueAt(IndexKey key, PolicyContext context) {
+    return key.value().eval(context);
+  }
+
+  /** Whether {@link #valueAt} gave an evaluation error (then no rule may be skipped). */
+  static boolean isError(Object value) {
+    return value == ERROR;
   }
 
   Outcome evaluate(PolicyContext context) {
@@ -152,7 +177,34 @@ final class FastCondition {
       return context -> context.root(index);
     }
 
+    /** The first top-level {@code path == "text"} conjunct, or {@code null}. */
+    IndexKey indexKey(CelExpr expr) throws Unsupported {
+      if (expr.getKind() == CelExpr.ExprKind.Kind.CALL) {
+        CelCall call = expr.call();
+        if (call.function().equals("_&&_") && call.args().size() == 2) {
+          IndexKey left = indexKey(call.args().get(0));
+          return left != null ? left : indexKey(call.args().get(1));
+        }
+        if (call.function().equals("_==_") && call.args().size() == 2) {
+          for (int side = 0; side < 2; side++) {
+            CelExpr path = call.args().get(side);
+            Object constant = constantValue(call.args().get(1 - side));
+            Eval value = path.getKind() == CelExpr.ExprKind.Kind.SELECT ? path(path) : null;
+            if (value != null && constant instanceof String text) {
+              Chain chain = Chain.of(path, java.util.Set.of());
+              return chain == null ? null : new IndexKey(chain.text(), value, text);
+            }
+          }
+        }
+      }
+      return null;
+    }
+
     private Eval select(CelExpr expr) throws Unsupported {
+      Eval path = path(expr);
+      if (path != null) {
+        return path;
+      }
       CelExpr operandExpr = expr.select().operand();
       String field = expr.select().field();
       CelType operandType = type(operandExpr);
@@ -186,6 +238,39 @@ final class FastCondition {
             operand.eval(context) instanceof Map<?, ?> map ? mapGet(map, field) : ERROR;
       }
       throw new Unsupported();
+    }
+
+    /**
+     * A chain of field selections on structs down to a root ({@code http.request.host}) as one
+     * evaluator that follows field indexes: the common case, read without a call per field.
+     */
+    private Eval path(CelExpr expr) throws Unsupported {
+      List<ContextStruct> structs = new ArrayList<>();
+      List<Integer> fields = new ArrayList<>();
+      CelExpr current = expr;
+      while (current.getKind() == CelExpr.ExprKind.Kind.SELECT && !current.select().testOnly()) {
+        CelType operandType = type(current.select().operand());
+        ContextStruct declared =
+            operandType.kind() == CelKind.STRUCT ? STRUCTS_BY_TYPE.get(operandType.name()) : null;
+        int index = declared == null ? -1 : declared.indexOf(current.select().field());
+        if (index < 0) {
+          return null;
+        }
+        structs.add(0, declared);
+        fields.add(0, index);
+        current = current.select().operand();
+      }
+      if (current.getKind() != CelExpr.ExprKind.Kind.IDENT || structs.isEmpty()) {
+        return null;
+      }
+      int root = PolicyContext.ROOT_NAMES.indexOf(current.ident().name());
+      if (root < 0) {
+        return null;
+      }
+      return new PathEval(
+          root,
+          structs.toArray(ContextStruct[]::new),
+          fields.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private Eval call(CelExpr expr) throws Unsupported {
@@ -294,6 +379,20 @@ final class FastCondition {
       if (left != right && left != Scalar.NULL && right != Scalar.NULL) {
         throw new Unsupported();
       }
+      Object constant = constantValue(args.get(1));
+      CelExpr other = args.get(0);
+      if (constant == null) {
+        constant = constantValue(args.get(0));
+        other = args.get(1);
+      }
+      if (constant != null) {
+        Object literal = constant;
+        Eval value = build(other);
+        return context -> {
+          Object x = value.eval(context);
+          return x == ERROR ? ERROR : (Object) (scalarEquals(x, literal) != negate);
+        };
+      }
       Eval a = build(args.get(0));
       Eval b = build(args.get(1));
       return context -> {
@@ -306,6 +405,22 @@ final class FastCondition {
           return ERROR;
         }
         return scalarEquals(x, y) != negate;
+      };
+    }
+
+    /** The value of a scalar literal, or {@code null} when {@code expr} is not one. */
+    private static Object constantValue(CelExpr expr) {
+      if (expr.getKind() != CelExpr.ExprKind.Kind.CONSTANT) {
+        return null;
+      }
+      CelConstant constant = expr.constant();
+      return switch (constant.getKind()) {
+        case NULL_VALUE -> NullValue.NULL_VALUE;
+        case BOOLEAN_VALUE -> constant.booleanValue();
+        case INT64_VALUE -> constant.int64Value();
+        case DOUBLE_VALUE -> constant.doubleValue();
+        case STRING_VALUE -> constant.stringValue();
+        default -> null;
       };
     }
 
@@ -573,6 +688,34 @@ final class FastCondition {
         }
         return values;
       };
+    }
+  }
+
+  /** {@code root.a.b.c} through struct field indexes; off the declared structs, CEL's rules. */
+  private static final class PathEval implements Eval {
+    private final int root;
+    private final ContextStruct[] structs;
+    private final int[] fields;
+
+    PathEval(int root, ContextStruct[] structs, int[] fields) {
+      this.root = root;
+      this.structs = structs;
+      this.fields = fields;
+    }
+
+    @Override
+    public Object eval(PolicyContext context) {
+      Object value = context.root(root);
+      for (int i = 0; i < fields.length; i++) {
+        if (value instanceof StructValue s && s.struct() == structs[i]) {
+          value = s.valueAt(fields[i]);
+        } else if (value instanceof Map<?, ?> map) {
+          value = mapGet(map, structs[i].fields().get(fields[i]).name());
+        } else {
+          return ERROR;
+        }
+      }
+      return value;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.capsem.core.enforcement;
 
 import dev.capsem.core.policycontext.PolicyContext;
+import dev.capsem.core.policycontext.StructValue;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
@@ -174,10 +175,17 @@ final class MatchedFields {
 
   /** The value at {@code steps} from {@code root}; {@code null} when a step cannot be taken. */
   private static Object resolve(PolicyContext context, String root, List<Chain.Step> steps) {
-    Object current = context.roots().get(root);
+    int rootIndex = PolicyContext.ROOT_NAMES.indexOf(root);
+    Object current = rootIndex < 0 ? null : context.root(rootIndex);
     for (Chain.Step step : steps) {
       if (step.field() != null) {
-        current = current instanceof Map<?, ?> map ? map.get(step.field()) : null;
+        if (current instanceof StructValue struct) {
+          // Declared fields by position; a map-typed field (headers, labels) by key.
+          int index = struct.struct().indexOf(step.field());
+          current = index < 0 ? null : struct.valueAt(index);
+        } else {
+          current = current instanceof Map<?, ?> map ? map.get(step.field()) : null;
+        }
       } else if (step.constant() instanceof Long index) {
         current =
             current instanceof List<?> list && index >= 0 && index < list.size()
