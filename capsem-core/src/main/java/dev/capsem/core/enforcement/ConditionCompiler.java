@@ -117,13 +117,27 @@ public final class ConditionCompiler {
     return type instanceof NullableType nullable && nullable.targetType().equals(SimpleType.BOOL);
   }
 
+  /**
+   * A parser or checker error: CEL's message, then where in the condition (line and column, both
+   * from 1), since a condition may span lines; the diagnostic's own position is in the file.
+   */
   private static ConditionFailure celFailure(String condition, CelSource source, CelIssue issue) {
     int offset = -1;
     Optional<Integer> codePoint = source.getLocationOffset(issue.getSourceLocation());
     if (codePoint.isPresent()) {
       offset = charIndex(condition, codePoint.get());
     }
-    return new ConditionFailure(Code.E206, "CEL compile failed: " + issue.getMessage(), offset);
+    String where = "";
+    if (issue.getSourceLocation().getLine() > 0) {
+      where =
+          " (condition "
+              + issue.getSourceLocation().getLine()
+              + ":"
+              + (issue.getSourceLocation().getColumn() + 1)
+              + ")";
+    }
+    return new ConditionFailure(
+        Code.E206, "CEL compile failed: " + issue.getMessage() + where, offset);
   }
 
   /** CEL counts code points; our locators count UTF-16 units. */

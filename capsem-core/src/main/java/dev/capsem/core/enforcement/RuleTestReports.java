@@ -110,7 +110,7 @@ public final class RuleTestReports {
         case '\'' -> out.append("&apos;");
         default -> {
           if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-            out.append("&#").append((int) c).append(';');
+            out.append('\uFFFD'); // XML 1.0 cannot carry other control characters at all
           } else {
             out.append(c);
           }

@@ -74,7 +74,7 @@ class ConditionCompilerTest {
       assertThat(Rules.failure("http", "http.request.port == \"443\""))
           .isEqualTo(
               "E206 rule r CEL compile failed: found no matching overload for '_==_' applied to"
-                  + " '(wrapper(int), string)' (candidates: (%A0, %A0))");
+                  + " '(wrapper(int), string)' (candidates: (%A0, %A0)) (condition 1:19)");
     }
 
     @Test
@@ -235,7 +235,7 @@ class ConditionCompilerTest {
           .containsExactly(
               "error[E206] pack.toml:12:62: rules.0.condition: rule bad CEL compile failed: found no"
                   + " matching overload for '_==_' applied to '(wrapper(int), string)' (candidates:"
-                  + " (%A1, %A1))");
+                  + " (%A1, %A1)) (condition 1:47)");
     }
 
     @Test
