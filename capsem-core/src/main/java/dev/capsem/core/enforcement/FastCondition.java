@@ -112,7 +112,7 @@ final class FastCondition {
   private static Map<String, ContextStruct> structsByType() {
     Map<String, ContextStruct> out = new HashMap<>();
     collect(PolicyContextModel.context(), out);
-    return out;
+    return Map.copyOf(out);
   }
 
   private static void collect(ContextStruct struct, Map<String, ContextStruct> out) {

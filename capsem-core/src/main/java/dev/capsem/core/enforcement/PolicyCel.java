@@ -66,7 +66,8 @@ final class PolicyCel {
   private static Map<ContextStruct, StructType> structTypes() {
     Map<ContextStruct, StructType> types = new IdentityHashMap<>();
     declare(PolicyContextModel.context(), types);
-    return types;
+    // ContextStruct keeps identity equality, so the copy looks structs up exactly as before.
+    return Map.copyOf(types);
   }
 
   private static StructType declare(ContextStruct struct, Map<ContextStruct, StructType> types) {
