@@ -74,6 +74,20 @@ public final class CapsemAdmin extends CommandGroup {
         new CommandLine(new ImageCommands.Group())
             .addSubcommand(new ImageCommands.Verify(capsem))
             .addSubcommand(new ImageCommands.Sbom(capsem)));
+    root.addSubcommand(
+        new CommandLine(new EnforcementCommands.Group())
+            .addSubcommand(new EnforcementCommands.Validate(capsem))
+            .addSubcommand(new EnforcementCommands.Compile(capsem))
+            .addSubcommand(new EnforcementCommands.Backtest(capsem))
+            .addSubcommand(new EnforcementCommands.Test(capsem))
+            .addSubcommand(new EnforcementCommands.Schema(capsem)));
+    root.addSubcommand(
+        new CommandLine(new DetectionCommands.Group())
+            .addSubcommand(new DetectionCommands.Validate(capsem))
+            .addSubcommand(new DetectionCommands.Compile(capsem))
+            .addSubcommand(new DetectionCommands.Check(capsem))
+            .addSubcommand(new DetectionCommands.Backtest(capsem))
+            .addSubcommand(new DetectionCommands.Schema(capsem)));
     root.addSubcommand(new DoctorCommand(capsem));
     root.addSubcommand(
         new CommandLine(new ManifestCommands.Group())

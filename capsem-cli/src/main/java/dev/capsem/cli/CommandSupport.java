@@ -83,6 +83,17 @@ abstract class CommandSupport {
     return ExitCodes.of(result.ok());
   }
 
+  /**
+   * A pack that could not be loaded or compiled: {@code Error: <why>} and the coded findings on
+   * standard error, no report, exit 1 (upstream's ClickException).
+   */
+  int refuse(dev.capsem.core.api.PackReport result) {
+    Console console = console();
+    console.err("Error: " + result.refusal());
+    console.diagnostics(result.diagnostics());
+    return ExitCodes.INVALID;
+  }
+
   /** Prints what a document-producing use case did and returns its exit code. */
   int print(Generated generated) {
     Console console = console();

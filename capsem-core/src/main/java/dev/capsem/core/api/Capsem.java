@@ -14,9 +14,11 @@ import dev.capsem.core.doctor.Doctor;
 public final class Capsem {
 
   private final Ports ports;
+  private final EnforcementService enforcement;
 
   private Capsem(Ports ports) {
     this.ports = ports;
+    this.enforcement = new EnforcementService(ports);
   }
 
   public static Capsem with(Ports ports) {
@@ -46,6 +48,15 @@ public final class Capsem {
 
   public SigningUseCases signing() {
     return new SigningService(ports);
+  }
+
+  /** Enforcement packs; compiled conditions are cached for the life of this instance. */
+  public EnforcementUseCases enforcement() {
+    return enforcement;
+  }
+
+  public DetectionUseCases detection() {
+    return new DetectionService(ports);
   }
 
   public DoctorUseCase doctor() {

@@ -64,6 +64,8 @@ public enum Code {
   E219(ERROR, "unknown Sigma field for the family"),
   E220(ERROR, "unsupported Sigma wildcard, placeholder or value type"),
   E221(ERROR, "detection source not an embedded or local Sigma source"),
+  E222(ERROR, "enforcement rule test case failed"),
+  E223(ERROR, "backtest or check report differs from the expected report"),
 
   // Build inputs and build execution.
   E301(ERROR, "CA certificate missing"),
@@ -108,6 +110,7 @@ public enum Code {
   W013(WARNING, "enabled provider CLI without version_command"),
   W014(WARNING, "package sets but no registry in legacy web security"),
   W015(WARNING, "domains in both allow and block lists"),
+  W016(WARNING, "enforcement rule never matched by a test case or corpus event"),
   W401(WARNING, "binary release deprecated");
 
   private final Severity severity;

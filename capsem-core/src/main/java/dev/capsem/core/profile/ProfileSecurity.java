@@ -15,6 +15,14 @@ public final class ProfileSecurity {
     return ProfileSchema.SECURITY;
   }
 
+  /**
+   * The {@code rules} part alone ({@code [security.rules.<family>.<name>]}, families {@code mcp,
+   * http, dns, model, hook}), which enforcement files of the profile-rule shape hold.
+   */
+  public static ObjectSchema rulesSchema() {
+    return ProfileSchema.SECURITY_RULES;
+  }
+
   /** Binds a document that {@link #schema()} has normalised. */
   public static SecuritySettings bind(ObjectNode normalised) {
     return ProfileBinding.security(normalised);

@@ -40,12 +40,14 @@ public final class ObjectSchema extends Schema {
   private final List<Field> fields;
   private final Map<String, Field> byName;
   private final boolean forbidExtra;
+  private final boolean extrasFirst;
   private final List<Function<ObjectNode, Refusal>> checks;
 
   private ObjectSchema(
       String modelName,
       List<Field> fields,
       boolean forbidExtra,
+      boolean extrasFirst,
       List<Function<ObjectNode, Refusal>> checks) {
     this.modelName = modelName;
     this.fields = List.copyOf(fields);
@@ -54,6 +56,7 @@ public final class ObjectSchema extends Schema {
       byName.put(field.name(), field);
     }
     this.forbidExtra = forbidExtra;
+    this.extrasFirst = extrasFirst;
     this.checks = List.copyOf(checks);
   }
 
@@ -83,6 +86,9 @@ public final class ObjectSchema extends Schema {
       return null;
     }
     int before = issues.count();
+    if (extrasFirst) {
+      unknownKeys(object, path, issues);
+    }
     ObjectNode.Builder out = ObjectNode.builder(input.position());
     for (Field field : fields) {
       ObjectNode.Member member = object.member(field.name());
@@ -107,16 +113,8 @@ public final class ObjectSchema extends Schema {
         out.put(field.name(), member.keyPosition(), value);
       }
     }
-    if (forbidExtra) {
-      for (ObjectNode.Member member : object.entries()) {
-        if (!byName.containsKey(member.key())) {
-          issues.add(
-              path.child(member.key()),
-              member.keyPosition(),
-              Code.E011,
-              "Extra inputs are not permitted");
-        }
-      }
+    if (!extrasFirst) {
+      unknownKeys(object, path, issues);
     }
     if (issues.count() > before) {
       return null;
@@ -130,6 +128,21 @@ public final class ObjectSchema extends Schema {
       }
     }
     return value;
+  }
+
+  private void unknownKeys(ObjectNode object, SchemaPath path, Issues issues) {
+    if (!forbidExtra) {
+      return;
+    }
+    for (ObjectNode.Member member : object.entries()) {
+      if (!byName.containsKey(member.key())) {
+        issues.add(
+            path.child(member.key()),
+            member.keyPosition(),
+            Code.E011,
+            "Extra inputs are not permitted");
+      }
+    }
   }
 
   @Override
@@ -208,6 +221,7 @@ public final class ObjectSchema extends Schema {
     private final List<Field> fields = new ArrayList<>();
     private final List<Function<ObjectNode, Refusal>> checks = new ArrayList<>();
     private boolean forbidExtra = true;
+    private boolean extrasFirst;
 
     private Builder(String modelName) {
       this.modelName = modelName;
@@ -249,6 +263,15 @@ public final class ObjectSchema extends Schema {
       return this;
     }
 
+    /**
+     * Reports unknown keys before the fields' own errors, the order in which the Pydantic release
+     * behind upstream's security-pack reports lists them ({@code policy-validate-invalid1}).
+     */
+    public Builder extrasFirst() {
+      extrasFirst = true;
+      return this;
+    }
+
     /** A model-level check; it runs only when every field check passed. */
     public Builder check(Function<ObjectNode, Refusal> check) {
       checks.add(check);
@@ -256,7 +279,7 @@ public final class ObjectSchema extends Schema {
     }
 
     public ObjectSchema build() {
-      return new ObjectSchema(modelName, fields, forbidExtra, checks);
+      return new ObjectSchema(modelName, fields, forbidExtra, extrasFirst, checks);
     }
   }
 }

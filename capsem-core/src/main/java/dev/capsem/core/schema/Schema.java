@@ -87,6 +87,19 @@ public abstract class Schema {
     return new EnumSchema(List.of(value), Code.E005, null);
   }
 
+  /**
+   * A literal that also accepts older or newer spellings on input ({@code aliases}) and normalises
+   * them to {@code value}; a JSON Schema and error messages show {@code value} only.
+   */
+  public static Schema literalAccepting(String value, String... aliases) {
+    return new AliasedLiteralSchema(value, List.of(aliases));
+  }
+
+  /** Pydantic's {@code str | int | float | bool}: one JSON scalar, kept as it is. */
+  public static Schema scalar() {
+    return new ScalarSchema();
+  }
+
   public static Schema literal(long value) {
     return new IntLiteralSchema(value);
   }

@@ -3,6 +3,8 @@ package dev.capsem.core.workspace;
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.Position;
+import dev.capsem.core.enforcement.ConditionCompiler;
+import dev.capsem.core.enforcement.NpmRegistryProbe;
 import dev.capsem.core.json.JsonDialect;
 import dev.capsem.core.json.JsonReader;
 import dev.capsem.core.json.JsonSyntaxException;
@@ -94,6 +96,7 @@ public final class WorkspaceLinter {
           artifactsDir, artifactsAsGiven != null ? artifactsAsGiven : artifactsDir.toString());
     }
     packageSets(config);
+    npmRegistry(config);
     secrets();
     webPolicy(config);
     broadWildcards(config);
@@ -259,6 +262,69 @@ public final class WorkspaceLinter {
   }
 
   // Warnings.
+
+  /**
+   * W001 for a profile-derived workspace (it has {@code security/controls.toml}) that installs npm
+   * packages although its HTTP policy would not let the build reach the npm registry; one warning
+   * per file that declares npm packages. Registry entries of a legacy {@code security/web.toml}
+   * that cover the registry count as a permit too.
+   */
+  private void npmRegistry(GuestConfig config) {
+    if (config.controls() == null) {
+      return;
+    }
+    List<Diagnostic> warnings = new ArrayList<>();
+    for (AiProviderConfig provider : config.providers().values()) {
+      if (provider.install() != null
+          && provider.install().manager().equals("npm")
+          && !provider.install().packages().isEmpty()) {
+        warnings.add(
+            new Diagnostic(
+                Code.W001,
+                provider.file(),
+                provider.key() + ".install",
+                position(provider.file(), provider.key(), "install", "manager"),
+                NpmRegistryProbe.MESSAGE));
+      }
+    }
+    for (PackageSet set : config.packageSets().values()) {
+      if (set.manager().equals("npm") && !set.packages().isEmpty()) {
+        warnings.add(
+            new Diagnostic(
+                Code.W001,
+                set.file(),
+                set.key() + ".manager",
+                position(set.file(), set.key(), "manager"),
+                NpmRegistryProbe.MESSAGE));
+      }
+    }
+    if (warnings.isEmpty()
+        || legacyRegistryPermitsNpm(config)
+        || NpmRegistryProbe.permitsRegistry(config.controls(), new ConditionCompiler())) {
+      return;
+    }
+    found.addAll(warnings);
+  }
+
+  private static boolean legacyRegistryPermitsNpm(GuestConfig config) {
+    if (config.web() == null || !config.web().present()) {
+      return false;
+    }
+    for (WebService service : config.web().sections().get("registry").values()) {
+      if (service.enabled()
+          && service.allowGet()
+          && service.domains().stream()
+              .anyMatch(domain -> domainCovers(domain, NpmRegistryProbe.REGISTRY_HOST))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean domainCovers(String pattern, String host) {
+    String p = pattern.toLowerCase(Locale.ROOT);
+    return p.equals(host) || (p.startsWith("*.") && host.endsWith(p.substring(1)));
+  }
 
   private void packageSets(GuestConfig config) {
     boolean profileDerived = files.containsKey("config/security/controls.toml");

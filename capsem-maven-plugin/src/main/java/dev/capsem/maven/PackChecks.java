@@ -1,0 +1,59 @@
+package dev.capsem.maven;
+
+import dev.capsem.core.api.PackReport;
+import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.report.ExpectedReports;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+
+/** How the backtest and check goals end: report, findings, the expected report, a summary. */
+final class PackChecks {
+
+  private PackChecks() {}
+
+  static void conclude(
+      AbstractCapsemMojo mojo, String reportName, String subject, PackReport result, File expected)
+      throws MojoExecutionException, MojoFailureException {
+    List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
+    if (result.report() != null) {
+      MojoOutcomes.writeReport(mojo.outputDirectory, reportName, result.reportJson());
+      if (expected.isFile()) {
+        String text;
+        try {
+          text = Files.readString(expected.toPath(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw new MojoExecutionException("cannot read " + expected + ": " + e.getMessage(), e);
+        }
+        diagnostics.addAll(ExpectedReports.compare(result.report(), text, mojo.shown(expected)));
+      }
+    } else if (diagnostics.isEmpty()) {
+      throw new MojoFailureException(subject + ": " + result.refusal());
+    }
+    String failure =
+        result.report() == null ? subject + ": " + result.refusal() : subject + " failed";
+    MojoOutcomes.check(mojo.getLog(), failure, diagnostics, mojo.failOnWarning);
+    if (result.report() == null) {
+      throw new MojoFailureException(failure);
+    }
+    String events = String.valueOf(result.count("event_count"));
+    String matches = String.valueOf(result.count("match_count"));
+    mojo.getLog()
+        .info(
+            "capsem: "
+                + subject
+                + ": "
+                + events
+                + " event(s), "
+                + matches
+                + " match(es)"
+                + (expected.isFile() ? " as expected in " + mojo.shown(expected) : "")
+                + "; report "
+                + mojo.shown(new File(mojo.outputDirectory, reportName)));
+  }
+}
