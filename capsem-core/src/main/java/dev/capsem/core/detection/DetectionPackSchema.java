@@ -40,7 +40,6 @@ public final class DetectionPackSchema {
 
   static final ObjectSchema SOURCE =
       object("DetectionSourceV1")
-          .extrasFirst()
           .required("id", string().pattern(PolicyPackSchema.RULE_ID_PATTERN))
           .required("type", oneOf("sigma", "ir", "reference"))
           .optional("format", oneOf("yaml", "json"))
@@ -54,7 +53,6 @@ public final class DetectionPackSchema {
 
   static final ObjectSchema FINDINGS =
       object("FindingDefaults")
-          .extrasFirst()
           .defaulted("default_severity", SEVERITY, StringNode.of("medium"))
           .defaulted("default_confidence", CONFIDENCE, StringNode.of("medium"))
           .defaultFactory("tags", list(nonEmptyString()), NONE)
@@ -63,7 +61,6 @@ public final class DetectionPackSchema {
 
   static final ObjectSchema PACK =
       object("DetectionPackV1")
-          .extrasFirst()
           .defaulted("schema", Schema.literal(SCHEMA), StringNode.of(SCHEMA))
           .required("id", string().pattern(PolicyPackSchema.PACK_ID_PATTERN))
           .required("version", nonEmptyString())
@@ -83,7 +80,6 @@ public final class DetectionPackSchema {
 
   static final ObjectSchema IR_MATCHER =
       object("DetectionIRMatcherV1")
-          .extrasFirst()
           .required("field_path", nonEmptyString())
           .defaulted("operator", Schema.literal("equals_any"), StringNode.of("equals_any"))
           .required("values", list(Schema.scalar()).minItems(1))
@@ -92,7 +88,6 @@ public final class DetectionPackSchema {
 
   static final ObjectSchema IR_RULE =
       object("DetectionIRRuleV1")
-          .extrasFirst()
           .required("id", string().pattern(PolicyPackSchema.RULE_ID_PATTERN))
           .required("source_id", string().pattern(PolicyPackSchema.RULE_ID_PATTERN))
           .optional("sigma_id", nonEmptyString())
@@ -107,7 +102,6 @@ public final class DetectionPackSchema {
 
   static final ObjectSchema IR =
       object("DetectionIRV1")
-          .extrasFirst()
           .defaulted("schema", Schema.literal(IR_SCHEMA), StringNode.of(IR_SCHEMA))
           .required("pack_id", string().pattern(PolicyPackSchema.PACK_ID_PATTERN))
           .required("pack_version", nonEmptyString())

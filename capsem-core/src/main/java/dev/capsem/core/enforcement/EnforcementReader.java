@@ -45,13 +45,8 @@ public final class EnforcementReader {
 
   private static final ObjectSchema PROFILE_RULE_FILE =
       Schema.object()
-          .extrasFirst()
           .required(
-              "security",
-              Schema.object()
-                  .extrasFirst()
-                  .required("rules", ProfileSecurity.rulesSchema())
-                  .build())
+              "security", Schema.object().required("rules", ProfileSecurity.rulesSchema()).build())
           .build();
 
   private final String shown;

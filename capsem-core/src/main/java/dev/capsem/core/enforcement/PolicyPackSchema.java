@@ -56,7 +56,6 @@ public final class PolicyPackSchema {
 
   public static final ObjectSchema PROFILE_SCOPE =
       object("ProfileScope")
-          .extrasFirst()
           .defaultFactory("profile_ids", list(nonEmptyString()), NONE)
           .defaultFactory("profile_types", list(oneOf("everyday-work", "coding")), NONE)
           .defaultFactory("required_tools", list(nonEmptyString()), NONE)
@@ -67,7 +66,6 @@ public final class PolicyPackSchema {
 
   static final ObjectSchema REWRITE =
       object("RewritePayload")
-          .extrasFirst()
           .required("target", nonEmptyString())
           .optional("value", string())
           .defaultFactory("strip_request_headers", list(nonEmptyString()), NONE)
@@ -76,7 +74,6 @@ public final class PolicyPackSchema {
 
   static final ObjectSchema PROVENANCE =
       object("RuleProvenance")
-          .extrasFirst()
           .optional("generated_by", nonEmptyString())
           .optional("source_pack", nonEmptyString())
           .optional("source_profile_revision", nonEmptyString())
@@ -86,7 +83,6 @@ public final class PolicyPackSchema {
 
   static final ObjectSchema RULE =
       object("PolicyRuleV1")
-          .extrasFirst()
           .required("id", string().pattern(RULE_ID_PATTERN))
           .required("name", nonEmptyString())
           .optional("description", nonEmptyString())
@@ -109,7 +105,6 @@ public final class PolicyPackSchema {
 
   static final ObjectSchema PACK =
       object("PolicyPackV1")
-          .extrasFirst()
           .defaulted("schema", Schema.literalAccepting(SCHEMA, ALIAS), StringNode.of(SCHEMA))
           .required("id", string().pattern(PACK_ID_PATTERN))
           .required("version", nonEmptyString())
@@ -130,7 +125,7 @@ public final class PolicyPackSchema {
   }
 
   private static ObjectSchema locks() {
-    ObjectSchema.Builder locks = object("PackLocks").extrasFirst();
+    ObjectSchema.Builder locks = object("PackLocks");
     for (String lock :
         List.of("editable", "allow_user_disable", "allow_severity_override", "allow_suppression")) {
       locks.defaulted(lock, bool(), BooleanNode.of(true));

@@ -67,7 +67,6 @@ public record RuleTestSuite(
 
   private static final ObjectSchema FILE =
       Schema.object("EnforcementTestV1")
-          .extrasFirst()
           .defaulted("schema", Schema.literal(SCHEMA), StringNode.of(SCHEMA))
           .required("pack", Schema.nonEmptyString())
           .defaultFactory("events", Schema.list(Schema.nonEmptyString()), ArrayNode.of(List.of()))
@@ -75,13 +74,11 @@ public record RuleTestSuite(
               "cases",
               Schema.list(
                       Schema.object("EnforcementTestCaseV1")
-                          .extrasFirst()
                           .required("name", Schema.nonEmptyString())
                           .required("context", PolicyContextModel.context().schema())
                           .required(
                               "expect",
                               Schema.object("EnforcementTestExpectationV1")
-                                  .extrasFirst()
                                   .required(
                                       "decision",
                                       Schema.oneOf("allow", "block", "ask", "rewrite", NONE))

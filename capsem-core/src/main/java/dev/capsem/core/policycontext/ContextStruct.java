@@ -75,7 +75,7 @@ public final class ContextStruct {
   }
 
   private ObjectSchema buildSchema() {
-    ObjectSchema.Builder builder = Schema.object(modelName).extrasFirst();
+    ObjectSchema.Builder builder = Schema.object(modelName);
     for (ContextField field : fields) {
       Schema schema = schemaOf(field.type());
       switch (field.presence()) {

@@ -206,7 +206,6 @@ public final class PolicyContextModel {
 
   static final ObjectSchema FIXTURE =
       Schema.object("PolicyContextFixtureV1")
-          .extrasFirst()
           .defaulted(
               "schema",
               Schema.literal(PolicyContextFixture.SCHEMA),
@@ -214,7 +213,6 @@ public final class PolicyContextModel {
           .required(
               "event_ref",
               Schema.object("PolicyContextEventRefV1")
-                  .extrasFirst()
                   .required("corpus", Schema.nonEmptyString())
                   .required("session_id", Schema.nonEmptyString())
                   .required("event_id", Schema.nonEmptyString())

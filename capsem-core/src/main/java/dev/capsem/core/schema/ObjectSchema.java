@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A model with named fields, like a Pydantic {@code BaseModel}: fields are checked in declaration
- * order, then unknown keys, then (only when all of that passed) the model-level checks. The
- * normalised value lists the fields in declaration order with defaults filled in and absent
- * optionals left out, which is what upstream writes.
+ * A model with named fields, like a Pydantic {@code BaseModel} validated from JSON (which is how
+ * upstream validates JSON and TOML alike): unknown keys first, in input order, then the fields in
+ * declaration order, then (only when all of that passed) the model-level checks. The normalised
+ * value lists the fields in declaration order with defaults filled in and absent optionals left
+ * out, which is what upstream writes.
  *
  * <p>A model named like its Pydantic class can also be described as a JSON Schema, the way Pydantic
  * describes it ({@link PydanticJsonSchema}).
@@ -40,14 +41,12 @@ public final class ObjectSchema extends Schema {
   private final List<Field> fields;
   private final Map<String, Field> byName;
   private final boolean forbidExtra;
-  private final boolean extrasFirst;
   private final List<Function<ObjectNode, Refusal>> checks;
 
   private ObjectSchema(
       String modelName,
       List<Field> fields,
       boolean forbidExtra,
-      boolean extrasFirst,
       List<Function<ObjectNode, Refusal>> checks) {
     this.modelName = modelName;
     this.fields = List.copyOf(fields);
@@ -56,7 +55,6 @@ public final class ObjectSchema extends Schema {
       byName.put(field.name(), field);
     }
     this.forbidExtra = forbidExtra;
-    this.extrasFirst = extrasFirst;
     this.checks = List.copyOf(checks);
   }
 
@@ -86,9 +84,9 @@ public final class ObjectSchema extends Schema {
       return null;
     }
     int before = issues.count();
-    if (extrasFirst) {
-      unknownKeys(object, path, issues);
-    }
+    // pydantic-core walks a JSON object's keys once, flagging unknown ones, before it validates
+    // the fields in declaration order.
+    unknownKeys(object, path, issues);
     ObjectNode.Builder out = ObjectNode.builder(input.position());
     for (Field field : fields) {
       ObjectNode.Member member = object.member(field.name());
@@ -112,9 +110,6 @@ public final class ObjectSchema extends Schema {
       if (value != null) {
         out.put(field.name(), member.keyPosition(), value);
       }
-    }
-    if (!extrasFirst) {
-      unknownKeys(object, path, issues);
     }
     if (issues.count() > before) {
       return null;
@@ -221,7 +216,6 @@ public final class ObjectSchema extends Schema {
     private final List<Field> fields = new ArrayList<>();
     private final List<Function<ObjectNode, Refusal>> checks = new ArrayList<>();
     private boolean forbidExtra = true;
-    private boolean extrasFirst;
 
     private Builder(String modelName) {
       this.modelName = modelName;
@@ -263,15 +257,6 @@ public final class ObjectSchema extends Schema {
       return this;
     }
 
-    /**
-     * Reports unknown keys before the fields' own errors, the order in which the Pydantic release
-     * behind upstream's security-pack reports lists them ({@code policy-validate-invalid1}).
-     */
-    public Builder extrasFirst() {
-      extrasFirst = true;
-      return this;
-    }
-
     /** A model-level check; it runs only when every field check passed. */
     public Builder check(Function<ObjectNode, Refusal> check) {
       checks.add(check);
@@ -279,7 +264,7 @@ public final class ObjectSchema extends Schema {
     }
 
     public ObjectSchema build() {
-      return new ObjectSchema(modelName, fields, forbidExtra, extrasFirst, checks);
+      return new ObjectSchema(modelName, fields, forbidExtra, checks);
     }
   }
 }

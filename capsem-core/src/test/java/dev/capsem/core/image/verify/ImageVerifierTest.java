@@ -363,12 +363,12 @@ class ImageVerifierTest {
         .isEqualTo("invalid image inventory assets/arm64/image-inventory.json");
     assertThat(result.diagnostics().stream().map(DiagnosticText::human))
         .containsExactly(
+            "error[E011] assets/arm64/image-inventory.json:1:62: rpm: Extra inputs are not"
+                + " permitted",
             "error[E005] assets/arm64/image-inventory.json:1:12: schema: Input should be"
                 + " 'capsem.image-inventory.v1'",
             "error[E014] assets/arm64/image-inventory.json:1:57: apt.curl: String should have at"
-                + " least 1 character",
-            "error[E011] assets/arm64/image-inventory.json:1:62: rpm: Extra inputs are not"
-                + " permitted");
+                + " least 1 character");
   }
 
   @Test
