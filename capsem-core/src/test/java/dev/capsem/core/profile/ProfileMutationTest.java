@@ -303,6 +303,11 @@ class ProfileMutationTest {
             doc -> TreeEdit.set(TreeEdit.remove(doc, "name"), "vm.cpus", num(0)),
             "name: Field required",
             "vm.cpus: Input should be greater than or equal to 1"),
+        m(
+            "unknown key and missing name: unknown keys first, as pydantic-core walks JSON",
+            doc -> TreeEdit.set(TreeEdit.remove(doc, "name"), "legacy_settings", str("x")),
+            "legacy_settings: Extra inputs are not permitted",
+            "name: Field required"),
         m("name null", set("name", NullNode.of()), "name: Input should be a valid string"),
         m("general null", set("general", NullNode.of()), "general: Input should be an object"),
         m("icon_svg null is absent", set("icon_svg", NullNode.of()), "OK"));
