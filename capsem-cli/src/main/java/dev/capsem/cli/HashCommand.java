@@ -4,28 +4,19 @@ import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.FileHashes;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code capsem-admin hash FILE...}: BLAKE3 lines exactly as {@code b3sum} prints them. */
 @Command(name = "hash", description = "Print the BLAKE3 of each file, as b3sum does.")
-final class HashCommand extends CommandSupport implements Callable<Integer> {
-  @Spec CommandSpec spec;
-  private final Capsem capsem;
+final class HashCommand extends CapsemCommand {
 
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "The files to hash.")
   List<String> files;
 
   HashCommand(Capsem capsem) {
-    this.capsem = capsem;
-  }
 
-  @Override
-  CommandSpec spec() {
-    return spec;
+    super(capsem);
   }
 
   @Override

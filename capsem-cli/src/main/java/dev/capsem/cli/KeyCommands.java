@@ -3,11 +3,8 @@ package dev.capsem.cli;
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.GenerateKeysRequest;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code capsem-admin key generate}. */
 final class KeyCommands {
@@ -22,9 +19,7 @@ final class KeyCommands {
       description =
           "Write a minisign key pair (minisign.pub, minisign.key), scrypt-encrypted unless"
               + " --unencrypted.")
-  static final class Generate extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class Generate extends CapsemCommand {
 
     @Option(names = "--out-dir", required = true, description = "Where to write both files.")
     String outDir;
@@ -44,12 +39,8 @@ final class KeyCommands {
     boolean force;
 
     Generate(Capsem capsem) {
-      this.capsem = capsem;
-    }
 
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override

@@ -19,12 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code capsem-admin manifest assets|generate|check|resolve|sign|verify-signature}. */
 final class ManifestCommands {
@@ -41,9 +38,7 @@ final class ManifestCommands {
       description =
           "Write the format-2 asset manifest of an assets folder (from its B3SUMS, written first"
               + " when absent), dated by SOURCE_DATE_EPOCH.")
-  static final class Assets extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class Assets extends CapsemCommand {
 
     @Parameters(paramLabel = "ASSETS_DIR", description = "The folder with <arch>/ boot files.")
     String assetsDir;
@@ -75,12 +70,8 @@ final class ManifestCommands {
     String out;
 
     Assets(Capsem capsem) {
-      this.capsem = capsem;
-    }
 
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override
@@ -106,9 +97,7 @@ final class ManifestCommands {
   @Command(
       name = "generate",
       description = "Generate a Profile V2 catalog manifest from local profile payloads.")
-  static final class Generate extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class Generate extends CapsemCommand {
 
     @Option(
         names = "--profiles",
@@ -136,12 +125,8 @@ final class ManifestCommands {
     boolean force;
 
     Generate(Capsem capsem) {
-      this.capsem = capsem;
-    }
 
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override
@@ -182,9 +167,7 @@ final class ManifestCommands {
   }
 
   @Command(name = "check", description = "Check a Profile V2 catalog manifest.")
-  static final class Check extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class Check extends CapsemCommand {
 
     @Parameters(paramLabel = "MANIFEST_PATH", description = "The catalog manifest.")
     String manifest;
@@ -223,12 +206,8 @@ final class ManifestCommands {
     boolean json;
 
     Check(Capsem capsem) {
-      this.capsem = capsem;
-    }
 
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override
@@ -278,9 +257,7 @@ final class ManifestCommands {
   @Command(
       name = "resolve",
       description = "Print the asset release a binary would boot, or why it may boot none.")
-  static final class Resolve extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class Resolve extends CapsemCommand {
 
     @Parameters(paramLabel = "MANIFEST_PATH", description = "The format-2 asset manifest.")
     String manifest;
@@ -295,12 +272,8 @@ final class ManifestCommands {
     boolean json;
 
     Resolve(Capsem capsem) {
-      this.capsem = capsem;
-    }
 
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override
@@ -340,9 +313,7 @@ final class ManifestCommands {
   }
 
   @Command(name = "sign", description = "Sign a manifest with a minisign secret key (native).")
-  static final class Sign extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class Sign extends CapsemCommand {
 
     @Parameters(paramLabel = "MANIFEST_PATH", description = "The file to sign.")
     String manifest;
@@ -367,12 +338,8 @@ final class ManifestCommands {
     boolean json;
 
     Sign(Capsem capsem) {
-      this.capsem = capsem;
-    }
 
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override
@@ -414,9 +381,7 @@ final class ManifestCommands {
   @Command(
       name = "verify-signature",
       description = "Verify a manifest's minisign signature (native, minisign's rules).")
-  static final class VerifySignature extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class VerifySignature extends CapsemCommand {
 
     @Parameters(paramLabel = "MANIFEST_PATH", description = "The signed file.")
     String manifest;
@@ -442,12 +407,8 @@ final class ManifestCommands {
     boolean json;
 
     VerifySignature(Capsem capsem) {
-      this.capsem = capsem;
-    }
 
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override
