@@ -27,7 +27,7 @@ final class AdminPorts {
         Minisign.verifier(),
         Minisign.signer(),
         Minisign.keyGenerator(),
-        Http.fetcher());
+        new LazyHttpFetcher(Http::fetcher));
   }
 
   /**
