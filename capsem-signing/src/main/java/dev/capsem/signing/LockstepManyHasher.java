@@ -144,26 +144,27 @@ final class LockstepManyHasher implements ManyHasher {
     }
   }
 
-  /** The working arrays of one pass, word-major: {@code cv[w][l]} is word w of node l. */
+  /**
+   * The working arrays of one pass, word-major: {@code state[w][l]} is word w of node l. Between
+   * compressions the first eight state words hold the nodes' chaining values, so a compression
+   * starts without copying them.
+   */
   private static final class Lanes {
-    final int[][] cv = new int[CV_WORDS][LANES];
     final int[][] state = new int[16][LANES];
     final int[][] message = new int[16][LANES];
 
     void startWithIv(int[] iv) {
       for (int w = 0; w < CV_WORDS; w++) {
-        Arrays.fill(cv[w], iv[w]);
+        Arrays.fill(state[w], iv[w]);
       }
     }
 
     /**
-     * The state before a compression: the chaining values, four IV words, and per lane the counter
-     * {@code counter + l * counterStep}, a full block's length and the flags.
+     * The second half of the state before a compression (the first holds the chaining values): four
+     * IV words, and per lane the counter {@code counter + l * counterStep}, a full block's length
+     * and the flags.
      */
     void startState(int[] iv, long counter, int counterStep, int flags) {
-      for (int w = 0; w < CV_WORDS; w++) {
-        System.arraycopy(cv[w], 0, state[w], 0, LANES);
-      }
       for (int w = 0; w < 4; w++) {
         Arrays.fill(state[8 + w], iv[w]);
       }
@@ -178,16 +179,16 @@ final class LockstepManyHasher implements ManyHasher {
       Arrays.fill(state[15], flags);
     }
 
-    /** The new chaining values: the first half of the state xor the second. */
+    /** The new chaining values, in place: the first half of the state xor the second. */
     void finishCvs() {
       for (int w = 0; w < CV_WORDS; w++) {
-        xor(state[w], state[w + 8], cv[w]);
+        xorInto(state[w], state[w + 8]);
       }
     }
 
-    private static void xor(int[] a, int[] b, int[] out) {
+    private static void xorInto(int[] a, int[] b) {
       for (int l = 0; l < LANES; l++) {
-        out[l] = a[l] ^ b[l];
+        a[l] ^= b[l];
       }
     }
 
@@ -252,7 +253,7 @@ final class LockstepManyHasher implements ManyHasher {
     void storeCvs(int[] cvs, int cvOff) {
       for (int l = 0; l < LANES; l++) {
         for (int w = 0; w < CV_WORDS; w++) {
-          cvs[cvOff + l * CV_WORDS + w] = cv[w][l];
+          cvs[cvOff + l * CV_WORDS + w] = state[w][l];
         }
       }
     }
