@@ -130,14 +130,18 @@ echo
 echo "BLAKE3 of ${size_mib} MiB, $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
 echo "digests all equal to b3sum's; fresh JVM: ${reps} runs each, round-robin; warmed JVM: ${jmh_iterations} hashes"
 echo "load average (1, 5, 15 min): before $load_before; after fresh-JVM runs $load_mid; at the end $load_after"
+base_cpu=$(echo "${cpu[b3sum]}" | median)
 echo "wall = elapsed seconds (what counts); cpu = user + sys seconds of the process; ratio = wall / b3sum's"
-printf '%-36s %4s %11s %9s %11s %12s %10s\n' variant runs "wall median" "wall min" "cpu median" "ratio median" "ratio min"
+echo "(medians and minimums each); cpu ratio = cpu median / b3sum's, which other load disturbs less"
+printf '%-36s %4s %11s %9s %11s %12s %10s %10s\n' variant runs "wall median" "wall min" "cpu median" \
+  "ratio median" "ratio min" "cpu ratio"
 for v in "${variants[@]}"; do
   name=${v%%|*}
-  printf '%-36s %4d %11.3f %9.3f %11.2f %11.2fx %9.2fx\n' "$name" \
+  printf '%-36s %4d %11.3f %9.3f %11.2f %11.2fx %9.2fx %9.2fx\n' "$name" \
     "$(echo "${times[$name]}" | count)" \
     "$(echo "${times[$name]}" | median)" "$(echo "${times[$name]}" | minimum)" \
     "$(echo "${cpu[$name]}" | median)" \
     "$(echo "$(echo "${times[$name]}" | median) / $base" | bc -l)" \
-    "$(echo "$(echo "${times[$name]}" | minimum) / $base_min" | bc -l)"
+    "$(echo "$(echo "${times[$name]}" | minimum) / $base_min" | bc -l)" \
+    "$(echo "$(echo "${cpu[$name]}" | median) / $base_cpu" | bc -l)"
 done

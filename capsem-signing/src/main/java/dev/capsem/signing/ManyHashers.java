@@ -45,7 +45,7 @@ final class ManyHashers {
 
   /**
    * The lockstep engine, even where the Vector API one loads. Measured (bench/hash.sh, JDK 17 and
-   * 25, AVX-512): once compiled, the Vector API engine takes about 20% (JDK 17) to 35% (JDK 25)
+   * 25, AVX-512): once compiled, the Vector API engine takes about 15% (JDK 17) to 40% (JDK 25)
    * less CPU time per byte than the 256-lane lockstep one, but getting there costs a fresh JVM one
    * to two seconds of CPU time: hundreds of Vector API methods run interpreted and are compiled one
    * by one before the kernel itself is. That is more than it saves on a 1 GiB file, and the module
