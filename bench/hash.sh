@@ -8,7 +8,8 @@
 #               so load from other processes hits every variant alike.
 #   warmed JVM  Blake3.hasher().hexOfFile(file) in one long-running JVM, as the Maven plugin and a
 #               pipeline hashing several assets use it: JMH (bench module, HashFileBenchmark),
-#               one hash per iteration after warm-up iterations.
+#               one hash per iteration after warm-up iterations, each measured hash right after a
+#               b3sum run on the same file, so that a second table pairs them under the same load.
 #
 # Usage: bench/hash.sh            (1 GiB file, 5 repetitions, 10 measured JMH hashes)
 #        SIZE_MIB=256 REPS=3 bench/hash.sh
@@ -61,7 +62,7 @@ add_java "JDK 17" "$java17"
 add_java "JDK 25" "$java25"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-declare -A times cpu
+declare -A times cpu paired
 for ((rep = 1; rep <= reps; rep++)); do
   for v in "${variants[@]}"; do
     name=${v%%|*}
@@ -87,7 +88,8 @@ done
 load_mid=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # Warmed JVM: one JMH fork per JDK. Each measured iteration is one hash; the JSON's raw data holds
-# every iteration's wall time (ms) and process CPU time (the cpuMs counter).
+# every iteration's wall time (ms), process CPU time (the cpuMs counter) and the wall time of a
+# b3sum run on the same file just before that hash (b3sumMs), so each hash has a paired reference.
 for j in "${jdks[@]}"; do
   label=${j%%|*}
   java=${j#*|}
@@ -98,16 +100,19 @@ for j in "${jdks[@]}"; do
     cat "$work/jmh.log" >&2
     exit 1
   }
-  read -r wall_list cpu_list < <(python3 - "$work/jmh.json" <<'EOF'
+  read -r wall_list cpu_list b3sum_list < <(python3 - "$work/jmh.json" <<'EOF'
 import json, sys
 result = json.load(open(sys.argv[1]))[0]
-wall = [ms / 1000 for fork in result["primaryMetric"]["rawData"] for ms in fork]
-cpu = [ms / 1000 for fork in result["secondaryMetrics"]["cpuMs"]["rawData"] for ms in fork]
-print(",".join(map(str, wall)), ",".join(map(str, cpu)))
+def seconds(raw):
+    return ",".join(str(ms / 1000) for fork in raw for ms in fork)
+print(seconds(result["primaryMetric"]["rawData"]),
+      seconds(result["secondaryMetrics"]["cpuMs"]["rawData"]),
+      seconds(result["secondaryMetrics"]["b3sumMs"]["rawData"]))
 EOF
   )
   times[$name]="${wall_list//,/ } "
   cpu[$name]="${cpu_list//,/ } "
+  paired[$name]="${b3sum_list//,/ } "
   variants+=("$name|")
 done
 # b3sum once more after JMH, so a change of load shows.
@@ -144,4 +149,18 @@ for v in "${variants[@]}"; do
     "$(echo "$(echo "${times[$name]}" | median) / $base" | bc -l)" \
     "$(echo "$(echo "${times[$name]}" | minimum) / $base_min" | bc -l)" \
     "$(echo "$(echo "${cpu[$name]}" | median) / $base_cpu" | bc -l)"
+done
+
+# The warmed-JVM hashes against the b3sum run just before each of them: the same moment, so the same
+# load from other processes.
+echo
+echo "warmed JVM, each hash paired with a b3sum run just before it:"
+printf '%-36s %6s %12s %12s %13s %10s\n' variant hashes "ours median" "b3sum median" "ratio median" "ratio min"
+for j in "${jdks[@]}"; do
+  name="${j%%|*} in-JVM warmed (JMH)"
+  ratios=$(paste -d' ' <(echo "${times[$name]}" | tr ' ' '\n' | grep -v '^$') \
+    <(echo "${paired[$name]}" | tr ' ' '\n' | grep -v '^$') | awk '{printf "%f ", $1 / $2}')
+  printf '%-36s %6d %12.3f %12.3f %12.2fx %9.2fx\n' "$name" "$(echo "${times[$name]}" | count)" \
+    "$(echo "${times[$name]}" | median)" "$(echo "${paired[$name]}" | median)" \
+    "$(echo "$ratios" | median)" "$(echo "$ratios" | minimum)"
 done
