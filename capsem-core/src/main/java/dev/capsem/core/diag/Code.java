@@ -72,6 +72,10 @@ public enum Code {
   E305(ERROR, "kernel source checksum mismatch"),
   E306(ERROR, "container runtime not found"),
   E307(ERROR, "container command failed"),
+  E308(ERROR, "kernel source unavailable or unverified"),
+  E309(ERROR, "container engine cannot run the target platform"),
+  E310(ERROR, "package sources cannot install what the profile asks for"),
+  E311(ERROR, "enabled AI CLI reports no version in the built rootfs"),
 
   // Warnings.
   W001(WARNING, "npm packages declared but no rule permits the npm registry"),
@@ -87,7 +91,8 @@ public enum Code {
   W012(WARNING, "unknown rust_target"),
   W013(WARNING, "enabled provider CLI without version_command"),
   W014(WARNING, "package sets but no registry in legacy web security"),
-  W015(WARNING, "domains in both allow and block lists");
+  W015(WARNING, "domains in both allow and block lists"),
+  W016(WARNING, "guest agent binaries omitted by configuration");
 
   private final Severity severity;
   private final String title;
