@@ -35,6 +35,10 @@ public final class Capsem {
     return new WorkspaceService();
   }
 
+  public ImageUseCases images() {
+    return new ImageService(ports);
+  }
+
   public DoctorUseCase doctor() {
     Doctor doctor = new Doctor(ports.tools(), ports.hasher(), ports.host(), ports.clock());
     return doctor::run;
