@@ -70,6 +70,11 @@ public final class CapsemAdmin extends CommandGroup {
     root.addSubcommand(
         new CommandLine(new WorkspaceCommands.Group())
             .addSubcommand(new WorkspaceCommands.Validate(capsem)));
+    root.addSubcommand(
+        new CommandLine(new ImageCommands.Group())
+            .addSubcommand(new ImageCommands.Plan(capsem))
+            .addSubcommand(new ImageCommands.BuildWorkspace(capsem))
+            .addSubcommand(new ImageCommands.Build(capsem)));
     root.addSubcommand(new DoctorCommand(capsem));
     return root;
   }
