@@ -44,8 +44,7 @@ public final class DockerCli implements ContainerRuntime {
 
   private static final Pattern UNREACHABLE =
       Pattern.compile(
-          "Cannot connect to the Docker daemon|Is the docker daemon running|error during connect"
-              + "|connection refused|no such host");
+          "Cannot connect to the Docker daemon|Is the docker daemon running|error during connect");
   private static final int TAIL_LINES = 15;
 
   private final ProcessRunner runner;
@@ -218,8 +217,8 @@ public final class DockerCli implements ContainerRuntime {
       line.addAll(List.of("rm", "-f", remove.container()));
     } else if (command instanceof ContainerCommand.RemoveImage remove) {
       line.addAll(List.of("rmi", "-f", remove.image()));
-    } else if (command instanceof ContainerCommand.PruneImages) {
-      line.addAll(List.of("image", "prune", "-f"));
+    } else if (command instanceof ContainerCommand.PruneImages prune) {
+      line.addAll(List.of("image", "prune", "-f", "--filter", "label=" + prune.label()));
     } else if (command instanceof ContainerCommand.InspectImage inspect) {
       line.addAll(List.of("image", "inspect", "--format", "{{.Id}}", inspect.image()));
     } else {

@@ -52,6 +52,10 @@ import java.util.stream.Stream;
 public final class ImageBuild {
 
   static final String WORK_DIR = ".capsem-work";
+
+  /** Every stage of our Dockerfiles carries it, so cleanup prunes only our dangling images. */
+  static final String IMAGE_LABEL = "dev.capsem.image-build";
+
   static final String MEMORY_HINT =
       "container runtime VM out of memory (exit 137) or SIGTERM mid-build (exit 143) — the cold"
           + " build needs more than 12GB; bump Colima to 16GB: colima stop && colima start --vm-type"
@@ -192,9 +196,6 @@ public final class ImageBuild {
                   previousManifest);
           step.succeeded();
         }
-      }
-      if (plan.arches().size() > 1) {
-        execute(null, "cleanup", new ContainerCommand.PruneImages());
       }
       return new Outcome(diagnostics, commands, kernelUsed, assets, release);
     } catch (Stop stop) {
@@ -758,9 +759,11 @@ public final class ImageBuild {
     }
   }
 
+  /** Removes a built image and the intermediate stages it left (ours only, by label). */
   private void removeImage(String arch, String step, String image) {
     try {
       execute(arch, step, new ContainerCommand.RemoveImage(image));
+      execute(arch, step, new ContainerCommand.PruneImages(IMAGE_LABEL));
     } catch (Stop ignored) {
       // As above: never hide the real failure behind a cleanup one.
     }

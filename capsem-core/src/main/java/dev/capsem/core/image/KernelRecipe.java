@@ -55,6 +55,7 @@ record KernelRecipe(String archName, ArchConfig arch, String tarballName, long e
         .append(' ')
         .append(arch.baseImage())
         .append(" AS build\n");
+    d.append("LABEL ").append(ImageBuild.IMAGE_LABEL).append("=1\n");
     d.append("ARG KERNEL_VERSION\n");
     d.append("ENV DEBIAN_FRONTEND=noninteractive\n");
     d.append("RUN apt-get update ")
@@ -90,6 +91,7 @@ record KernelRecipe(String archName, ArchConfig arch, String tarballName, long e
         .append(" /vmlinuz \\\n")
         .append(" && make -s kernelversion > /kernel.release\n");
     d.append("FROM scratch\n");
+    d.append("LABEL ").append(ImageBuild.IMAGE_LABEL).append("=1\n");
     d.append("COPY --from=build /vmlinuz /vmlinuz\n");
     d.append("COPY --from=build /kernel.release /kernel.release\n");
     return d.toString();

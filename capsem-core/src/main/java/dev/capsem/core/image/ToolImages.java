@@ -17,6 +17,9 @@ final class ToolImages {
         + ' '
         + baseImage
         + '\n'
+        + "LABEL "
+        + ImageBuild.IMAGE_LABEL
+        + "=1\n"
         + "RUN apt-get update "
         + RootfsRecipe.APT_CLOCK_OPTIONS
         + " \\\n"
@@ -30,6 +33,9 @@ final class ToolImages {
         + "FROM "
         + baseImage
         + '\n'
+        + "LABEL "
+        + ImageBuild.IMAGE_LABEL
+        + "=1\n"
         + "RUN apt-get update "
         + RootfsRecipe.APT_CLOCK_OPTIONS
         + " \\\n"

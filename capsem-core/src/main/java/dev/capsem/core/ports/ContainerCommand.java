@@ -155,8 +155,15 @@ public sealed interface ContainerCommand {
     }
   }
 
-  /** Removes dangling images, as upstream does after an all-architecture build. */
-  record PruneImages() implements ContainerCommand {
+  /**
+   * Removes dangling images that carry {@code label} (a build's intermediate stages), leaving
+   * everyone else's on a shared engine alone.
+   */
+  record PruneImages(String label) implements ContainerCommand {
+    public PruneImages {
+      Objects.requireNonNull(label, "label");
+    }
+
     @Override
     public String verb() {
       return "image prune";
