@@ -270,8 +270,9 @@ public final class DockerCli implements ContainerRuntime {
   }
 
   private ContainerRuntimeException failure(List<String> line, ProcessRunner.Completed done) {
-    String tail = done.stderrTail(TAIL_LINES);
-    if (UNREACHABLE.matcher(done.stderr()).find()) {
+    String stderr = withoutBuilderNotice(done.stderr());
+    String tail = lastLines(stderr, TAIL_LINES);
+    if (UNREACHABLE.matcher(stderr).find()) {
       return new ContainerRuntimeException(
           Kind.UNREACHABLE,
           line,
@@ -279,12 +280,11 @@ public final class DockerCli implements ContainerRuntime {
           tail,
           "the engine at " + engineAddress() + " does not answer (is dockerd running?)");
     }
-    if (tail.lines().count() < 3 && !done.stdout().isBlank()) {
-      // The classic builder prints a failing step's own output on stdout, the verdict on stderr.
-      String[] out = done.stdout().strip().split("\n");
-      String stdoutTail =
-          String.join(
-              "\n", Arrays.asList(out).subList(Math.max(0, out.length - TAIL_LINES), out.length));
+    String verb = line.size() > 1 ? line.get(1) : "";
+    if ((verb.equals("build") || verb.equals("start")) && !done.stdout().isBlank()) {
+      // The classic builder (and an attached container) print the failing step's own output on
+      // stdout, where the cause is ("Unable to locate package ..."); stderr has the verdict.
+      String stdoutTail = lastLines(done.stdout(), TAIL_LINES);
       tail = stdoutTail + (tail.isEmpty() ? "" : "\n" + tail);
     }
     return new ContainerRuntimeException(
@@ -292,6 +292,33 @@ public final class DockerCli implements ContainerRuntime {
         line,
         done.exitCode(),
         tail,
-        "'" + executable + " " + line.get(1) + "' failed (exit " + done.exitCode() + ")");
+        "'" + executable + " " + verb + "' failed (exit " + done.exitCode() + ")");
+  }
+
+  private static String lastLines(String text, int count) {
+    String[] lines = text.strip().split("\n");
+    if (lines.length == 1 && lines[0].isEmpty()) {
+      return "";
+    }
+    return String.join(
+        "\n", Arrays.asList(lines).subList(Math.max(0, lines.length - count), lines.length));
+  }
+
+  /** Docker's notice that the classic builder is deprecated says nothing about the failure. */
+  private static String withoutBuilderNotice(String stderr) {
+    StringBuilder out = new StringBuilder();
+    boolean inNotice = false;
+    for (String line : stderr.split("\n", -1)) {
+      if (line.startsWith("DEPRECATED: The legacy builder")) {
+        inNotice = true;
+        continue;
+      }
+      if (inNotice && (line.startsWith(" ") || line.isBlank())) {
+        continue;
+      }
+      inNotice = false;
+      out.append(line).append('\n');
+    }
+    return out.toString();
   }
 }
