@@ -2,6 +2,8 @@ package dev.capsem.maven;
 
 import dev.capsem.core.api.Ports;
 import dev.capsem.core.ports.Host;
+import dev.capsem.docker.DockerCli;
+import dev.capsem.docker.HttpDownloader;
 import dev.capsem.docker.ProcessRunner;
 import dev.capsem.docker.ProcessToolProbe;
 import dev.capsem.signing.Blake3;
@@ -23,7 +25,9 @@ final class MavenPorts {
         Blake3.hasher(),
         new ProcessToolProbe(new ProcessRunner(environment)),
         new Host(System.getProperty("os.name", "linux"), environment),
-        clock(environment.get("SOURCE_DATE_EPOCH"), outputTimestamp));
+        clock(environment.get("SOURCE_DATE_EPOCH"), outputTimestamp),
+        DockerCli.of(environment),
+        new HttpDownloader());
   }
 
   /**
