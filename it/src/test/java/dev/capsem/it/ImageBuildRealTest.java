@@ -29,6 +29,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -311,6 +312,39 @@ class ImageBuildRealTest {
         .contains("does not answer (is dockerd running?)")
         .contains("fix: start the container engine");
     assertThat(assetFiles(scenario.resolve("assets-no-engine"))).isEmpty();
+  }
+
+  /**
+   * The kernel compile (about ten minutes on two cores) runs when a source is configured: {@code
+   * eval "$(scripts/kernel-source.sh --env)"}, or {@code CAPSEM_KERNEL_BUILD=1 scripts/test.sh}.
+   */
+  @Test
+  @Order(7)
+  @EnabledIfEnvironmentVariable(named = "CAPSEM_KERNEL_SOURCE", matches = ".+")
+  void build_kernel_compilesTheConfiguredSourceWithUpstreamsDefconfig() throws Exception {
+    String source = System.getenv("CAPSEM_KERNEL_SOURCE");
+    String sha256 = System.getenv("CAPSEM_KERNEL_SHA256");
+    List<String> args = build("ci-small.profile.toml", "kernel", "assets-kernel");
+    args.addAll(List.of("--kernel-source", source, "--kernel-sha256", sha256));
+    Map<String, String> env = new HashMap<>();
+    env.put("SOURCE_DATE_EPOCH", EPOCH);
+
+    AdminProcess.Run run =
+        AdminProcess.run(scenario, env, Duration.ofMinutes(90), args.toArray(String[]::new))
+            .assertNoStackTrace();
+
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    ObjectNode report = (ObjectNode) JsonReader.read(run.stdout(), JsonDialect.PYTHON);
+    assertThat(report.object("kernel").string("source")).isEqualTo(source);
+    assertThat(report.object("kernel").string("sha256")).isEqualTo(sha256);
+    assertThat(report.object("kernel").string("version")).matches("\\d+\\.\\d+\\.\\d+.*");
+    byte[] vmlinuz = Files.readAllBytes(scenario.resolve("assets-kernel/x86_64/vmlinuz"));
+    assertThat(new String(vmlinuz, 0x202, 4, StandardCharsets.US_ASCII))
+        .as("bzImage header magic")
+        .isEqualTo("HdrS");
+    assertThat(assetHash(report, "vmlinuz"))
+        .isEqualTo("blake3:" + b3sum(scenario.resolve("assets-kernel/x86_64/vmlinuz")));
+    assertThat(scenario.resolve("assets-kernel/x86_64/initrd.img")).isRegularFile();
   }
 
   private static List<String> assetFiles(Path out) throws IOException {
