@@ -96,9 +96,13 @@ class ImageBuildTest {
   }
 
   private ImageBuild.Outcome run(BuildSettings settings) {
+    return run(settings, Downloader.none());
+  }
+
+  private ImageBuild.Outcome run(BuildSettings settings, Downloader downloads) {
     return new ImageBuild(
             runtime,
-            Downloader.none(),
+            downloads,
             new Sha256Hasher(),
             APRIL_21,
             BuildProgress.silent(),
@@ -299,6 +303,61 @@ class ImageBuildTest {
     assertThat(error.code()).isEqualTo(Code.E305);
     assertThat(error.message())
         .startsWith("kernel source sha256 mismatch: expected " + tarballSha256);
+  }
+
+  /** A downloader that serves {@code body} for every URL, or fails when it is null. */
+  private static Downloader serving(byte[] body) {
+    return new Downloader() {
+      @Override
+      public byte[] get(java.net.URI url, java.time.Duration timeout) throws java.io.IOException {
+        throw new java.io.IOException("not in this test");
+      }
+
+      @Override
+      public void download(java.net.URI url, Path target, java.time.Duration timeout)
+          throws java.io.IOException {
+        if (body == null) {
+          throw new java.io.IOException("HTTP 404 for " + url);
+        }
+        Files.write(target, body);
+      }
+    };
+  }
+
+  private BuildSettings fromUrl(String url) {
+    BuildSettings base = settings(ImageTemplate.KERNEL, binaries(), false);
+    return new BuildSettings(
+        base.template(),
+        base.outDir(),
+        base.guestBinaries(),
+        new KernelSource(null, java.net.URI.create(url), tarballSha256, null),
+        base.sources(),
+        base.binaryVersion(),
+        false,
+        false);
+  }
+
+  @Test
+  void run_kernelFromUrlWithChecksum_downloadsChecksAndRecordsTheSource() {
+    String url = "https://mirror.corp.example/linux-6.6.127.tar.xz";
+
+    ImageBuild.Outcome outcome = run(fromUrl(url), serving(TARBALL));
+
+    assertThat(outcome.diagnostics()).isEmpty();
+    assertThat(outcome.kernel())
+        .isEqualTo(new ImageBuild.KernelUsed("6.6.127", url, tarballSha256));
+  }
+
+  @Test
+  void run_kernelUrlNotServed_isE308NamingTheUrl() {
+    Diagnostic error =
+        only(run(fromUrl("https://mirror.corp.example/linux-6.6.127.tar.xz"), serving(null)));
+
+    assertThat(error.code()).isEqualTo(Code.E308);
+    assertThat(error.message())
+        .isEqualTo(
+            "cannot download the kernel source https://mirror.corp.example/linux-6.6.127.tar.xz:"
+                + " HTTP 404 for https://mirror.corp.example/linux-6.6.127.tar.xz");
   }
 
   @Test
