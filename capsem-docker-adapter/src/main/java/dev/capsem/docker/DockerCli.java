@@ -45,6 +45,7 @@ public final class DockerCli implements ContainerRuntime {
   private static final Pattern UNREACHABLE =
       Pattern.compile(
           "Cannot connect to the Docker daemon|Is the docker daemon running|error during connect");
+  private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
   private static final int TAIL_LINES = 15;
 
   private final ProcessRunner runner;
@@ -296,7 +297,8 @@ public final class DockerCli implements ContainerRuntime {
   }
 
   private static String lastLines(String text, int count) {
-    String[] lines = text.strip().split("\n");
+    // The classic builder colours a step's stderr; messages and reports want plain text.
+    String[] lines = ANSI.matcher(text).replaceAll("").strip().split("\n");
     if (lines.length == 1 && lines[0].isEmpty()) {
       return "";
     }
