@@ -72,8 +72,11 @@ public final class CapsemAdmin extends CommandGroup {
             .addSubcommand(new WorkspaceCommands.Validate(capsem)));
     root.addSubcommand(
         new CommandLine(new ImageCommands.Group())
-            .addSubcommand(new ImageCommands.Verify(capsem))
-            .addSubcommand(new ImageCommands.Sbom(capsem)));
+            .addSubcommand(new ImageCommands.Plan(capsem))
+            .addSubcommand(new ImageCommands.BuildWorkspace(capsem))
+            .addSubcommand(new ImageCommands.Build(capsem))
+            .addSubcommand(new ImageVerifyCommands.Verify(capsem))
+            .addSubcommand(new ImageVerifyCommands.Sbom(capsem)));
     root.addSubcommand(
         new CommandLine(new EnforcementCommands.Group())
             .addSubcommand(new EnforcementCommands.Validate(capsem))
