@@ -1,15 +1,18 @@
 package dev.capsem.core.image;
 
+import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.enforcement.ConditionCompiler;
+import dev.capsem.core.enforcement.NpmRegistryProbe;
+import dev.capsem.core.json.ObjectNode;
 import dev.capsem.core.profile.Profile;
 import java.util.List;
 
 /**
  * W001: npm packages declared but no profile rule permits the npm registry (profile-settings.md
- * §2.3, the probe of a synthetic {@code GET https://registry.npmjs.org/} through the profile's HTTP
- * rules). The probe needs the CEL evaluator, which the enforcement use cases bring; until it is
- * plugged in here this check finds nothing. {@code image plan}, {@code image build} (dry runs
- * included) and {@code image build-workspace} already report whatever it returns.
+ * §2.3): a synthetic {@code GET https://registry.npmjs.org/} goes through the profile's HTTP rules
+ * and its egress catch-all, and anything but {@code allow} is worth a warning, since the build (and
+ * the CLIs' self-updates) would be blocked or asked about.
  */
 public final class NpmRegistryCheck {
 
@@ -17,6 +20,17 @@ public final class NpmRegistryCheck {
 
   /** W001 findings for {@code profile} (shown as {@code profileShown}). */
   public static List<Diagnostic> check(Profile profile, String profileShown) {
-    return List.of();
+    if (profile.packages().nodePackages().isEmpty()
+        || NpmRegistryProbe.permitsRegistry(profile.security(), new ConditionCompiler())) {
+      return List.of();
+    }
+    ObjectNode.Member nodePackages = profile.document().object("packages").member("node_packages");
+    return List.of(
+        new Diagnostic(
+            Code.W001,
+            profileShown,
+            "packages.node_packages",
+            nodePackages == null ? null : nodePackages.keyPosition(),
+            NpmRegistryProbe.MESSAGE));
   }
 }

@@ -118,8 +118,13 @@ class ImageWorkspaceTest {
             "artifacts/tips.txt");
   }
 
+  /**
+   * Every generated workspace passes the lint. The only finding allowed is W001: the built-ins
+   * install npm CLIs while their network policy asks before egress, which the brief's W001 is there
+   * to point out.
+   */
   @Test
-  void write_everyGeneratedWorkspace_lintsClean() throws Exception {
+  void write_everyGeneratedWorkspace_passesTheLint() throws Exception {
     for (ImagePlan plan :
         List.of(
             plan("config/profiles/base/coding.profile.toml", ArchSelection.ALL),
@@ -132,7 +137,13 @@ class ImageWorkspaceTest {
       WorkspaceLint lint =
           WorkspaceLinter.lint(out, "ws", out.resolve("artifacts"), "ws/artifacts");
 
-      assertThat(lint.diagnostics()).as(plan.profile().reference()).isEmpty();
+      assertThat(lint.ok()).as(plan.profile().reference()).isTrue();
+      assertThat(lint.diagnostics())
+          .as(plan.profile().reference())
+          .allSatisfy(d -> assertThat(d.code()).isEqualTo(Code.W001));
+      if (plan.profile().packages().nodePackages().isEmpty()) {
+        assertThat(lint.diagnostics()).as(plan.profile().reference()).isEmpty();
+      }
     }
   }
 
