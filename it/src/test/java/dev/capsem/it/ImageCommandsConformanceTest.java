@@ -164,7 +164,16 @@ class ImageCommandsConformanceTest {
     }
     AdminProcess.Run lint =
         admin(args("workspace", "validate", out, "--artifacts", out + "/artifacts"));
-    assertThat(lint.stdout()).isEqualTo("passed: config is clean\n");
+    // Generated workspaces pass the lint; the brief's W001 is the one finding expected, for
+    // profiles that install npm packages without a rule letting the build reach the registry.
+    assertThat(lint.exitCode()).isZero();
+    for (String line : lint.stdout().split("\n")) {
+      assertThat(line)
+          .matches(
+              "warn\\[W001] config/\\S+: \\S+: npm packages declared but no profile rule permits"
+                  + " registry access \\(registry.npmjs.org\\)|\\d+ warning\\(s\\), 0 errors -- passed|"
+                  + "passed: config is clean|");
+    }
   }
 
   @Test
@@ -185,7 +194,7 @@ class ImageCommandsConformanceTest {
     AdminProcess.Run forced = admin(command);
 
     assertThat(refused.exitCode()).isEqualTo(1);
-    assertThat(refused.stderr()).isEqualTo("Error: ws is not empty; pass --force to overwrite\n");
+    assertThat(refused.stderr()).startsWith("Error: ws is not empty; pass --force to overwrite\n");
     assertThat(forced.exitCode()).isZero();
     assertThat(forced.stdout()).contains("workspace: ws\n").contains("files: 26\n");
     assertThat(scenario.resolve("ws/existing.txt")).hasContent("mine");
