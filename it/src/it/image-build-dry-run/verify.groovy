@@ -3,7 +3,7 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('[INFO] capsem: ==> arm64 kernel')
 assert log.contains('[INFO] capsem:   -> docker build --platform linux/arm64')
 assert log.contains('[INFO] capsem: <== x86_64 rootfs done in ')
-assert log.contains('[WARNING] W016 guest agent binaries omitted by configuration')
+assert log.contains('[WARNING] W017 guest agent binaries omitted by configuration')
 assert log.contains('[INFO] capsem: planned: arm64, x86_64 all')
 def report = new File(basedir, 'target/capsem/image-build.json').text
 assert report.contains('"schema": "capsem.image-build.v1"')

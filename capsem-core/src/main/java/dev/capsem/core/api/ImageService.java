@@ -1,5 +1,6 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.DiagnosticText;
 import dev.capsem.core.image.ArchSelection;
@@ -196,8 +197,12 @@ final class ImageService implements ImageUseCases {
             workspace.shown(),
             workspace.path().resolve("artifacts"),
             workspace.resolve("artifacts").shown());
+    boolean profileSaidW001 = diagnostics.stream().anyMatch(d -> d.code() == Code.W001);
     List<Diagnostic> linted = new ArrayList<>();
     for (Diagnostic d : lint.diagnostics()) {
+      if (d.code() == Code.W001 && profileSaidW001) {
+        continue; // the profile's own W001 already says it, at the line the user edits
+      }
       linted.add(d.file() == null ? d : d.inFile(workspace.resolve(d.file()).shown()));
     }
     diagnostics.addAll(linted);
