@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests and the example need on a fresh Debian machine, idempotently:
 # the real minisign and b3sum CLIs (interoperability tests), squashfs-tools and cpio (image checks),
-# debootstrap and the Docker engine (image builds), a JDK and Maven when absent.
+# debootstrap and the Docker engine (image builds), a JDK and Maven when absent; then starts the
+# engine and makes the base image (scripts/container-engine.sh).
 set -euo pipefail
 
 packages=(minisign b3sum squashfs-tools cpio debootstrap docker.io curl ca-certificates)
@@ -20,3 +21,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 echo "setup: $(minisign -v 2>&1 | head -1), $(b3sum --version), $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
+
+# The Docker engine and the base image the image builds start from (no image registry is reachable).
+"$(dirname "${BASH_SOURCE[0]}")/container-engine.sh"

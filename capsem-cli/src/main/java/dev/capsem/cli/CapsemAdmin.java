@@ -108,8 +108,11 @@ public final class CapsemAdmin extends CommandGroup {
     if (wanted.includes(ImageCommands.Group.class)) {
       root.addSubcommand(
           new CommandLine(new ImageCommands.Group())
-              .addSubcommand(new ImageCommands.Verify(capsem))
-              .addSubcommand(new ImageCommands.Sbom(capsem)));
+              .addSubcommand(new ImageCommands.Plan(capsem))
+              .addSubcommand(new ImageCommands.BuildWorkspace(capsem))
+              .addSubcommand(new ImageCommands.Build(capsem))
+              .addSubcommand(new ImageVerifyCommands.Verify(capsem))
+              .addSubcommand(new ImageVerifyCommands.Sbom(capsem)));
     }
     if (wanted.includes(EnforcementCommands.Group.class)) {
       root.addSubcommand(

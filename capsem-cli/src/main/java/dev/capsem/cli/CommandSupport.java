@@ -62,6 +62,15 @@ abstract class CommandSupport {
     return dir;
   }
 
+  /**
+   * A usage error (exit 2) when {@code path} names an existing regular file (it must be a folder).
+   */
+  void notAFile(String path, String label) {
+    if (Files.isRegularFile(Path.of(path))) {
+      throw usage("Invalid value for '" + label + "': Directory '" + path + "' is a file.");
+    }
+  }
+
   ParameterException usage(String message) {
     return new ParameterException(spec().commandLine(), message);
   }

@@ -1,42 +1,221 @@
 package dev.capsem.cli;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.GivenPath;
-import dev.capsem.core.api.ImageSbomRequest;
-import dev.capsem.core.api.ImageSboms;
-import dev.capsem.core.api.ImageVerification;
-import dev.capsem.core.api.ImageVerifyRequest;
-import dev.capsem.core.image.version.VersionMatching;
+import dev.capsem.core.api.ImageBuildRequest;
+import dev.capsem.core.api.ImageOutcome;
+import dev.capsem.core.api.ImagePlanRequest;
+import dev.capsem.core.api.ImageWorkspaceRequest;
+import dev.capsem.core.api.Ports;
+import dev.capsem.core.image.AssetManifestV2;
+import dev.capsem.core.image.BuildSettings;
+import dev.capsem.core.image.GuestBinaries;
+import dev.capsem.core.image.ImageTemplate;
+import dev.capsem.core.image.InputPath;
+import dev.capsem.core.image.KernelSource;
+import dev.capsem.core.image.PackageSources;
+import dev.capsem.core.image.WorkspaceSources;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code capsem-admin image verify|sbom}: prove the built assets, describe the image in SPDX. */
+/** {@code capsem-admin image plan|build-workspace|build}. */
 final class ImageCommands {
 
   static final List<String> ARCHES = List.of("all", "arm64", "x86_64");
 
   private ImageCommands() {}
 
-  @Command(name = "image", description = "Plan, build, verify and describe profile images.")
+  @Command(name = "image", description = "Plan, build, verify and describe Capsem VM images.")
   static final class Group extends CommandGroup {}
 
-  /** What verify and sbom share: the profile, the assets folder, the arch and the inventory. */
-  abstract static class ImageInputs extends CapsemCommand {
+  /** Prints an outcome the way every image command does; returns the exit code. */
+  static int printOutcome(Console console, ImageOutcome outcome, boolean json) {
+    if (!outcome.ok()) {
+      if (outcome.error() != null) {
+        console.err("Error: " + outcome.error());
+      }
+      console.diagnostics(outcome.diagnostics());
+      return ExitCodes.INVALID;
+    }
+    console.diagnostics(outcome.diagnostics());
+    if (json) {
+      console.outRaw(outcome.reportJson());
+    } else {
+      outcome.humanLines().forEach(console::out);
+    }
+    return ExitCodes.OK;
+  }
 
-    @Parameters(paramLabel = "PROFILE_PATH", description = "The Profile V2 file.")
+  @Command(
+      name = "plan",
+      description = "Print the image plan of a Profile V2 (capsem.image-plan.v1).")
+  static final class Plan extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    @Parameters(paramLabel = "PROFILE_PATH", description = "The profile (JSON, or TOML otherwise).")
     String profile;
 
     @Option(
-        names = "--assets-dir",
-        required = true,
-        description = "Local assets laid out as <assets-dir>/<arch>/<asset filename>.")
-    String assetsDir;
+        names = "--arch",
+        defaultValue = "all",
+        description = "all, arm64 or x86_64 (default: all).")
+    String arch;
+
+    @Option(names = "--json", description = "Print the JSON plan.")
+    boolean json;
+
+    Plan(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      choice(arch, "--arch", ARCHES);
+      Path file = existingFile(profile, "PROFILE_PATH");
+      return printOutcome(
+          console(), capsem.images().plan(new ImagePlanRequest(file, profile, arch)), json);
+    }
+  }
+
+  /** Where the workspace's other inputs come from (decision D5). */
+  static final class SourceOptions {
+    @Option(
+        names = "--guest-dir",
+        defaultValue = "guest",
+        description =
+            "A folder laid out like upstream's guest/: config/ai, config/vm/environment.toml,"
+                + " config/kernel, artifacts (default: guest).")
+    String guestDir;
+
+    @Option(names = "--providers-dir", description = "AI-provider definitions (<id>.toml each).")
+    String providersDir;
+
+    @Option(names = "--environment", description = "The vm/environment.toml to copy.")
+    String environment;
+
+    @Option(names = "--defconfig-dir", description = "The folder holding defconfig.<arch>.")
+    String defconfigDir;
+
+    @Option(names = "--artifacts", description = "The guest artifacts folder.")
+    String artifacts;
+
+    @Option(
+        names = "--ca",
+        defaultValue = "config/capsem-ca.crt",
+        description = "The operator's CA certificate (default: config/capsem-ca.crt).")
+    String ca;
+
+    WorkspaceSources sources() {
+      WorkspaceSources sources =
+          WorkspaceSources.fromGuestDir(InputPath.of(guestDir), InputPath.of(ca));
+      if (providersDir != null) {
+        sources = sources.withProviders(InputPath.of(providersDir));
+      }
+      if (environment != null) {
+        sources = sources.withEnvironment(InputPath.of(environment));
+      }
+      if (defconfigDir != null) {
+        sources = sources.withDefconfigs(InputPath.of(defconfigDir));
+      }
+      if (artifacts != null) {
+        sources = sources.withArtifacts(InputPath.of(artifacts));
+      }
+      return sources;
+    }
+  }
+
+  @Command(
+      name = "build-workspace",
+      description =
+          "Write the build workspace a profile derives (config/*.toml, kernel, artifacts).")
+  static final class BuildWorkspace extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    @Parameters(paramLabel = "PROFILE_PATH", description = "The profile (JSON, or TOML otherwise).")
+    String profile;
+
+    @Option(names = "--out", required = true, description = "The workspace folder to write.")
+    String out;
+
+    @Option(
+        names = "--arch",
+        defaultValue = "all",
+        description = "all, arm64 or x86_64 (default: all).")
+    String arch;
+
+    @Option(names = "--force", description = "Write into a non-empty folder.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print the JSON report.")
+    boolean json;
+
+    @Mixin SourceOptions inputs;
+
+    BuildWorkspace(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public Integer call() {
+      choice(arch, "--arch", ARCHES);
+      Path file = existingFile(profile, "PROFILE_PATH");
+      notAFile(out, "--out");
+      return printOutcome(
+          console(),
+          capsem
+              .images()
+              .buildWorkspace(
+                  new ImageWorkspaceRequest(
+                      file, profile, arch, InputPath.of(out), force, inputs.sources())),
+          json);
+    }
+  }
+
+  @Command(
+      name = "build",
+      description =
+          "Build kernel, initrd and rootfs per architecture through the container runtime, then"
+              + " B3SUMS and manifest.json.")
+  static final class Build extends CommandSupport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    private final Capsem capsem;
+
+    @Parameters(paramLabel = "PROFILE_PATH", description = "The profile (JSON, or TOML otherwise).")
+    String profile;
+
+    @Option(
+        names = "--out",
+        defaultValue = "assets",
+        description = "Asset folder (default: assets).")
+    String out;
+
+    @Option(
+        names = "--workspace-dir",
+        description = "Keep the build workspace here (default: a temporary folder).")
+    String workspaceDir;
 
     @Option(
         names = "--arch",
@@ -45,135 +224,187 @@ final class ImageCommands {
     String arch;
 
     @Option(
-        names = "--inventory",
-        description =
-            "An inventory file for one arch, or a folder of <arch>/image-inventory.json"
-                + " (default: <assets-dir>/<arch>/image-inventory.json).")
-    String inventory;
+        names = "--template",
+        defaultValue = "all",
+        description = "all, kernel, rootfs or initrd (default: all = kernel, initrd, rootfs).")
+    String template;
 
-    ImageInputs(Capsem capsem) {
-      super(capsem);
-    }
+    @Option(names = "--dry-run", description = "Print every container command; run none.")
+    boolean dryRun;
 
-    /** Upstream's Click checks, as usage errors (exit 2). */
-    void checkInputs() {
-      existingFile(profile, "PROFILE_PATH");
-      existingDirectory(assetsDir, "--assets-dir");
-      choice(arch, "--arch", ARCHES);
-      if (inventory != null && !Files.exists(Path.of(inventory))) {
-        throw usage("Invalid value for '--inventory': Path '" + inventory + "' does not exist.");
-      }
-    }
-
-    GivenPath inventoryPath() {
-      return inventory == null ? null : GivenPath.of(inventory);
-    }
-
-    /** {@code Error: <why>} and the offending file's diagnostics; exit 1. */
-    int refuse(String error, List<dev.capsem.core.diag.Diagnostic> diagnostics) {
-      Console console = console();
-      console.err("Error: " + error);
-      console.diagnostics(diagnostics);
-      return ExitCodes.INVALID;
-    }
-  }
-
-  @Command(
-      name = "verify",
-      description =
-          "Verify a profile's built assets (size, BLAKE3), its image inventory and doctor bundles.")
-  static final class Verify extends ImageInputs {
+    @Option(names = "--force", description = "Write into a non-empty --workspace-dir.")
+    boolean force;
 
     @Option(names = "--json", description = "Print the JSON report.")
     boolean json;
 
-    @Option(
-        names = "--doctor-bundle",
-        paramLabel = "TAR",
-        description = "A capsem-doctor --bundle tar from a booted image (repeatable).")
-    List<String> doctorBundles = new ArrayList<>();
+    @Option(names = "--verbose", description = "Show the output of builds as they run.")
+    boolean verbose;
+
+    @Option(names = "--no-cache", description = "Rebuild every image layer.")
+    boolean noCache;
 
     @Option(
-        names = "--version-match",
-        defaultValue = "exact",
+        names = "--binary-version",
         description =
-            "exact (upstream: equal or *) or ranges (>=, <, ~=, ^ in Debian, PEP 440 or SemVer"
-                + " order; default: exact).")
-    String versionMatch;
+            "The Capsem binary version manifest.json pairs the assets with"
+                + " (default: version = of ./Cargo.toml).")
+    String binaryVersion;
 
-    Verify(Capsem capsem) {
-      super(capsem);
+    @Option(
+        names = "--guest-binaries",
+        description = "Prebuilt guest agents, <dir>/<arch>/<name> (default: <guest-dir>/binaries).")
+    String guestBinaries;
+
+    @Option(names = "--without-guest-binaries", description = "Build a rootfs without the agents.")
+    boolean withoutGuestBinaries;
+
+    @Option(names = "--kernel-source", description = "A local kernel source tarball.")
+    String kernelSource;
+
+    @Option(names = "--kernel-url", description = "Download the kernel source from this URL.")
+    String kernelUrl;
+
+    @Option(names = "--kernel-sha256", description = "The kernel source's expected SHA-256.")
+    String kernelSha256;
+
+    @Option(names = "--kernel-version", description = "The kernel.org version (skips the lookup).")
+    String kernelVersion;
+
+    @Option(
+        names = "--node-source",
+        defaultValue = "nvm",
+        description = "nvm, debian or none (default: nvm).")
+    String nodeSource;
+
+    @Option(
+        names = "--uv-installer",
+        description = "The uv installer URL, or none (default: https://astral.sh/uv/install.sh).")
+    String uvInstaller;
+
+    @Option(names = "--python-index", description = "Install Python packages from this index.")
+    String pythonIndex;
+
+    @Option(names = "--python-wheels", description = "Install Python packages from these wheels.")
+    String pythonWheels;
+
+    @Option(
+        names = "--build-ca",
+        description = "CA certificates (PEM) trusted while building, e.g. of a TLS proxy.")
+    String buildCa;
+
+    @Mixin SourceOptions inputs;
+
+    Build(Capsem capsem) {
+      this.capsem = capsem;
+    }
+
+    @Override
+    CommandSpec spec() {
+      return spec;
     }
 
     @Override
     public Integer call() {
-      checkInputs();
-      List<GivenPath> bundles = new ArrayList<>();
-      for (String bundle : doctorBundles) {
-        existingFile(bundle, "--doctor-bundle");
-        bundles.add(GivenPath.of(bundle));
-      }
-      choice(versionMatch, "--version-match", List.of("exact", "ranges"));
-      ImageVerification result =
-          capsem
-              .imageVerification()
-              .verify(
-                  new ImageVerifyRequest(
-                      GivenPath.of(profile),
-                      GivenPath.of(assetsDir),
-                      arch,
-                      inventoryPath(),
-                      bundles,
-                      VersionMatching.valueOf(versionMatch.toUpperCase(Locale.ROOT))));
-      if (result.report() == null) {
-        return refuse(result.error(), result.diagnostics());
+      choice(arch, "--arch", ARCHES);
+      choice(template, "--template", ImageTemplate.NAMES);
+      choice(nodeSource, "--node-source", PackageSources.NODE_SOURCES);
+      Path file = existingFile(profile, "PROFILE_PATH");
+      notAFile(out, "--out");
+      if (workspaceDir != null) {
+        notAFile(workspaceDir, "--workspace-dir");
       }
       Console console = console();
-      if (json) {
-        console.outRaw(result.reportJson());
-      } else {
-        result.report().summaryLines().forEach(console::out);
-        result.report().failureLines().forEach(console::err);
+      String version = binaryVersion != null ? binaryVersion : cargoVersion();
+      if (version == null && !dryRun) {
+        console.err("Error: binary version not set (pass --binary-version)");
+        return ExitCodes.INVALID;
       }
-      return ExitCodes.of(result.ok());
-    }
-  }
-
-  @Command(
-      name = "sbom",
-      description = "Write an SPDX 2.3 SBOM per architecture from the image inventories.")
-  static final class Sbom extends ImageInputs {
-
-    @Option(
-        names = "--out-dir",
-        description = "Where <arch>/guest-sbom.spdx.json go (default: print one arch's SBOM).")
-    String outDir;
-
-    Sbom(Capsem capsem) {
-      super(capsem);
-    }
-
-    @Override
-    public Integer call() {
-      checkInputs();
-      if (outDir != null && Files.isRegularFile(Path.of(outDir))) {
-        throw usage("Invalid value for '--out-dir': Directory '" + outDir + "' is a file.");
+      BuildSettings settings;
+      try {
+        settings =
+            new BuildSettings(
+                ImageTemplate.parse(template),
+                InputPath.of(out),
+                withoutGuestBinaries
+                    ? GuestBinaries.none()
+                    : GuestBinaries.in(
+                        InputPath.of(
+                            guestBinaries != null
+                                ? guestBinaries
+                                : trimSlash(inputs.guestDir) + "/binaries")),
+                new KernelSource(
+                    kernelSource == null ? null : InputPath.of(kernelSource),
+                    kernelUrl == null ? null : uri(kernelUrl, "--kernel-url"),
+                    kernelSha256,
+                    kernelVersion),
+                new PackageSources(
+                    nodeSource,
+                    uvInstaller == null
+                        ? PackageSources.UPSTREAM_UV_INSTALLER
+                        : uvInstaller.equals("none") ? null : uri(uvInstaller, "--uv-installer"),
+                    pythonIndex == null ? null : uri(pythonIndex, "--python-index"),
+                    pythonWheels == null ? null : InputPath.of(pythonWheels),
+                    buildCa == null ? null : InputPath.of(buildCa)),
+                version,
+                noCache,
+                dryRun);
+      } catch (IllegalArgumentException e) {
+        throw usage(e.getMessage());
       }
-      ImageSboms result =
-          capsem
-              .imageVerification()
-              .sbom(
-                  new ImageSbomRequest(
-                      GivenPath.of(profile),
-                      GivenPath.of(assetsDir),
+      Capsem engine = verbose ? withBuildOutput(capsem, console) : capsem;
+      ImageOutcome outcome =
+          engine
+              .images()
+              .build(
+                  new ImageBuildRequest(
+                      file,
+                      profile,
                       arch,
-                      inventoryPath(),
-                      outDir == null ? null : GivenPath.of(outDir)));
-      if (!result.ok()) {
-        return refuse(result.error(), result.diagnostics());
+                      workspaceDir == null ? null : InputPath.of(workspaceDir),
+                      force,
+                      inputs.sources(),
+                      settings),
+                  new ConsoleProgress(console));
+      return printOutcome(console, outcome, json);
+    }
+
+    private static Capsem withBuildOutput(Capsem capsem, Console console) {
+      Ports ports = capsem.ports();
+      return Capsem.with(
+          ports.withContainers(
+              AdminPorts.containers(
+                  ports.host().environment(), line -> console.err("    | " + line)),
+              ports.downloads()));
+    }
+
+    /** Upstream's binary version source: the first {@code version = "..."} of ./Cargo.toml. */
+    private static String cargoVersion() {
+      Path cargo = Path.of("Cargo.toml");
+      if (!Files.isRegularFile(cargo)) {
+        return null;
       }
-      console().outRaw(result.stdout());
-      return ExitCodes.OK;
+      try {
+        return AssetManifestV2.cargoVersion(Files.readString(cargo, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        return null;
+      }
+    }
+
+    private URI uri(String value, String option) {
+      try {
+        URI uri = new URI(value);
+        if (uri.getScheme() == null) {
+          throw usage("Invalid value for '" + option + "': '" + value + "' is not a URL.");
+        }
+        return uri;
+      } catch (URISyntaxException e) {
+        throw usage("Invalid value for '" + option + "': '" + value + "' is not a URL.");
+      }
+    }
+
+    private static String trimSlash(String path) {
+      return path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
     }
   }
 }

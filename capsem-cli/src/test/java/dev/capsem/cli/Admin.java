@@ -34,14 +34,12 @@ final class Admin {
   static Run run(Map<String, String> environment, String... args) {
     Ports ports =
         new Ports(
-            Blake3.hasher(),
-            (command, timeout) -> Optional.empty(),
-            new Host("linux", environment),
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            Minisign.verifier(),
-            Minisign.signer(),
-            Minisign.keyGenerator(),
-            Http.fetcher());
+                Blake3.hasher(),
+                (command, timeout) -> Optional.empty(),
+                new Host("linux", environment),
+                Clock.fixed(NOW, ZoneOffset.UTC))
+            .withSigning(Minisign.verifier(), Minisign.signer(), Minisign.keyGenerator())
+            .withHttp(Http.fetcher());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =

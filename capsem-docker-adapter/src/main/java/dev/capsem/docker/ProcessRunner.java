@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The one place that starts processes: a fixed environment (so {@code DOCKER_HOST} and {@code PATH}
@@ -78,6 +79,20 @@ public final class ProcessRunner {
    */
   public Completed run(List<String> command, Duration timeout, Path workingDirectory, byte[] stdin)
       throws NotFound, TimedOut, IOException {
+    return run(command, timeout, workingDirectory, stdin, null);
+  }
+
+  /**
+   * As {@link #run(List, Duration, Path, byte[])}, also handing every output line, as it arrives,
+   * to {@code lines} (null: nobody), so that a long build can be followed while it runs.
+   */
+  public Completed run(
+      List<String> command,
+      Duration timeout,
+      Path workingDirectory,
+      byte[] stdin,
+      Consumer<String> lines)
+      throws NotFound, TimedOut, IOException {
     Objects.requireNonNull(command, "command");
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().clear();
@@ -95,8 +110,8 @@ public final class ProcessRunner {
       }
       throw e;
     }
-    FutureTask<byte[]> out = drain(process.getInputStream());
-    FutureTask<byte[]> err = drain(process.getErrorStream());
+    FutureTask<byte[]> out = drain(process.getInputStream(), lines);
+    FutureTask<byte[]> err = drain(process.getErrorStream(), lines);
     try (OutputStream input = process.getOutputStream()) {
       if (stdin != null) {
         input.write(stdin);
@@ -124,14 +139,36 @@ public final class ProcessRunner {
     }
   }
 
-  /** Reads a stream to its end on a thread of its own: blocking reads stay off shared pools. */
-  private static FutureTask<byte[]> drain(InputStream stream) {
+  /**
+   * Reads a stream to its end on a thread of its own (blocking reads stay off shared pools),
+   * passing complete lines to {@code lines} when given.
+   */
+  private static FutureTask<byte[]> drain(InputStream stream, Consumer<String> lines) {
     FutureTask<byte[]> task =
         new FutureTask<>(
             () -> {
               try (InputStream in = stream) {
                 ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-                in.transferTo(buffer);
+                if (lines == null) {
+                  in.transferTo(buffer);
+                  return buffer.toByteArray();
+                }
+                ByteArrayOutputStream line = new ByteArrayOutputStream();
+                byte[] chunk = new byte[8192];
+                for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                  buffer.write(chunk, 0, n);
+                  for (int i = 0; i < n; i++) {
+                    if (chunk[i] == '\n') {
+                      lines.accept(line.toString(StandardCharsets.UTF_8));
+                      line.reset();
+                    } else {
+                      line.write(chunk[i]);
+                    }
+                  }
+                }
+                if (line.size() > 0) {
+                  lines.accept(line.toString(StandardCharsets.UTF_8));
+                }
                 return buffer.toByteArray();
               } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -2,6 +2,8 @@ package dev.capsem.maven;
 
 import dev.capsem.core.api.Ports;
 import dev.capsem.core.ports.Host;
+import dev.capsem.docker.DockerCli;
+import dev.capsem.docker.HttpDownloader;
 import dev.capsem.docker.ProcessRunner;
 import dev.capsem.docker.ProcessToolProbe;
 import dev.capsem.http.Http;
@@ -22,14 +24,13 @@ final class MavenPorts {
   static Ports create(String outputTimestamp) {
     Map<String, String> environment = System.getenv();
     return new Ports(
-        Blake3.hasher(),
-        new ProcessToolProbe(new ProcessRunner(environment)),
-        new Host(System.getProperty("os.name", "linux"), environment),
-        clock(environment.get("SOURCE_DATE_EPOCH"), outputTimestamp),
-        Minisign.verifier(),
-        Minisign.signer(),
-        Minisign.keyGenerator(),
-        Http.fetcher());
+            Blake3.hasher(),
+            new ProcessToolProbe(new ProcessRunner(environment)),
+            new Host(System.getProperty("os.name", "linux"), environment),
+            clock(environment.get("SOURCE_DATE_EPOCH"), outputTimestamp))
+        .withSigning(Minisign.verifier(), Minisign.signer(), Minisign.keyGenerator())
+        .withHttp(Http.fetcher())
+        .withContainers(DockerCli.of(environment), new HttpDownloader());
   }
 
   /**

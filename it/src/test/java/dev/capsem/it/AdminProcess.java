@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,13 @@ final class AdminProcess {
 
   static Run run(Path workingDirectory, Map<String, String> environment, String... args)
       throws IOException, InterruptedException {
+    return run(workingDirectory, environment, Duration.ofSeconds(120), args);
+  }
+
+  /** As {@link #run(Path, Map, String...)}, waiting at most {@code timeout} (image builds). */
+  static Run run(
+      Path workingDirectory, Map<String, String> environment, Duration timeout, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(repositoryRoot().resolve("bin/capsem-admin").toString());
     command.addAll(List.of(args));
@@ -48,7 +56,7 @@ final class AdminProcess {
     try {
       builder.redirectOutput(out.toFile()).redirectError(err.toFile());
       Process process = builder.start();
-      if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError("capsem-admin did not finish: " + command);
       }

@@ -59,6 +59,10 @@ public final class Capsem {
     return new DetectionService(ports);
   }
 
+  public ImageUseCases images() {
+    return new ImageService(ports);
+  }
+
   public DoctorUseCase doctor() {
     Doctor doctor = new Doctor(ports.tools(), ports.hasher(), ports.host(), ports.clock());
     return doctor::run;

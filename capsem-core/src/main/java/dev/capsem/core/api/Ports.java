@@ -1,5 +1,7 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.ports.ContainerRuntime;
+import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.ports.Hasher;
 import dev.capsem.core.ports.Host;
 import dev.capsem.core.ports.HttpFetcher;
@@ -12,7 +14,9 @@ import java.util.Objects;
 
 /**
  * Everything the domain needs from the outside world, supplied by the driving adapter (the command
- * line, the Maven plugin, or an embedding application).
+ * line, the Maven plugin, or an embedding application). Start from the four ports every use case
+ * needs and add adapters with the {@code with...} methods; adapters left out are stand-ins that
+ * fail plainly if a use case needs them.
  *
  * @param hasher BLAKE3
  * @param tools runs short host commands for diagnosis
@@ -23,6 +27,8 @@ import java.util.Objects;
  * @param signer signs manifests with minisign secret keys
  * @param keyGenerator creates minisign key pairs
  * @param http fetches catalog locations ({@code manifest check})
+ * @param containers the container runtime image builds run in
+ * @param downloads fetches build inputs (kernel sources)
  */
 public record Ports(
     Hasher hasher,
@@ -32,7 +38,9 @@ public record Ports(
     SignatureVerifier verifier,
     Signer signer,
     SigningKeyGenerator keyGenerator,
-    HttpFetcher http) {
+    HttpFetcher http,
+    ContainerRuntime containers,
+    Downloader downloads) {
 
   public Ports {
     Objects.requireNonNull(hasher, "hasher");
@@ -43,12 +51,11 @@ public record Ports(
     Objects.requireNonNull(signer, "signer");
     Objects.requireNonNull(keyGenerator, "keyGenerator");
     Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(containers, "containers");
+    Objects.requireNonNull(downloads, "downloads");
   }
 
-  /**
-   * Ports for the use cases that neither sign, verify nor fetch; those that do fail with {@link
-   * IllegalStateException} naming the missing adapter.
-   */
+  /** Ports for the use cases that neither sign, verify, fetch nor build. */
   public Ports(Hasher hasher, ToolProbe tools, Host host, Clock clock) {
     this(
         hasher,
@@ -58,6 +65,26 @@ public record Ports(
         MissingAdapters.VERIFIER,
         MissingAdapters.SIGNER,
         MissingAdapters.KEY_GENERATOR,
-        MissingAdapters.HTTP);
+        MissingAdapters.HTTP,
+        ContainerRuntime.none(),
+        Downloader.none());
+  }
+
+  /** These ports with the signing adapters. */
+  public Ports withSigning(SignatureVerifier verifier, Signer signer, SigningKeyGenerator keys) {
+    return new Ports(
+        hasher, tools, host, clock, verifier, signer, keys, http, containers, downloads);
+  }
+
+  /** These ports with the catalog fetcher. */
+  public Ports withHttp(HttpFetcher fetcher) {
+    return new Ports(
+        hasher, tools, host, clock, verifier, signer, keyGenerator, fetcher, containers, downloads);
+  }
+
+  /** These ports with a container runtime and the build-input downloader. */
+  public Ports withContainers(ContainerRuntime runtime, Downloader downloader) {
+    return new Ports(
+        hasher, tools, host, clock, verifier, signer, keyGenerator, http, runtime, downloader);
   }
 }

@@ -75,6 +75,10 @@ public enum Code {
   E305(ERROR, "kernel source checksum mismatch"),
   E306(ERROR, "container runtime not found"),
   E307(ERROR, "container command failed"),
+  E308(ERROR, "kernel source unavailable or unverified"),
+  E309(ERROR, "container engine cannot run the target platform"),
+  E310(ERROR, "package sources cannot install what the profile asks for"),
+  E311(ERROR, "enabled AI CLI reports no version in the built rootfs"),
 
   // Manifests, catalogs and compatibility gates.
   E401(ERROR, "asset manifest format not supported"),
@@ -111,6 +115,7 @@ public enum Code {
   W014(WARNING, "package sets but no registry in legacy web security"),
   W015(WARNING, "domains in both allow and block lists"),
   W016(WARNING, "enforcement rule never matched by a test case or corpus event"),
+  W017(WARNING, "guest agent binaries omitted by configuration"),
   W401(WARNING, "binary release deprecated");
 
   private final Severity severity;

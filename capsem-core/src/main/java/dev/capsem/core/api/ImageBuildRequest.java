@@ -1,0 +1,22 @@
+package dev.capsem.core.api;
+
+import dev.capsem.core.image.BuildSettings;
+import dev.capsem.core.image.InputPath;
+import dev.capsem.core.image.WorkspaceSources;
+import java.nio.file.Path;
+
+/**
+ * {@code image build}.
+ *
+ * @param workspaceDir where to materialise the workspace, or null for a temporary folder removed
+ *     afterwards
+ * @param force overwrite a non-empty {@code workspaceDir}
+ */
+public record ImageBuildRequest(
+    Path profile,
+    String profileShown,
+    String arch,
+    InputPath workspaceDir,
+    boolean force,
+    WorkspaceSources sources,
+    BuildSettings settings) {}

@@ -1,0 +1,331 @@
+package dev.capsem.core.api;
+
+import dev.capsem.core.diag.Code;
+import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.DiagnosticText;
+import dev.capsem.core.image.ArchSelection;
+import dev.capsem.core.image.AssetReleaseWriter;
+import dev.capsem.core.image.ImageBuild;
+import dev.capsem.core.image.ImagePlan;
+import dev.capsem.core.image.ImageWorkspace;
+import dev.capsem.core.image.InputPath;
+import dev.capsem.core.image.NpmRegistryCheck;
+import dev.capsem.core.image.WorkspaceFile;
+import dev.capsem.core.image.WorkspaceSources;
+import dev.capsem.core.image.WorkspaceWriter;
+import dev.capsem.core.json.ArrayNode;
+import dev.capsem.core.json.BooleanNode;
+import dev.capsem.core.json.Node;
+import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.ports.BuildProgress;
+import dev.capsem.core.profile.ProfileCheck;
+import dev.capsem.core.profile.ProfileReader;
+import dev.capsem.core.report.DiagnosticJson;
+import dev.capsem.core.report.PythonPath;
+import dev.capsem.core.workspace.GuestConfigs;
+import dev.capsem.core.workspace.WorkspaceLint;
+import dev.capsem.core.workspace.WorkspaceLinter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The image use cases over the domain's image and workspace packages. */
+final class ImageService implements ImageUseCases {
+
+  static final String BUILD_SCHEMA = "capsem.image-build.v1";
+
+  private final Ports ports;
+
+  ImageService(Ports ports) {
+    this.ports = ports;
+  }
+
+  /**
+   * A profile that reads and plans for the selected architectures, or the outcome saying why not.
+   */
+  private record Planned(ImagePlan plan, List<Diagnostic> warnings, ImageOutcome failure) {}
+
+  private Planned plan(Path profileFile, String shown, String arch) {
+    ProfileCheck check = ProfileReader.read(profileFile, shown);
+    if (check.profile() == null) {
+      return new Planned(
+          null,
+          List.of(),
+          ImageOutcome.failed(
+              "invalid profile " + PythonPath.normalize(shown), check.diagnostics()));
+    }
+    List<Diagnostic> warnings = new ArrayList<>(check.diagnostics());
+    warnings.addAll(NpmRegistryCheck.check(check.profile(), shown));
+    Diagnostic missing = ArchSelection.missingAssets(check.profile(), arch, shown);
+    if (missing != null) {
+      Diagnostic located = new Diagnostic(missing.code(), shown, "", null, missing.message());
+      List<Diagnostic> all = new ArrayList<>(warnings);
+      all.add(located);
+      return new Planned(null, List.of(), ImageOutcome.failed(missing.message(), all));
+    }
+    ImagePlan plan = ImagePlan.of(check.profile(), ArchSelection.of(arch), ports.hasher());
+    return new Planned(plan, warnings, null);
+  }
+
+  @Override
+  public ImageOutcome plan(ImagePlanRequest request) {
+    Planned planned = plan(request.profile(), request.profileShown(), request.arch());
+    if (planned.failure() != null) {
+      return planned.failure();
+    }
+    return new ImageOutcome(
+        true, null, planned.warnings(), planned.plan().document(), planned.plan().humanLines());
+  }
+
+  /** The derived files of a workspace, or the outcome saying why there are none. */
+  private record Derived(Planned planned, List<WorkspaceFile> files, ImageOutcome failure) {}
+
+  private Derived derive(
+      Path profile, String shown, String arch, WorkspaceSources sources, boolean forBuild) {
+    Planned planned = plan(profile, shown, arch);
+    if (planned.failure() != null) {
+      return new Derived(planned, List.of(), planned.failure());
+    }
+    List<Diagnostic> problems = new ArrayList<>(planned.warnings());
+    Diagnostic node = ImageWorkspace.nodeMajorProblem(planned.plan().profile(), shown);
+    if (node != null) {
+      problems.add(node);
+    }
+    if (forBuild) {
+      problems.addAll(ImageWorkspace.buildLimitProblems(planned.plan().profile(), shown));
+    }
+    if (problems.stream().anyMatch(Diagnostic::isError)) {
+      return new Derived(
+          planned, List.of(), ImageOutcome.failed("cannot derive the build workspace", problems));
+    }
+    ImageWorkspace.Derived derived;
+    try {
+      derived = ImageWorkspace.derive(planned.plan(), sources, shown);
+    } catch (UncheckedIOException e) {
+      return new Derived(planned, List.of(), ImageOutcome.failed(e.getMessage(), problems));
+    }
+    problems.addAll(derived.diagnostics());
+    if (!derived.ok()) {
+      return new Derived(
+          planned, List.of(), ImageOutcome.failed("cannot derive the build workspace", problems));
+    }
+    return new Derived(new Planned(planned.plan(), problems, null), derived.files(), null);
+  }
+
+  @Override
+  public ImageOutcome buildWorkspace(ImageWorkspaceRequest request) {
+    Derived derived =
+        derive(request.profile(), request.profileShown(), request.arch(), request.sources(), false);
+    if (derived.failure() != null) {
+      return derived.failure();
+    }
+    InputPath out = request.out();
+    try {
+      String refusal = WorkspaceWriter.refusal(out.path(), out.shown(), request.force());
+      if (refusal != null) {
+        return ImageOutcome.failed(refusal, derived.planned().warnings());
+      }
+      WorkspaceWriter.write(out.path(), derived.files());
+    } catch (IOException e) {
+      return ImageOutcome.failed(
+          "cannot write " + out.shown() + ": " + e.getMessage(), derived.planned().warnings());
+    }
+    ImagePlan plan = derived.planned().plan();
+    ObjectNode report = ImageWorkspace.report(plan, out.shown(), derived.files(), ports.hasher());
+    return new ImageOutcome(
+        true,
+        null,
+        derived.planned().warnings(),
+        report,
+        List.of(
+            "profile: " + plan.profile().reference(),
+            "workspace: " + PythonPath.normalize(out.shown()),
+            "package contract: " + plan.packageContractHash(),
+            "arches: " + String.join(", ", plan.arches()),
+            "files: " + derived.files().size()));
+  }
+
+  @Override
+  public ImageOutcome build(ImageBuildRequest request, BuildProgress progress) {
+    Derived derived =
+        derive(request.profile(), request.profileShown(), request.arch(), request.sources(), true);
+    if (derived.failure() != null) {
+      return derived.failure();
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>(derived.planned().warnings());
+    InputPath workspace = request.workspaceDir();
+    boolean temporary = workspace == null;
+    try {
+      if (temporary) {
+        Path dir = Files.createTempDirectory("capsem-profile-image-");
+        workspace = new InputPath(dir, dir.toString());
+      } else {
+        String refusal =
+            WorkspaceWriter.refusal(workspace.path(), workspace.shown(), request.force());
+        if (refusal != null) {
+          return ImageOutcome.failed(refusal, diagnostics);
+        }
+      }
+      return build(request, progress, derived, workspace, diagnostics);
+    } catch (IOException e) {
+      return ImageOutcome.failed(
+          "cannot write the build workspace: " + e.getMessage(), diagnostics);
+    } finally {
+      if (temporary && workspace != null) {
+        deleteTree(workspace.path());
+      }
+    }
+  }
+
+  private ImageOutcome build(
+      ImageBuildRequest request,
+      BuildProgress progress,
+      Derived derived,
+      InputPath workspace,
+      List<Diagnostic> diagnostics)
+      throws IOException {
+    ImagePlan plan = derived.planned().plan();
+    WorkspaceWriter.write(workspace.path(), derived.files());
+    WorkspaceLint lint =
+        WorkspaceLinter.lint(
+            workspace.path(),
+            workspace.shown(),
+            workspace.path().resolve("artifacts"),
+            workspace.resolve("artifacts").shown());
+    boolean profileSaidW001 = diagnostics.stream().anyMatch(d -> d.code() == Code.W001);
+    List<Diagnostic> linted = new ArrayList<>();
+    for (Diagnostic d : lint.diagnostics()) {
+      if (d.code() == Code.W001 && profileSaidW001) {
+        continue; // the profile's own W001 already says it, at the line the user edits
+      }
+      linted.add(d.file() == null ? d : d.inFile(workspace.resolve(d.file()).shown()));
+    }
+    diagnostics.addAll(linted);
+    if (!lint.ok()) {
+      return ImageOutcome.failed(
+          "the build workspace " + PythonPath.normalize(workspace.shown()) + " is invalid",
+          diagnostics);
+    }
+    GuestConfigs.Loaded loaded = GuestConfigs.load(workspace.path(), workspace.shown());
+    if (loaded.config() == null) {
+      diagnostics.addAll(loaded.diagnostics());
+      return ImageOutcome.failed(
+          "the build workspace " + PythonPath.normalize(workspace.shown()) + " does not load",
+          diagnostics);
+    }
+    ImageBuild.Outcome outcome =
+        new ImageBuild(
+                ports.containers(),
+                ports.downloads(),
+                ports.hasher(),
+                ports.clock(),
+                progress,
+                AssetReleaseWriter.checksumsAndManifest(ports.hasher()),
+                ports.host().isMac()
+                    ? "brew install colima docker && colima start --vm-type vz --vz-rosetta"
+                    : "sudo apt install docker.io")
+            .run(plan, loaded.config(), workspace.path(), request.settings());
+    diagnostics.addAll(outcome.diagnostics());
+    if (!outcome.ok()) {
+      return ImageOutcome.failed("image build failed", diagnostics);
+    }
+    ObjectNode workspaceReport =
+        ImageWorkspace.report(plan, workspace.shown(), derived.files(), ports.hasher());
+    ObjectNode report = report(request, plan, workspaceReport, diagnostics, outcome);
+    boolean dryRun = request.settings().dryRun();
+    return new ImageOutcome(
+        true,
+        null,
+        diagnostics,
+        report,
+        List.of(
+            "profile: " + plan.profile().reference(),
+            (dryRun ? "planned: " : "built: ")
+                + String.join(", ", plan.arches())
+                + " "
+                + request.settings().template().id(),
+            "assets: " + PythonPath.normalize(request.settings().outDir().shown())));
+  }
+
+  private static ObjectNode report(
+      ImageBuildRequest request,
+      ImagePlan plan,
+      ObjectNode workspaceReport,
+      List<Diagnostic> diagnostics,
+      ImageBuild.Outcome outcome) {
+    List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+    sorted.sort(DiagnosticText.SEVERITY_THEN_CODE);
+    ObjectNode.Builder report =
+        ObjectNode.builder()
+            .put("schema", BUILD_SCHEMA)
+            .put("ok", BooleanNode.of(true))
+            .put("dry_run", BooleanNode.of(request.settings().dryRun()))
+            .put("profile_id", plan.profile().id())
+            .put("profile_revision", plan.profile().revision())
+            .put("output_dir", PythonPath.normalize(request.settings().outDir().shown()))
+            .put("workspace", workspaceReport)
+            .put("template", request.settings().template().id())
+            .put("diagnostics", DiagnosticJson.array(sorted));
+    if (request.settings().dryRun()) {
+      List<Node> commands = new ArrayList<>();
+      for (ImageBuild.PlannedCommand command : outcome.commands()) {
+        ObjectNode.Builder item = ObjectNode.builder();
+        item.put("arch", command.arch() == null ? "all" : command.arch());
+        item.put("step", command.step());
+        item.put("argv", ArrayNode.ofStrings(command.commandLine()));
+        commands.add(item.build());
+      }
+      report.put("commands", ArrayNode.of(commands));
+    }
+    if (outcome.kernel() != null) {
+      report.put(
+          "kernel",
+          ObjectNode.builder()
+              .put("version", outcome.kernel().version())
+              .put("source", outcome.kernel().source())
+              .put("sha256", outcome.kernel().sha256())
+              .build());
+    }
+    if (!request.settings().dryRun()) {
+      List<Node> assets = new ArrayList<>();
+      for (ImageBuild.BuiltAsset asset : outcome.assets()) {
+        assets.add(
+            ObjectNode.builder()
+                .put("arch", asset.arch())
+                .put("name", asset.name())
+                .put("path", asset.path())
+                .put("size", asset.size())
+                .put("hash", "blake3:" + asset.hash())
+                .build());
+      }
+      report.put("assets", ArrayNode.of(assets));
+      if (outcome.release() != null) {
+        String out = PythonPath.normalize(request.settings().outDir().shown());
+        report.put(
+            "release",
+            ObjectNode.builder()
+                .put("asset_version", outcome.release().assetVersion())
+                .put("binary_version", outcome.release().binaryVersion())
+                .put("b3sums", out + "/B3SUMS")
+                .put("manifest", out + "/manifest.json")
+                .build());
+      }
+    }
+    return report.build();
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the temporary workspace " + dir, e);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package dev.capsem.core.api;
+
+import dev.capsem.core.ports.BuildProgress;
+
+/** {@code capsem-admin image plan|build-workspace|build} and the matching Maven goals. */
+public interface ImageUseCases {
+
+  /** The image plan of a profile ({@code capsem.image-plan.v1}). */
+  ImageOutcome plan(ImagePlanRequest request);
+
+  /** Derives and writes a build workspace ({@code capsem.image-workspace.v1}). */
+  ImageOutcome buildWorkspace(ImageWorkspaceRequest request);
+
+  /**
+   * Builds the assets (or, with {@code dryRun}, lists every container command it would run),
+   * reporting each step to {@code progress} ({@code capsem.image-build.v1}).
+   */
+  ImageOutcome build(ImageBuildRequest request, BuildProgress progress);
+}

@@ -1,0 +1,20 @@
+package dev.capsem.core.api;
+
+import dev.capsem.core.image.InputPath;
+import dev.capsem.core.image.WorkspaceSources;
+import java.nio.file.Path;
+
+/**
+ * {@code image build-workspace}.
+ *
+ * @param out the workspace folder (created when missing; a non-empty one needs {@code force})
+ * @param sources what the profile does not say: provider definitions, environment, defconfigs,
+ *     guest artifacts, CA
+ */
+public record ImageWorkspaceRequest(
+    Path profile,
+    String profileShown,
+    String arch,
+    InputPath out,
+    boolean force,
+    WorkspaceSources sources) {}

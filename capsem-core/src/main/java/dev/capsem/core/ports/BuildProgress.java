@@ -1,0 +1,52 @@
+package dev.capsem.core.ports;
+
+import java.util.List;
+
+/**
+ * Where a long build reports what it is doing: the command line prints to standard error, the Maven
+ * plugin to its log. Step times are measured by the receiver, so the domain needs no clock that
+ * ticks (its clock is fixed in reproducible builds).
+ */
+public interface BuildProgress {
+
+  /** A step begins ({@code x86_64 rootfs: docker build}); close the returned handle when done. */
+  Step begin(String step);
+
+  /** A container command is about to run. */
+  void command(List<String> commandLine);
+
+  /** Anything else worth a line. */
+  void note(String message);
+
+  /** A running step. */
+  interface Step extends AutoCloseable {
+
+    /** Marks the step successful; closing a step that is not marked means it failed. */
+    void succeeded();
+
+    @Override
+    void close();
+  }
+
+  /** Reports nothing. */
+  static BuildProgress silent() {
+    return new BuildProgress() {
+      @Override
+      public Step begin(String step) {
+        return new Step() {
+          @Override
+          public void succeeded() {}
+
+          @Override
+          public void close() {}
+        };
+      }
+
+      @Override
+      public void command(List<String> commandLine) {}
+
+      @Override
+      public void note(String message) {}
+    };
+  }
+}

@@ -1,0 +1,184 @@
+package dev.capsem.core.ports;
+
+import dev.capsem.core.json.Nodes;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One thing a container runtime is asked to do. The image build says what it needs in these terms;
+ * the adapter decides how (the Docker CLI adapter turns each into one {@code docker ...} command),
+ * and renders it for dry runs and progress lines.
+ */
+public sealed interface ContainerCommand {
+
+  /** A short verb for messages: {@code build}, {@code create}, {@code export}, ... */
+  String verb();
+
+  /**
+   * Builds {@code context/Dockerfile} into an image tagged {@code tag}.
+   *
+   * @param platform {@code linux/amd64} or {@code linux/arm64}, or null for the engine's own
+   * @param buildArgs {@code --build-arg} values, in order
+   * @param noCache rebuild every layer (a reproducibility check must not reuse cached layers)
+   */
+  record Build(
+      String platform, String tag, Path context, Map<String, String> buildArgs, boolean noCache)
+      implements ContainerCommand {
+    public Build {
+      Objects.requireNonNull(tag, "tag");
+      Objects.requireNonNull(context, "context");
+      buildArgs = Nodes.ordered(buildArgs);
+    }
+
+    @Override
+    public String verb() {
+      return "build";
+    }
+  }
+
+  /**
+   * Creates a stopped container of {@code image} (for {@code platform}, or the engine's own when
+   * null), without network when {@code network} is false; the runtime prints its id.
+   */
+  record Create(String platform, String image, boolean network, List<String> command)
+      implements ContainerCommand {
+    public Create {
+      Objects.requireNonNull(image, "image");
+      command = List.copyOf(command);
+    }
+
+    @Override
+    public String verb() {
+      return "create";
+    }
+  }
+
+  /** Writes the whole file system of a container as a tar file. */
+  record Export(String container, Path tar) implements ContainerCommand {
+    public Export {
+      Objects.requireNonNull(container, "container");
+      Objects.requireNonNull(tar, "tar");
+    }
+
+    @Override
+    public String verb() {
+      return "export";
+    }
+  }
+
+  /** Copies one file out of a container. */
+  record CopyOut(String container, String path, Path target) implements ContainerCommand {
+    public CopyOut {
+      Objects.requireNonNull(container, "container");
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(target, "target");
+    }
+
+    @Override
+    public String verb() {
+      return "cp";
+    }
+  }
+
+  /**
+   * Runs {@code command} in a throwaway container ({@code --rm}) and returns what it printed.
+   *
+   * @param platform the platform to run, or null for the engine's own
+   * @param network whether the container may reach the network (version probes and tools that only
+   *     transform local files run without it)
+   */
+  record Run(String platform, String image, boolean network, List<String> command)
+      implements ContainerCommand {
+    public Run {
+      Objects.requireNonNull(image, "image");
+      command = List.copyOf(command);
+    }
+
+    @Override
+    public String verb() {
+      return "run";
+    }
+  }
+
+  /**
+   * Copies a host file into a (created) container. Copies instead of bind mounts keep every step
+   * working against a remote engine ({@code DOCKER_HOST}), which cannot see host folders.
+   */
+  record CopyIn(Path source, String container, String path) implements ContainerCommand {
+    public CopyIn {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(container, "container");
+      Objects.requireNonNull(path, "path");
+    }
+
+    @Override
+    public String verb() {
+      return "cp";
+    }
+  }
+
+  /** Starts a created container, waits for it, and returns what it printed. */
+  record Start(String container) implements ContainerCommand {
+    public Start {
+      Objects.requireNonNull(container, "container");
+    }
+
+    @Override
+    public String verb() {
+      return "start";
+    }
+  }
+
+  /** Removes a container. */
+  record RemoveContainer(String container) implements ContainerCommand {
+    public RemoveContainer {
+      Objects.requireNonNull(container, "container");
+    }
+
+    @Override
+    public String verb() {
+      return "rm";
+    }
+  }
+
+  /** Removes an image (forced: containers created from it are gone already). */
+  record RemoveImage(String image) implements ContainerCommand {
+    public RemoveImage {
+      Objects.requireNonNull(image, "image");
+    }
+
+    @Override
+    public String verb() {
+      return "rmi";
+    }
+  }
+
+  /**
+   * Removes dangling images that carry {@code label} (a build's intermediate stages), leaving
+   * everyone else's on a shared engine alone.
+   */
+  record PruneImages(String label) implements ContainerCommand {
+    public PruneImages {
+      Objects.requireNonNull(label, "label");
+    }
+
+    @Override
+    public String verb() {
+      return "image prune";
+    }
+  }
+
+  /** Succeeds when the image exists locally, fails otherwise. */
+  record InspectImage(String image) implements ContainerCommand {
+    public InspectImage {
+      Objects.requireNonNull(image, "image");
+    }
+
+    @Override
+    public String verb() {
+      return "image inspect";
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.capsem.core.ports;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The container engine that runs package managers, compiles kernels and runs tools on image files
+ * (decision D13). The first adapter drives the {@code docker} command line, so a remote engine or
+ * builder farm ({@code DOCKER_HOST}) can take the load.
+ */
+public interface ContainerRuntime {
+
+  /**
+   * Checks that the runtime is installed and its engine answers, and says what it is ({@code docker
+   * 28.2.2, engine 20.10.24 linux/amd64}).
+   *
+   * @throws ContainerRuntimeException {@code NOT_FOUND} without the executable, {@code UNREACHABLE}
+   *     when the engine does not answer
+   */
+  String probe() throws ContainerRuntimeException;
+
+  /**
+   * Why containers of {@code platform} ({@code linux/arm64}) cannot run on this engine, with the
+   * fix, or empty when they can (or when the adapter cannot tell; the build then fails on its own).
+   */
+  Optional<String> platformProblem(String platform);
+
+  /** The command line {@link #execute} runs for {@code command}: what dry runs print. */
+  List<String> commandLine(ContainerCommand command);
+
+  /**
+   * Runs {@code command} and returns its standard output (a created container's id, a {@code run}
+   * script's output).
+   *
+   * @throws ContainerRuntimeException when the command fails, times out, or cannot start
+   */
+  String execute(ContainerCommand command) throws ContainerRuntimeException;
+
+  /** For callers that build nothing: every operation fails as if no runtime were installed. */
+  static ContainerRuntime none() {
+    return NoContainerRuntime.INSTANCE;
+  }
+}

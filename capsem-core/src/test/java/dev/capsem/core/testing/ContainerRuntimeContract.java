@@ -1,0 +1,250 @@
+package dev.capsem.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.capsem.core.ports.ContainerCommand;
+import dev.capsem.core.ports.ContainerRuntime;
+import dev.capsem.core.ports.ContainerRuntimeException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every {@link ContainerRuntime} must do for the image build, run against the fake and the
+ * real adapter alike (STYLE rule 11): build, create, export, copy both ways, start, run, remove,
+ * and failures that name the command.
+ */
+public abstract class ContainerRuntimeContract {
+
+  @TempDir protected Path temp;
+
+  private final List<String> images = new ArrayList<>();
+  private final List<String> containers = new ArrayList<>();
+  private String tag;
+
+  /** The runtime under test. */
+  protected abstract ContainerRuntime runtime();
+
+  /** An image the runtime has without a registry, with {@code cat} in it. */
+  protected abstract String baseImage();
+
+  @BeforeEach
+  void uniqueTag() {
+    tag = "capsem-contract-" + Integer.toHexString(new Random().nextInt(1 << 24));
+  }
+
+  @AfterEach
+  void cleanUp() {
+    for (String container : containers) {
+      quietly(new ContainerCommand.RemoveContainer(container));
+    }
+    for (String image : images) {
+      quietly(new ContainerCommand.RemoveImage(image));
+    }
+  }
+
+  private void quietly(ContainerCommand command) {
+    try {
+      runtime().execute(command);
+    } catch (ContainerRuntimeException ignored) {
+      // Already gone.
+    }
+  }
+
+  private Path context(String dockerfile) throws IOException {
+    Path context = Files.createDirectories(temp.resolve("context-" + tag));
+    Files.writeString(context.resolve("Dockerfile"), dockerfile);
+    Files.writeString(context.resolve("hello.txt"), "hello from the build context\n");
+    return context;
+  }
+
+  private String built(String dockerfile) throws Exception {
+    runtime().execute(new ContainerCommand.Build(null, tag, context(dockerfile), Map.of(), false));
+    images.add(tag);
+    return tag;
+  }
+
+  private String created(String image, List<String> command) throws Exception {
+    String id = runtime().execute(new ContainerCommand.Create(null, image, false, command)).strip();
+    containers.add(id);
+    return id;
+  }
+
+  @Test
+  void probe_runtimeAnswers_describesItself() throws Exception {
+    assertThat(runtime().probe()).isNotBlank();
+  }
+
+  @Test
+  void export_afterCopyInBuild_tarHoldsTheFile() throws Exception {
+    String image = built("FROM " + baseImage() + "\nCOPY hello.txt /hello.txt\n");
+    String container = created(image, List.of("/bin/true"));
+    Path tar = temp.resolve("export.tar");
+
+    runtime().execute(new ContainerCommand.Export(container, tar));
+
+    assertThat(TarEntries.read(tar)).containsEntry("hello.txt", "hello from the build context\n");
+  }
+
+  @Test
+  void copyOut_fileOfTheImage_arrivesOnTheHost() throws Exception {
+    String image = built("FROM " + baseImage() + "\nCOPY hello.txt /hello.txt\n");
+    String container = created(image, List.of("/bin/true"));
+    Path target = temp.resolve("copied.txt");
+
+    runtime().execute(new ContainerCommand.CopyOut(container, "/hello.txt", target));
+
+    assertThat(target).hasContent("hello from the build context");
+  }
+
+  @Test
+  void start_afterCopyIn_seesTheFileAndReturnsItsOutput() throws Exception {
+    Path input = Files.writeString(temp.resolve("in.txt"), "copied in\n");
+    String container = created(baseImage(), List.of("cat", "/in.txt"));
+
+    runtime().execute(new ContainerCommand.CopyIn(input, container, "/in.txt"));
+    String output = runtime().execute(new ContainerCommand.Start(container));
+
+    assertThat(output).isEqualTo("copied in\n");
+  }
+
+  @Test
+  void run_catOfABuiltFile_returnsStandardOutput() throws Exception {
+    String image = built("FROM " + baseImage() + "\nCOPY hello.txt /hello.txt\n");
+
+    String output =
+        runtime()
+            .execute(new ContainerCommand.Run(null, image, false, List.of("cat", "/hello.txt")));
+
+    assertThat(output).isEqualTo("hello from the build context\n");
+  }
+
+  @Test
+  void build_failingRunStep_failsNamingTheStepAndItsExitCode() throws Exception {
+    Path context = context("FROM " + baseImage() + "\nRUN exit 3\n");
+
+    assertThatThrownBy(
+            () ->
+                runtime().execute(new ContainerCommand.Build(null, tag, context, Map.of(), false)))
+        .isInstanceOfSatisfying(
+            ContainerRuntimeException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ContainerRuntimeException.Kind.FAILED);
+              assertThat(e.exitCode()).isNotZero();
+              assertThat(e.commandLine()).contains(tag);
+              assertThat(e.stderrTail()).containsPattern("(non-zero code|exit code): 3");
+            });
+    images.add(tag);
+  }
+
+  @Test
+  void create_missingImage_fails() {
+    assertThatThrownBy(
+            () ->
+                runtime()
+                    .execute(
+                        new ContainerCommand.Create(
+                            null, "capsem-contract-absent:never", false, List.of("/bin/true"))))
+        .isInstanceOfSatisfying(
+            ContainerRuntimeException.class,
+            e -> assertThat(e.kind()).isEqualTo(ContainerRuntimeException.Kind.FAILED));
+  }
+
+  @Test
+  void copyOut_missingFile_fails() throws Exception {
+    String container = created(baseImage(), List.of("/bin/true"));
+
+    assertThatThrownBy(
+            () ->
+                runtime()
+                    .execute(
+                        new ContainerCommand.CopyOut(
+                            container, "/no/such/file", temp.resolve("nothing"))))
+        .isInstanceOf(ContainerRuntimeException.class);
+  }
+
+  @Test
+  void inspectImage_builtThenRemoved_existsThenNot() throws Exception {
+    String image = built("FROM " + baseImage() + "\nCOPY hello.txt /hello.txt\n");
+
+    runtime().execute(new ContainerCommand.InspectImage(image));
+    runtime().execute(new ContainerCommand.RemoveImage(image));
+
+    assertThatThrownBy(() -> runtime().execute(new ContainerCommand.InspectImage(image)))
+        .isInstanceOf(ContainerRuntimeException.class);
+  }
+
+  @Test
+  void commandLine_everyCommand_namesItsVerbAndOperands() {
+    Path context = temp.resolve("ctx");
+    Map<String, String> args = new LinkedHashMap<>();
+    args.put("KERNEL_VERSION", "6.6.127");
+    List<String> build =
+        runtime().commandLine(new ContainerCommand.Build("linux/arm64", "t", context, args, true));
+    assertThat(String.join(" ", build))
+        .contains("linux/arm64")
+        .contains("KERNEL_VERSION=6.6.127")
+        .contains("t");
+    assertThat(String.join(" ", runtime().commandLine(new ContainerCommand.RemoveImage("t"))))
+        .contains("t");
+  }
+
+  /** Reads the regular files of a tar (ustar or GNU), path without a leading {@code ./}. */
+  public static final class TarEntries {
+    private TarEntries() {}
+
+    public static Map<String, String> read(Path tar) throws IOException {
+      byte[] data = Files.readAllBytes(tar);
+      Map<String, String> entries = new LinkedHashMap<>();
+      int offset = 0;
+      String longName = null;
+      while (offset + 512 <= data.length) {
+        if (data[offset] == 0) {
+          break;
+        }
+        String name = text(data, offset, 100);
+        String prefix = text(data, offset + 345, 155);
+        long size =
+            Long.parseLong(
+                text(data, offset + 124, 12).strip().isEmpty()
+                    ? "0"
+                    : text(data, offset + 124, 12).strip(),
+                8);
+        char type = (char) data[offset + 156];
+        int body = offset + 512;
+        if (type == 'L') {
+          longName = new String(data, body, (int) size, StandardCharsets.UTF_8).replace("\0", "");
+        } else {
+          String path = longName != null ? longName : prefix.isEmpty() ? name : prefix + "/" + name;
+          longName = null;
+          if (type == '0' || type == 0) {
+            entries.put(
+                path.replaceFirst("^\\./", ""),
+                new String(data, body, (int) size, StandardCharsets.UTF_8));
+          }
+        }
+        offset = body + (int) ((size + 511) / 512 * 512);
+      }
+      return entries;
+    }
+
+    private static String text(byte[] data, int offset, int length) {
+      int end = offset;
+      while (end < offset + length && data[end] != 0) {
+        end++;
+      }
+      return new String(data, offset, end - offset, StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,369 @@
+package dev.capsem.core.testing;
+
+import dev.capsem.core.ports.ContainerCommand;
+import dev.capsem.core.ports.ContainerRuntime;
+import dev.capsem.core.ports.ContainerRuntimeException;
+import dev.capsem.core.ports.ContainerRuntimeException.Kind;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * An in-memory container runtime for tests of the build logic. Images and containers are maps of
+ * path to bytes. A Dockerfile is understood as far as {@code FROM}, {@code COPY <src> <dst>} and
+ * {@code RUN exit <n>} go; containers answer {@code cat <path>} and whatever a test scripts with
+ * {@link #respond}. Failures are injected with {@link #fail}.
+ */
+public final class FakeContainerRuntime implements ContainerRuntime {
+
+  /** A container's files and command, which scripted responses may read and change. */
+  public static final class Container {
+    private final String image;
+    private final List<String> command;
+    private final Map<String, byte[]> files;
+
+    Container(String image, List<String> command, Map<String, byte[]> files) {
+      this.image = image;
+      this.command = List.copyOf(command);
+      this.files = new TreeMap<>(files);
+    }
+
+    public String image() {
+      return image;
+    }
+
+    public List<String> command() {
+      return command;
+    }
+
+    public Map<String, byte[]> files() {
+      return files;
+    }
+  }
+
+  private record Failure(
+      Predicate<ContainerCommand> when, Kind kind, int exitCode, String stderr) {}
+
+  private record Response(Predicate<List<String>> when, Function<Container, String> action) {}
+
+  private final Set<String> baseImages;
+  private final Map<String, Map<String, byte[]>> images = new LinkedHashMap<>();
+  private final Map<String, Map<String, byte[]>> scriptedImages = new LinkedHashMap<>();
+  private final Map<String, Container> containers = new LinkedHashMap<>();
+  private final List<Failure> failures = new ArrayList<>();
+  private final List<Response> responses = new ArrayList<>();
+  private final List<ContainerCommand> executed = new ArrayList<>();
+  private final Set<String> unsupportedPlatforms = new HashSet<>();
+  private Kind probeFailure;
+  private int nextId = 1;
+
+  /** {@code baseImages} are what {@code FROM} may name (a fake registry-less engine). */
+  public FakeContainerRuntime(Set<String> baseImages) {
+    this.baseImages = Set.copyOf(baseImages);
+  }
+
+  /** Builds of {@code tag} produce these files, whatever the Dockerfile says. */
+  public FakeContainerRuntime image(String tag, Map<String, byte[]> files) {
+    scriptedImages.put(tag, new TreeMap<>(files));
+    return this;
+  }
+
+  /** Containers whose command matches {@code when} run {@code action}; its result is stdout. */
+  public FakeContainerRuntime respond(
+      Predicate<List<String>> when, Function<Container, String> action) {
+    responses.add(new Response(when, action));
+    return this;
+  }
+
+  /** Commands matching {@code when} fail. */
+  public FakeContainerRuntime fail(
+      Predicate<ContainerCommand> when, Kind kind, int exitCode, String stderr) {
+    failures.add(new Failure(when, kind, exitCode, stderr));
+    return this;
+  }
+
+  /** {@link #probe} fails with {@code kind}. */
+  public FakeContainerRuntime probeFails(Kind kind) {
+    this.probeFailure = kind;
+    return this;
+  }
+
+  public FakeContainerRuntime cannotRun(String platform) {
+    unsupportedPlatforms.add(platform);
+    return this;
+  }
+
+  /** Every command run so far, in order. */
+  public List<ContainerCommand> executed() {
+    return List.copyOf(executed);
+  }
+
+  public Set<String> imageTags() {
+    return Set.copyOf(images.keySet());
+  }
+
+  public Set<String> containerIds() {
+    return Set.copyOf(containers.keySet());
+  }
+
+  @Override
+  public String probe() throws ContainerRuntimeException {
+    if (probeFailure != null) {
+      throw new ContainerRuntimeException(
+          probeFailure,
+          List.of("fake", "version"),
+          probeFailure == Kind.NOT_FOUND ? -1 : 1,
+          probeFailure == Kind.UNREACHABLE ? "Cannot connect to the fake daemon" : "",
+          probeFailure == Kind.NOT_FOUND ? "fake not found on PATH" : "the fake engine is down");
+    }
+    return "fake runtime";
+  }
+
+  @Override
+  public Optional<String> platformProblem(String platform) {
+    return unsupportedPlatforms.contains(platform)
+        ? Optional.of("the fake engine cannot run " + platform + "\n  fix: use another engine")
+        : Optional.empty();
+  }
+
+  @Override
+  public List<String> commandLine(ContainerCommand command) {
+    List<String> line = new ArrayList<>(List.of("fake", command.verb()));
+    if (command instanceof ContainerCommand.Build build) {
+      if (build.platform() != null) {
+        line.add(build.platform());
+      }
+      build.buildArgs().forEach((key, value) -> line.add(key + "=" + value));
+      line.add(build.tag());
+      line.add(build.context().toString());
+    } else {
+      line.add(command.toString());
+    }
+    return line;
+  }
+
+  @Override
+  public String execute(ContainerCommand command) throws ContainerRuntimeException {
+    executed.add(command);
+    for (Failure failure : failures) {
+      if (failure.when().test(command)) {
+        throw new ContainerRuntimeException(
+            failure.kind(),
+            commandLine(command),
+            failure.exitCode(),
+            failure.stderr(),
+            "'fake " + command.verb() + "' failed (exit " + failure.exitCode() + ")");
+      }
+    }
+    try {
+      return run(command);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String run(ContainerCommand command) throws IOException, ContainerRuntimeException {
+    if (command instanceof ContainerCommand.Build build) {
+      images.put(build.tag(), build(build));
+      return "";
+    }
+    if (command instanceof ContainerCommand.Create create) {
+      Map<String, byte[]> image =
+          baseImages.contains(create.image()) ? Map.of() : images.get(create.image());
+      if (image == null) {
+        throw failed(command, 1, "Unable to find image '" + create.image() + "' locally");
+      }
+      String id = "fake-container-" + nextId++;
+      containers.put(id, new Container(create.image(), create.command(), image));
+      return id + "\n";
+    }
+    if (command instanceof ContainerCommand.Export export) {
+      Files.write(export.tar(), Tar.of(container(command, export.container()).files()));
+      return "";
+    }
+    if (command instanceof ContainerCommand.CopyOut copy) {
+      byte[] content = container(command, copy.container()).files().get(copy.path());
+      if (content == null) {
+        throw failed(
+            command,
+            1,
+            "Error: Could not find the file " + copy.path() + " in container " + copy.container());
+      }
+      Files.write(copy.target(), content);
+      return "";
+    }
+    if (command instanceof ContainerCommand.CopyIn copy) {
+      container(command, copy.container())
+          .files()
+          .put(copy.path(), Files.readAllBytes(copy.source()));
+      return "";
+    }
+    if (command instanceof ContainerCommand.Start start) {
+      return answer(command, container(command, start.container()));
+    }
+    if (command instanceof ContainerCommand.Run run) {
+      Map<String, byte[]> image =
+          baseImages.contains(run.image()) ? Map.of() : images.get(run.image());
+      if (image == null) {
+        throw failed(command, 125, "Unable to find image '" + run.image() + "' locally");
+      }
+      return answer(command, new Container(run.image(), run.command(), image));
+    }
+    if (command instanceof ContainerCommand.RemoveContainer remove) {
+      containers.remove(remove.container());
+      return "";
+    }
+    if (command instanceof ContainerCommand.RemoveImage remove) {
+      images.remove(remove.image());
+      return "";
+    }
+    if (command instanceof ContainerCommand.InspectImage inspect) {
+      if (!images.containsKey(inspect.image()) && !baseImages.contains(inspect.image())) {
+        throw failed(command, 1, "Error: No such image: " + inspect.image());
+      }
+      return "sha256:fake\n";
+    }
+    return "";
+  }
+
+  private Map<String, byte[]> build(ContainerCommand.Build build)
+      throws IOException, ContainerRuntimeException {
+    if (scriptedImages.containsKey(build.tag())) {
+      return new TreeMap<>(scriptedImages.get(build.tag()));
+    }
+    Map<String, byte[]> files = new TreeMap<>();
+    for (String raw : Files.readAllLines(build.context().resolve("Dockerfile"))) {
+      String line = raw.strip();
+      if (line.startsWith("FROM ")) {
+        String[] words = line.split("\\s+");
+        String image = words[words.length - 1];
+        if (words.length >= 4 && words[words.length - 2].equalsIgnoreCase("AS")) {
+          image = words[words.length - 3];
+        }
+        if (!image.equals("scratch") && !baseImages.contains(image) && !images.containsKey(image)) {
+          throw failed(build, 1, "pull access denied for " + image + ", repository does not exist");
+        }
+        files = new TreeMap<>(images.getOrDefault(image, Map.of()));
+      } else if (line.startsWith("COPY ") && !line.contains("--from=")) {
+        String[] words = line.split("\\s+");
+        copy(build.context().resolve(words[1]), words[2], files);
+      } else if (line.matches("RUN exit \\d+")) {
+        int code = Integer.parseInt(line.substring("RUN exit ".length()));
+        if (code != 0) {
+          throw failed(
+              build,
+              1,
+              "The command '/bin/sh -c exit " + code + "' returned a non-zero code: " + code);
+        }
+      }
+    }
+    return files;
+  }
+
+  private static void copy(Path source, String target, Map<String, byte[]> files)
+      throws IOException {
+    if (Files.isDirectory(source)) {
+      try (Stream<Path> walk = Files.walk(source)) {
+        for (Path file : walk.filter(Files::isRegularFile).toList()) {
+          String relative = source.relativize(file).toString().replace('\\', '/');
+          files.put(
+              (target.endsWith("/") ? target : target + "/") + relative, Files.readAllBytes(file));
+        }
+      }
+    } else {
+      String path = target.endsWith("/") ? target + source.getFileName().toString() : target;
+      files.put(path, Files.readAllBytes(source));
+    }
+  }
+
+  private String answer(ContainerCommand command, Container container)
+      throws ContainerRuntimeException {
+    for (Response response : responses) {
+      if (response.when().test(container.command())) {
+        return response.action().apply(container);
+      }
+    }
+    List<String> args = container.command();
+    if (args.size() == 2 && args.get(0).equals("cat")) {
+      byte[] content = container.files().get(args.get(1));
+      if (content == null) {
+        throw failed(command, 1, "cat: " + args.get(1) + ": No such file or directory");
+      }
+      return new String(content, StandardCharsets.UTF_8);
+    }
+    return "";
+  }
+
+  private Container container(ContainerCommand command, String id)
+      throws ContainerRuntimeException {
+    Container container = containers.get(id);
+    if (container == null) {
+      throw failed(command, 1, "Error: No such container: " + id);
+    }
+    return container;
+  }
+
+  private ContainerRuntimeException failed(ContainerCommand command, int exit, String stderr) {
+    return new ContainerRuntimeException(
+        Kind.FAILED,
+        commandLine(command),
+        exit,
+        stderr,
+        "'fake " + command.verb() + "' failed (exit " + exit + ")");
+  }
+
+  /** A minimal ustar writer for exports. */
+  static final class Tar {
+    private Tar() {}
+
+    static byte[] of(Map<String, byte[]> files) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
+        byte[] header = new byte[512];
+        byte[] name = file.getKey().replaceFirst("^/", "").getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(name, 0, header, 0, Math.min(name.length, 100));
+        octal(header, 100, 8, 0644);
+        octal(header, 108, 8, 0);
+        octal(header, 116, 8, 0);
+        octal(header, 124, 12, file.getValue().length);
+        octal(header, 136, 12, 0);
+        header[156] = '0';
+        byte[] magic = "ustar\u000000".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(magic, 0, header, 257, magic.length);
+        for (int i = 148; i < 156; i++) {
+          header[i] = ' ';
+        }
+        long sum = 0;
+        for (byte b : header) {
+          sum += b & 0xff;
+        }
+        octal(header, 148, 7, sum);
+        out.writeBytes(header);
+        out.writeBytes(file.getValue());
+        out.writeBytes(new byte[(512 - file.getValue().length % 512) % 512]);
+      }
+      out.writeBytes(new byte[1024]);
+      return out.toByteArray();
+    }
+
+    private static void octal(byte[] header, int offset, int length, long value) {
+      String text = String.format("%0" + (length - 1) + "o", value);
+      byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+      System.arraycopy(bytes, 0, header, offset, bytes.length);
+    }
+  }
+}

@@ -1,0 +1,427 @@
+package dev.capsem.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.capsem.core.json.ArrayNode;
+import dev.capsem.core.json.JsonDialect;
+import dev.capsem.core.json.JsonReader;
+import dev.capsem.core.json.Node;
+import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.testing.GuestInputs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real image builds through the real Docker engine, with real Debian packages: a small test profile
+ * (a few apt packages, one Python package that Debian provides, one npm-installed CLI as its AI
+ * provider, placeholder guest agents) built twice, which must give the same bytes. CI (CI=true)
+ * prepares the engine and the base image with scripts/container-engine.sh; elsewhere these tests
+ * are skipped when the engine or the base image is missing.
+ *
+ * <p>The network: Debian's archive over http, the npm registry over https (through the machine's CA
+ * bundle, which may hold a TLS-inspecting proxy's CA), no PyPI, no GitHub: Node comes from Debian,
+ * no uv is installed, pip works offline from an empty wheel folder.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ImageBuildRealTest {
+
+  private static final String EPOCH = "1776729600";
+  private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(20);
+
+  @TempDir static Path scenario;
+
+  @BeforeAll
+  static void engineAndInputs() throws Exception {
+    String problem = engineProblem();
+    if (problem != null) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail("CI=true but " + problem);
+      }
+      Assumptions.abort(problem + "; skipping the real image builds");
+    }
+    Files.createDirectories(scenario.resolve("providers"));
+    copyResource("image-build/ci-small.profile.toml", scenario.resolve("ci-small.profile.toml"));
+    copyResource(
+        "image-build/providers/corp-assistant.toml",
+        scenario.resolve("providers/corp-assistant.toml"));
+    GuestInputs.artifacts(scenario.resolve("artifacts"));
+    GuestInputs.caCertificate(scenario.resolve("capsem-ca.crt"));
+    GuestInputs.guestBinaries(scenario.resolve("binaries"));
+    Files.createDirectories(scenario.resolve("wheels"));
+  }
+
+  /** Null when docker answers and has the base image, else what to do. */
+  private static String engineProblem() throws Exception {
+    try {
+      Process probe =
+          new ProcessBuilder("docker", "image", "inspect", "debian:bookworm-slim")
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!probe.waitFor(60, TimeUnit.SECONDS) || probe.exitValue() != 0) {
+        return "no Docker engine with the base image debian:bookworm-slim ("
+            + output.strip()
+            + "): run scripts/container-engine.sh";
+      }
+      return null;
+    } catch (IOException e) {
+      return "docker is not installed (" + e.getMessage() + "): run scripts/setup-machine.sh";
+    }
+  }
+
+  private static void copyResource(String resource, Path target) throws IOException {
+    try (InputStream in = ImageBuildRealTest.class.getClassLoader().getResourceAsStream(resource)) {
+      Files.write(target, in.readAllBytes());
+    }
+  }
+
+  /** The test profile's build command line, for {@code template}, into {@code out}. */
+  private static List<String> build(String profile, String template, String out) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "image",
+                "build",
+                profile,
+                "--arch",
+                "x86_64",
+                "--template",
+                template,
+                "--out",
+                out,
+                "--json",
+                "--no-cache",
+                "--binary-version",
+                "1.0.1776688771",
+                "--providers-dir",
+                "providers",
+                "--environment",
+                guestConfig("vm/environment.toml"),
+                "--defconfig-dir",
+                guestConfig("kernel"),
+                "--artifacts",
+                "artifacts",
+                "--ca",
+                "capsem-ca.crt",
+                "--guest-binaries",
+                "binaries",
+                "--node-source",
+                "debian",
+                "--uv-installer",
+                "none",
+                "--python-wheels",
+                "wheels"));
+    if (Files.isRegularFile(Path.of("/etc/ssl/certs/ca-certificates.crt"))) {
+      // The machine's trust, which holds a TLS-inspecting proxy's CA where there is one.
+      args.addAll(List.of("--build-ca", "/etc/ssl/certs/ca-certificates.crt"));
+    }
+    return args;
+  }
+
+  private static String guestConfig(String relative) {
+    return dev.capsem.core.testing.Conformance.file("guest/config/" + relative).toString();
+  }
+
+  private static AdminProcess.Run admin(Map<String, String> environment, List<String> args)
+      throws Exception {
+    Map<String, String> env = new HashMap<>(environment);
+    env.put("SOURCE_DATE_EPOCH", EPOCH);
+    return AdminProcess.run(scenario, env, BUILD_TIMEOUT, args.toArray(String[]::new))
+        .assertNoStackTrace();
+  }
+
+  private static ObjectNode buildOk(String template, String out) throws Exception {
+    AdminProcess.Run run = admin(Map.of(), build("ci-small.profile.toml", template, out));
+    assertThat(run.exitCode())
+        .as("image build --template %s:\n%s", template, run.stderr())
+        .isZero();
+    assertThat(run.stderr()).contains("<== x86_64 " + template + " done in ");
+    return (ObjectNode) JsonReader.read(run.stdout(), JsonDialect.PYTHON);
+  }
+
+  private static String run(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue()).as("%s:\n%s", String.join(" ", command), output).isZero();
+    return output;
+  }
+
+  @Test
+  @Order(1)
+  void build_twice_givesBitIdenticalRootfsAndInitrd() throws Exception {
+    List<ObjectNode> reports = new ArrayList<>();
+    List<String> hashes = new ArrayList<>();
+    for (String round : List.of("first", "second")) {
+      String out = "assets-" + round;
+      reports.add(buildOk("rootfs", out));
+      reports.add(buildOk("initrd", out));
+      Path dir = scenario.resolve(out).resolve("x86_64");
+      hashes.add(b3sum(dir.resolve("rootfs.squashfs")) + " " + b3sum(dir.resolve("initrd.img")));
+    }
+
+    if (!hashes.get(0).equals(hashes.get(1))) {
+      fail("the two builds differ:\n" + differences());
+    }
+    ObjectNode rootfsReport = reports.get(0);
+    assertThat(assetHash(rootfsReport, "rootfs.squashfs"))
+        .isEqualTo("blake3:" + b3sum(scenario.resolve("assets-first/x86_64/rootfs.squashfs")));
+    assertThat(assetHash(reports.get(1), "initrd.img"))
+        .isEqualTo("blake3:" + b3sum(scenario.resolve("assets-first/x86_64/initrd.img")));
+    assertThat(Files.readString(scenario.resolve("assets-first/B3SUMS")))
+        .isEqualTo(
+            run(
+                "bash",
+                "-c",
+                "cd "
+                    + scenario.resolve("assets-first")
+                    + " && b3sum x86_64/initrd.img"
+                    + " x86_64/rootfs.squashfs"));
+  }
+
+  @Test
+  @Order(2)
+  void build_rootfs_holdsThePackagesTheBannerAndTheGuestAgents() throws Exception {
+    Path rootfs = scenario.resolve("assets-first/x86_64/rootfs.squashfs");
+    Assumptions.assumeTrue(Files.isRegularFile(rootfs), "the first build did not run");
+
+    String listing = run("unsquashfs", "-l", "-d", "", rootfs.toString());
+
+    assertThat(listing.lines().map(String::strip).toList())
+        .contains(
+            "/usr/bin/jq",
+            "/usr/bin/python3",
+            "/usr/lib/python3/dist-packages/six.py",
+            "/opt/ai-clis/bin/marked",
+            "/etc/capsem-banner.txt",
+            "/etc/capsem-tips.txt",
+            "/etc/capsem-bashrc",
+            "/usr/local/bin/capsem-pty-agent",
+            "/usr/local/bin/capsem-net-proxy",
+            "/usr/local/bin/capsem-dns-proxy",
+            "/usr/local/bin/capsem-mcp-server",
+            "/usr/local/bin/capsem-sysutil",
+            "/usr/local/bin/capsem-doctor",
+            "/usr/local/bin/capsem-test",
+            "/usr/local/share/ca-certificates/capsem-ca.crt")
+        .doesNotContain("/usr/local/share/capsem-build/ca.pem", "/var/cache/ldconfig/aux-cache");
+    String banner = run("unsquashfs", "-cat", rootfs.toString(), "/etc/capsem-banner.txt");
+    assertThat(banner)
+        .isEqualTo(dev.capsem.core.testing.Conformance.text("guest/artifacts/banner.txt"));
+  }
+
+  @Test
+  @Order(3)
+  void build_rootfs_inventoryAndToolVersionsListWhatWasInstalled() throws Exception {
+    Path dir = scenario.resolve("assets-first/x86_64");
+    Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("image-inventory.json")));
+
+    String text = Files.readString(dir.resolve("image-inventory.json"));
+    ObjectNode inventory = (ObjectNode) JsonReader.read(text, JsonDialect.PYTHON);
+
+    assertThat(text).doesNotEndWith("\n");
+    assertThat(inventory.keys())
+        .containsExactly("schema", "apt", "python_modules", "node_packages", "tools");
+    assertThat(inventory.object("apt").keys())
+        .contains("jq", "python3", "python3-pip", "python3-six");
+    assertThat(inventory.object("python_modules").string("six")).isNotBlank();
+    assertThat(inventory.object("node_packages").string("marked")).isEqualTo("15.0.12");
+    assertThat(inventory.object("tools").string("marked")).isEqualTo("15.0.12");
+    assertThat(inventory.object("tools").string("capsem_doctor")).isEqualTo("2026.05.20");
+    assertThat(Files.readString(dir.resolve("tool-versions.txt")))
+        .startsWith("# System\nnode=")
+        .contains("\nuv=N/A\n")
+        .endsWith("# AI CLIs\nmarked=15.0.12\n");
+  }
+
+  @Test
+  @Order(4)
+  void build_failingRunStep_isE307NamingTheCauseAndLeavesNoAsset() throws Exception {
+    Path profile = scenario.resolve("broken.profile.toml");
+    Files.writeString(
+        profile,
+        Files.readString(scenario.resolve("ci-small.profile.toml"))
+            .replace("jq = \"*\"\n", "jq = \"*\"\ncapsem-no-such-package = \"*\"\n"));
+
+    AdminProcess.Run run = admin(Map.of(), build("broken.profile.toml", "rootfs", "assets-broken"));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stdout()).isEmpty();
+    assertThat(run.stderr())
+        .contains("Error: image build failed\nerror[E307] Command '['docker', 'build',")
+        .containsPattern("returned non-zero exit status \\d+\\.")
+        .contains("Unable to locate package capsem-no-such-package")
+        .doesNotContain("DEPRECATED");
+    assertThat(assetFiles(scenario.resolve("assets-broken"))).isEmpty();
+  }
+
+  @Test
+  @Order(5)
+  void build_withoutDockerOnPath_isE306WithTheInstallFix() throws Exception {
+    Path bin = Files.createDirectories(scenario.resolve("path-without-docker"));
+    for (String tool : List.of("bash", "dirname")) {
+      Files.createSymbolicLink(
+          bin.resolve(tool), Path.of(run("bash", "-c", "command -v " + tool).strip()));
+    }
+    Map<String, String> env = new HashMap<>();
+    env.put("PATH", bin.toString());
+    env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+
+    AdminProcess.Run run = admin(env, build("ci-small.profile.toml", "rootfs", "assets-no-docker"));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stderr())
+        .contains(
+            "error[E306] container runtime not found: docker not found on PATH\n"
+                + "  fix: sudo apt install docker.io\n");
+    assertThat(assetFiles(scenario.resolve("assets-no-docker"))).isEmpty();
+  }
+
+  @Test
+  @Order(6)
+  void build_engineNotAnswering_isE307SaidPlainly() throws Exception {
+    AdminProcess.Run run =
+        admin(
+            Map.of("DOCKER_HOST", "unix://" + scenario.resolve("no-engine.sock")),
+            build("ci-small.profile.toml", "rootfs", "assets-no-engine"));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stderr())
+        .contains("error[E307] container runtime not answering: the engine at unix://")
+        .contains("does not answer (is dockerd running?)")
+        .contains("fix: start the container engine");
+    assertThat(assetFiles(scenario.resolve("assets-no-engine"))).isEmpty();
+  }
+
+  /**
+   * The kernel compile (about ten minutes on two cores) runs when a source is configured: {@code
+   * eval "$(scripts/kernel-source.sh --env)"}, or {@code CAPSEM_KERNEL_BUILD=1 scripts/test.sh}.
+   */
+  @Test
+  @Order(7)
+  @EnabledIfEnvironmentVariable(named = "CAPSEM_KERNEL_SOURCE", matches = ".+")
+  void build_kernel_compilesTheConfiguredSourceWithUpstreamsDefconfig() throws Exception {
+    String source = System.getenv("CAPSEM_KERNEL_SOURCE");
+    String sha256 = System.getenv("CAPSEM_KERNEL_SHA256");
+    List<String> args = build("ci-small.profile.toml", "kernel", "assets-kernel");
+    args.addAll(List.of("--kernel-source", source, "--kernel-sha256", sha256));
+    Map<String, String> env = new HashMap<>();
+    env.put("SOURCE_DATE_EPOCH", EPOCH);
+
+    AdminProcess.Run run =
+        AdminProcess.run(scenario, env, Duration.ofMinutes(90), args.toArray(String[]::new))
+            .assertNoStackTrace();
+
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    ObjectNode report = (ObjectNode) JsonReader.read(run.stdout(), JsonDialect.PYTHON);
+    assertThat(report.object("kernel").string("source")).isEqualTo(source);
+    assertThat(report.object("kernel").string("sha256")).isEqualTo(sha256);
+    assertThat(report.object("kernel").string("version")).matches("\\d+\\.\\d+\\.\\d+.*");
+    byte[] vmlinuz = Files.readAllBytes(scenario.resolve("assets-kernel/x86_64/vmlinuz"));
+    assertThat(new String(vmlinuz, 0x202, 4, StandardCharsets.US_ASCII))
+        .as("bzImage header magic")
+        .isEqualTo("HdrS");
+    assertThat(assetHash(report, "vmlinuz"))
+        .isEqualTo("blake3:" + b3sum(scenario.resolve("assets-kernel/x86_64/vmlinuz")));
+    assertThat(scenario.resolve("assets-kernel/x86_64/initrd.img")).isRegularFile();
+  }
+
+  private static List<String> assetFiles(Path out) throws IOException {
+    if (!Files.exists(out)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(out)) {
+      return walk.filter(Files::isRegularFile).map(Path::toString).toList();
+    }
+  }
+
+  private static String assetHash(ObjectNode report, String name) {
+    for (Node item : ((ArrayNode) report.get("assets")).items()) {
+      ObjectNode asset = (ObjectNode) item;
+      if (name.equals(asset.string("name"))) {
+        return asset.string("hash");
+      }
+    }
+    throw new AssertionError("no asset " + name + " in the report");
+  }
+
+  private static String b3sum(Path file) throws Exception {
+    return run("b3sum", "--no-names", file.toString()).strip();
+  }
+
+  /** Which files inside the two rootfs and initrd images differ, for a failing comparison. */
+  private static String differences() throws Exception {
+    StringBuilder out = new StringBuilder();
+    for (String round : List.of("first", "second")) {
+      Path dir = scenario.resolve("unpacked-" + round);
+      run(
+          "unsquashfs",
+          "-no-progress",
+          "-d",
+          dir.toString(),
+          scenario.resolve("assets-" + round + "/x86_64/rootfs.squashfs").toString());
+    }
+    out.append("rootfs: ")
+        .append(
+            differingFiles(
+                scenario.resolve("unpacked-first"), scenario.resolve("unpacked-second")));
+    List<String> listings = new ArrayList<>();
+    for (String round : List.of("first", "second")) {
+      listings.add(
+          run(
+              "bash",
+              "-c",
+              "zcat "
+                  + scenario.resolve("assets-" + round + "/x86_64/initrd.img")
+                  + " | cpio -itv --quiet"));
+    }
+    out.append("\ninitrd listings differ: ").append(!listings.get(0).equals(listings.get(1)));
+    return out.toString();
+  }
+
+  private static Set<String> differingFiles(Path a, Path b) throws Exception {
+    Set<String> differing = new TreeSet<>();
+    Set<String> all = new TreeSet<>();
+    for (Path root : List.of(a, b)) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        walk.forEach(p -> all.add(root.relativize(p).toString()));
+      }
+    }
+    for (String relative : all) {
+      Path x = a.resolve(relative);
+      Path y = b.resolve(relative);
+      if (!Files.exists(x, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          || !Files.exists(y, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        differing.add(relative + " (only in one)");
+      } else if (Files.isRegularFile(x, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && Files.mismatch(x, y) != -1) {
+        differing.add(relative);
+      } else if (Files.isSymbolicLink(x)
+          && !Files.readSymbolicLink(x).equals(Files.readSymbolicLink(y))) {
+        differing.add(relative + " (link target)");
+      }
+    }
+    return differing;
+  }
+}
