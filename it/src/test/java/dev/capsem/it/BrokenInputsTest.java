@@ -89,6 +89,10 @@ class BrokenInputsTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(json.exitCode()).isEqualTo(1);
     assertThat(run.stderr()).contains("error[" + code + "] " + file);
+    assertThat(run.stderr().lines().filter(line -> line.matches("(error|warn)\\[.*")))
+        .as("every diagnostic at file:line:column")
+        .isNotEmpty()
+        .allMatch(line -> line.matches("(error|warn)\\[[EW]\\d{3}] p\\.[a-z]+:\\d+:\\d+: .*"));
     assertThat(json.stdout()).contains("\"code\": \"" + code + "\"").contains("\"ok\": false");
   }
 

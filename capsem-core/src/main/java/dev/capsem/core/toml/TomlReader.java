@@ -40,7 +40,10 @@ public final class TomlReader {
     this.lines = new LineIndex(text);
   }
 
-  /** Parses a whole document; the root object is at 1:1, or unpositioned for an empty text. */
+  /**
+   * Parses a whole document; the root object is at 1:1, also for an empty text, so that a field
+   * missing from an empty file is still reported at a line and column.
+   */
   public static ObjectNode read(String text) throws TomlSyntaxException {
     TomlParseResult result = Toml.parse(text, TomlVersion.V1_0_0);
     if (result.hasErrors()) {
@@ -53,7 +56,7 @@ public final class TomlReader {
       throw new TomlSyntaxException(message, position);
     }
     TomlReader reader = new TomlReader(text);
-    return reader.table(result, text.isBlank() ? null : Position.START);
+    return reader.table(result, Position.START);
   }
 
   private ObjectNode table(TomlTable table, Position position) {
