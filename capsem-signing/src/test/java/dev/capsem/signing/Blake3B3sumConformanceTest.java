@@ -100,6 +100,14 @@ class Blake3B3sumConformanceTest {
     }
   }
 
+  @Test
+  void hexOfFile_oneGiBRandomFile_matchesB3sum() throws Exception {
+    // The size of the acceptance's largest file, plus a partial chunk: a rootfs is about half this.
+    Path file = writeRandom(1024 * MIB + 13, 1024);
+
+    assertThat(Blake3.hasher().hexOfFile(file)).isEqualTo(b3sum.hex(file));
+  }
+
   /** Each engine through every path: the file tree with real and tiny pieces, and the stream. */
   private void assertEveryWayMatchesB3sum(Path file) throws Exception {
     String expected = b3sum.hex(file);
