@@ -245,10 +245,11 @@ final class ImageService implements ImageUseCases {
         report,
         List.of(
             "profile: " + plan.profile().reference(),
-            (dryRun ? "planned: " : "built: ")
+            (dryRun ? "planned: " : outcome.noContainerWork() ? "unchanged: " : "built: ")
                 + String.join(", ", plan.arches())
                 + " "
-                + request.settings().template().id(),
+                + request.settings().template().id()
+                + (outcome.noContainerWork() ? " (no container work)" : ""),
             "assets: " + PythonPath.normalize(request.settings().outDir().shown())));
   }
 
@@ -292,6 +293,19 @@ final class ImageService implements ImageUseCases {
               .build());
     }
     if (!request.settings().dryRun()) {
+      List<Node> steps = new ArrayList<>();
+      for (ImageBuild.StepDone step : outcome.steps()) {
+        ObjectNode.Builder item =
+            ObjectNode.builder()
+                .put("arch", step.arch())
+                .put("step", step.step())
+                .put("status", step.reused() ? "reused" : "built");
+        if (step.inputsHash() != null) {
+          item.put("inputs", "blake3:" + step.inputsHash());
+        }
+        steps.add(item.build());
+      }
+      report.put("steps", ArrayNode.of(steps));
       List<Node> assets = new ArrayList<>();
       for (ImageBuild.BuiltAsset asset : outcome.assets()) {
         assets.add(

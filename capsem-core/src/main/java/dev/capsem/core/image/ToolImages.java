@@ -17,14 +17,12 @@ final class ToolImages {
         + ' '
         + baseImage
         + '\n'
-        + "LABEL "
-        + ImageBuild.IMAGE_LABEL
-        + "=1\n"
         + "RUN apt-get update "
         + RootfsRecipe.APT_CLOCK_OPTIONS
         + " \\\n"
         + " && apt-get install -y --no-install-recommends busybox-static \\\n"
-        + " && rm -rf /var/lib/apt/lists/*\n";
+        + " && rm -rf /var/lib/apt/lists/*\n"
+        + ImageBuild.buildLabel();
   }
 
   /** squashfs-tools on the engine's own platform (it only transforms files). */
