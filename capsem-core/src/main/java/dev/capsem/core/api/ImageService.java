@@ -10,18 +10,23 @@ import dev.capsem.core.image.ImagePlan;
 import dev.capsem.core.image.ImageWorkspace;
 import dev.capsem.core.image.InputPath;
 import dev.capsem.core.image.NpmRegistryCheck;
+import dev.capsem.core.image.ReleaseProfile;
 import dev.capsem.core.image.WorkspaceFile;
 import dev.capsem.core.image.WorkspaceSources;
 import dev.capsem.core.image.WorkspaceWriter;
+import dev.capsem.core.io.AtomicFiles;
 import dev.capsem.core.json.ArrayNode;
 import dev.capsem.core.json.BooleanNode;
 import dev.capsem.core.json.Node;
 import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.manifest.AssetManifestCheck;
+import dev.capsem.core.manifest.AssetManifestReader;
 import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.profile.ProfileCheck;
 import dev.capsem.core.profile.ProfileReader;
 import dev.capsem.core.report.DiagnosticJson;
 import dev.capsem.core.report.PythonPath;
+import dev.capsem.core.schema.InputDocument;
 import dev.capsem.core.workspace.GuestConfigs;
 import dev.capsem.core.workspace.WorkspaceLint;
 import dev.capsem.core.workspace.WorkspaceLinter;
@@ -331,6 +336,90 @@ final class ImageService implements ImageUseCases {
       }
     }
     return report.build();
+  }
+
+  @Override
+  public ImageOutcome releaseProfile(ReleaseProfileRequest request) {
+    String shown = request.profile().asGiven();
+    ProfileCheck check = ProfileReader.read(request.profile().path(), shown);
+    if (check.profile() == null) {
+      return ImageOutcome.failed(
+          "invalid profile " + PythonPath.normalize(shown), check.diagnostics());
+    }
+    Path manifestFile = request.assetsDir().path().resolve("manifest.json");
+    String manifestShown = PythonPath.normalize(request.assetsDir().asGiven() + "/manifest.json");
+    if (!Files.isRegularFile(manifestFile)) {
+      return ImageOutcome.failed(
+          "no asset manifest " + manifestShown + ": build the image first",
+          List.of(
+              new Diagnostic(
+                  Code.E016,
+                  manifestShown,
+                  "",
+                  null,
+                  "Missing required file: manifest.json (the image build writes it)")));
+    }
+    AssetManifestCheck read = AssetManifestReader.read(manifestFile, manifestShown);
+    if (!read.ok()) {
+      return ImageOutcome.failed("invalid asset manifest " + manifestShown, read.diagnostics());
+    }
+    String base =
+        request.assetBaseUrl() == null || request.assetBaseUrl().isBlank()
+            ? ReleaseProfile.fileUrl(request.assetsDir().path())
+            : request.assetBaseUrl().strip().replaceAll("/+$", "");
+    ReleaseProfile.Derived derived =
+        ReleaseProfile.derive(
+            check.profile(),
+            read.manifest(),
+            manifestShown,
+            ArchSelection.of(request.arch()),
+            base);
+    if (!derived.ok()) {
+      return ImageOutcome.failed(
+          "the asset manifest " + manifestShown + " lacks assets the release needs",
+          derived.problems());
+    }
+    String outShown = PythonPath.normalize(request.out().asGiven());
+    byte[] bytes = derived.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ProfileCheck again = ProfileReader.check(InputDocument.parse(bytes, outShown, true), outShown);
+    if (!again.ok()) {
+      return ImageOutcome.failed(
+          "the release profile would be invalid (check assetBaseUrl)", again.diagnostics());
+    }
+    try {
+      Path parent = request.out().path().toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      AtomicFiles.write(request.out().path(), bytes);
+    } catch (IOException e) {
+      return ImageOutcome.failed("cannot write " + outShown + ": " + e.getMessage(), List.of());
+    }
+    ObjectNode report =
+        ReleaseProfile.report(
+            check.profile(), PythonPath.normalize(shown), outShown, base, derived);
+    List<String> arches = new ArrayList<>();
+    derived
+        .assets()
+        .forEach(
+            a -> {
+              if (!arches.contains(a.arch())) {
+                arches.add(a.arch());
+              }
+            });
+    return new ImageOutcome(
+        true,
+        null,
+        check.diagnostics(),
+        report,
+        List.of(
+            "release profile: " + outShown + " (" + check.profile().reference() + ")",
+            "describes: "
+                + String.join(", ", arches)
+                + " of asset release "
+                + derived.assetVersion()
+                + " at "
+                + base));
   }
 
   private static void deleteTree(Path dir) {

@@ -16,4 +16,11 @@ public interface ImageUseCases {
    * reporting each step to {@code progress} ({@code capsem.image-build.v1}).
    */
   ImageOutcome build(ImageBuildRequest request, BuildProgress progress);
+
+  /**
+   * Writes the release profile ({@code capsem.release-profile.v1}): the source profile whose {@code
+   * vm.assets} describe exactly the built assets of the selected architectures (URLs under the
+   * asset base URL, hashes and sizes from the build's asset manifest).
+   */
+  ImageOutcome releaseProfile(ReleaseProfileRequest request);
 }
