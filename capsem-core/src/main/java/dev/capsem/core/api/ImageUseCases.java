@@ -23,4 +23,11 @@ public interface ImageUseCases {
    * asset base URL, hashes and sizes from the build's asset manifest).
    */
   ImageOutcome releaseProfile(ReleaseProfileRequest request);
+
+  /**
+   * Rebuilds the image of {@code request.build()} in a clean workspace without any cache and
+   * compares each asset's hash with the previous build's {@code B3SUMS}; when they differ, lists
+   * every differing file inside the rootfs and initrd ({@code capsem.reproducibility.v1}).
+   */
+  ImageOutcome verifyReproducible(ReproducibilityRequest request, BuildProgress progress);
 }

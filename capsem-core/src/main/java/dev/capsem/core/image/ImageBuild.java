@@ -999,9 +999,7 @@ public final class ImageBuild {
   /** The asset-tools image, built once per recipe (its tag carries the recipe's hash). */
   private String assetTools(String arch, String baseImage) throws IOException {
     String dockerfile = ToolImages.assetToolsDockerfile(baseImage);
-    String tag =
-        "capsem-asset-tools:"
-            + hasher.hex(dockerfile.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+    String tag = ToolImages.assetToolsTag(hasher, baseImage);
     if (!settings.dryRun()) {
       try {
         runtime.execute(new ContainerCommand.InspectImage(tag));
