@@ -242,6 +242,11 @@ abstract class AbstractPipelineMojo extends AbstractImageBuildMojo {
 
   void packageStage(StepContext step) throws MojoExecutionException, MojoFailureException {
     step.requireFile(profile, "profile", "profile");
+    Optional<SigningServer.Key> key = signingKey(step);
+    if (!dryRun) {
+      // A release that could not be published is refused before any container work.
+      requirePublishable(step, key.isPresent());
+    }
     StepContext docker =
         new StepContext(
             withDocker(step.capsem(), getLog()),
@@ -255,16 +260,13 @@ abstract class AbstractPipelineMojo extends AbstractImageBuildMojo {
       step.summary("dry run: no assets, so no SBOM, release profile, catalog or signature");
       return;
     }
-    requireBaseUrlsForRelease(step);
     ImageSteps.sbom(step, profile, assetsDirectory, arch, null, sbomDirectory, attach);
     File release =
         ImageSteps.releaseProfile(
-            step, profile, assetsDirectory, arch, assetBaseUrl, releaseProfile(step));
+            step, profile, assetsDirectory, arch, assetBase(), releaseProfile(step));
     File catalog = new File(releaseDirectory, "manifest.json");
-    ReleaseSteps.catalog(
-        step, release.getParentFile(), catalogBaseUrl, Map.of(), Map.of(), catalog);
+    ReleaseSteps.catalog(step, release.getParentFile(), catalogBase(), Map.of(), Map.of(), catalog);
     List<File> signed = releaseFiles(release, catalog);
-    Optional<SigningServer.Key> key = signingKey(step);
     if (key.isPresent()) {
       ReleaseSteps.sign(step, key.get(), signed, publicKey());
     } else {
@@ -290,11 +292,11 @@ abstract class AbstractPipelineMojo extends AbstractImageBuildMojo {
       return;
     }
     Map<String, Path> staged = new LinkedHashMap<>();
-    if (!assetBaseUrl.isBlank()) {
-      staged.put(assetBaseUrl.strip(), assetsDirectory.toPath());
+    if (!assetBase().isEmpty()) {
+      staged.put(assetBase(), assetsDirectory.toPath());
     }
-    if (!catalogBaseUrl.isBlank()) {
-      staged.put(catalogBaseUrl.strip(), release.getParentFile().toPath());
+    if (!catalogBase().isEmpty()) {
+      staged.put(catalogBase(), release.getParentFile().toPath());
     }
     StepContext fetching =
         new StepContext(
@@ -358,26 +360,55 @@ abstract class AbstractPipelineMojo extends AbstractImageBuildMojo {
     return SigningServer.find(mavenSettings, settingsDecrypter, serverId, step.project());
   }
 
-  private void requireBaseUrlsForRelease(StepContext step) throws MojoFailureException {
+  /** A release names where it is published and has a key; a SNAPSHOT only gets warnings. */
+  private void requirePublishable(StepContext step, boolean signable) throws MojoFailureException {
+    boolean urls = !assetBase().isEmpty() && !catalogBase().isEmpty();
     if (!step.release()) {
-      if (assetBaseUrl.isBlank() || catalogBaseUrl.isBlank()) {
+      if (!urls) {
         step.log()
             .warn(
                 "capsem: "
-                    + (assetBaseUrl.isBlank() ? "assetBaseUrl" : "catalogBaseUrl")
+                    + (assetBase().isEmpty() ? "assetBaseUrl" : "catalogBaseUrl")
                     + " is not set: the release points at file:// URLs on this machine");
       }
       return;
     }
-    if (assetBaseUrl.isBlank() || catalogBaseUrl.isBlank()) {
-      releaseRefused(
-          step,
-          Code.E419,
-          "release "
-              + step.project().getVersion()
-              + " must say where it is published: set <assetBaseUrl> and <catalogBaseUrl>"
-              + " (capsem.assetBaseUrl, capsem.catalogBaseUrl)");
+    String version = step.project().getVersion();
+    File pom = step.project().getFile();
+    String file = pom == null ? "pom.xml" : step.shown(pom);
+    List<Diagnostic> problems = new ArrayList<>();
+    if (!urls) {
+      problems.add(
+          new Diagnostic(
+              Code.E419,
+              file,
+              "",
+              null,
+              "release "
+                  + version
+                  + " must say where it is published: set <assetBaseUrl> and <catalogBaseUrl>"
+                  + " (capsem.assetBaseUrl, capsem.catalogBaseUrl)"));
     }
+    if (!signable) {
+      problems.add(
+          new Diagnostic(
+              Code.E418,
+              file,
+              "",
+              null,
+              "release " + version + " must be signed: " + SigningServer.missing(serverId)));
+    }
+    MojoOutcomes.check(step.log(), "release " + version + " refused", problems, false);
+  }
+
+  /** The configured asset base URL, empty when unset. */
+  private String assetBase() {
+    return assetBaseUrl == null ? "" : assetBaseUrl.strip();
+  }
+
+  /** The configured catalog base URL, empty when unset. */
+  private String catalogBase() {
+    return catalogBaseUrl == null ? "" : catalogBaseUrl.strip();
   }
 
   /** The built assets of the selected architectures, the asset manifest, profile and catalog. */
@@ -401,18 +432,8 @@ abstract class AbstractPipelineMojo extends AbstractImageBuildMojo {
     return arch.equals("all") ? List.of("arm64", "x86_64") : List.of(arch);
   }
 
-  /** No key: a release fails, a SNAPSHOT goes on unsigned, with no stale signature left over. */
-  private void unsigned(StepContext step, List<File> files)
-      throws MojoExecutionException, MojoFailureException {
-    if (step.release()) {
-      releaseRefused(
-          step,
-          Code.E418,
-          "release "
-              + step.project().getVersion()
-              + " must be signed: "
-              + SigningServer.missing(serverId));
-    }
+  /** No key (a SNAPSHOT): unsigned, with no stale signature left over. */
+  private void unsigned(StepContext step, List<File> files) throws MojoExecutionException {
     try {
       for (File file : files) {
         Files.deleteIfExists(Path.of(file.getPath() + ".minisig"));

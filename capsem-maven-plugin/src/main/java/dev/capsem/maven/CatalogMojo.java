@@ -117,7 +117,8 @@ public final class CatalogMojo extends AbstractCapsemMojo {
     List<File> copies = copy(collected, profiles);
     copies.forEach(file -> getLog().info("capsem: collected " + step.shown(file)));
     File catalog = new File(catalogDirectory, "manifest.json");
-    ReleaseSteps.catalog(step, profiles, catalogBaseUrl, Map.of(), Map.of(), catalog);
+    ReleaseSteps.catalog(
+        step, profiles, catalogBaseUrl == null ? "" : catalogBaseUrl, Map.of(), Map.of(), catalog);
     Optional<SigningServer.Key> key =
         SigningServer.find(mavenSettings, settingsDecrypter, serverId, project);
     List<File> signed = new ArrayList<>(copies);
