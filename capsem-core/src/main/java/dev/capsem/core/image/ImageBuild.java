@@ -63,13 +63,16 @@ public final class ImageBuild {
           "rootfs",
           List.of("rootfs.squashfs", "tool-versions.txt", "image-inventory.json"));
 
-  /** Every stage of our Dockerfiles carries it, so cleanup prunes only our dangling images. */
+  /**
+   * Every stage of our Dockerfiles carries it, so that our leftover stages can be told apart
+   * ({@code docker image prune --filter label=dev.capsem.image-build}).
+   */
   static final String IMAGE_LABEL = "dev.capsem.image-build";
 
   /**
-   * The build argument whose value each stage's last instruction puts in {@link #IMAGE_LABEL}: the
-   * cleanup of one build then prunes its own dangling stages only, never those of a build running
-   * beside it, and every layer before that label stays shared in the engine's cache.
+   * The build argument whose value each stage's last instruction puts in {@link #IMAGE_LABEL}:
+   * every layer before that label stays shared in the engine's cache, only the last differs per
+   * build.
    */
   static final String BUILD_ID_ARG = "CAPSEM_BUILD_ID";
 
@@ -1099,11 +1102,14 @@ public final class ImageBuild {
     }
   }
 
-  /** Removes a built image and the intermediate stages it left (ours only, by label). */
+  /**
+   * Removes this build's tag. The build stages it left are kept on purpose: with the classic
+   * builder they are the layer cache, and pruning them (which also drops their untagged parents)
+   * would make every later build compile the kernel and install the packages again.
+   */
   private void removeImage(String arch, String step, String image) {
     try {
       execute(arch, step, new ContainerCommand.RemoveImage(image));
-      execute(arch, step, new ContainerCommand.PruneImages(IMAGE_LABEL + "=" + buildId));
     } catch (Stop ignored) {
       // As above: never hide the real failure behind a cleanup one.
     }
@@ -1186,7 +1192,7 @@ public final class ImageBuild {
     return dir;
   }
 
-  /** The last instructions of each stage: this build's id as the label cleanup prunes by. */
+  /** The last instructions of each stage: this build's id as its label. */
   static String buildLabel() {
     return "ARG " + BUILD_ID_ARG + "\nLABEL " + IMAGE_LABEL + "=${" + BUILD_ID_ARG + "}\n";
   }
