@@ -29,7 +29,7 @@ final class AdminPorts {
             new Host(System.getProperty("os.name", "linux"), environment),
             clock(environment))
         .withSigning(Minisign.verifier(), Minisign.signer(), Minisign.keyGenerator())
-        .withHttp(Http.fetcher())
+        .withHttp(new LazyHttpFetcher(Http::fetcher))
         .withContainers(containers(environment, null), new HttpDownloader());
   }
 

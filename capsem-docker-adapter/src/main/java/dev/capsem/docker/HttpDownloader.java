@@ -19,14 +19,19 @@ public final class HttpDownloader implements Downloader {
 
   private static final String USER_AGENT = "capsem-build/1.0";
 
-  private final HttpClient client;
+  // Made on first use: building the client initialises TLS, start-up time that commands which
+  // never download (most of them) need not pay.
+  private HttpClient client;
 
-  public HttpDownloader() {
-    this.client =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client =
+          HttpClient.newBuilder()
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .connectTimeout(Duration.ofSeconds(10))
+              .build();
+    }
+    return client;
   }
 
   @Override
@@ -52,7 +57,7 @@ public final class HttpDownloader implements Downloader {
         HttpRequest.newBuilder(url).timeout(timeout).header("User-Agent", USER_AGENT).GET().build();
     HttpResponse<T> response;
     try {
-      response = client.send(request, body);
+      response = client().send(request, body);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while fetching " + url, e);

@@ -4,7 +4,7 @@ import dev.capsem.core.ports.Hasher;
 
 /**
  * BLAKE3 (default 256-bit output), written from the BLAKE3 specification. Output matches {@code
- * b3sum}. Files are hashed on all available processors, 64 chunks at a time in loops that the JIT
+ * b3sum}. Files are hashed on all available processors, 256 chunks at a time in loops that the JIT
  * compiles to SIMD code.
  *
  * <p>Memory: a stream holds under 16 KiB; hashing a file holds about 2.1 MiB per processor plus at

@@ -24,8 +24,8 @@ class Blake3StreamTest {
     Hasher hasher = Blake3.hasher(Engines.available().get(engine), 1);
     Random random = new Random(0x5EED);
     for (int trial = 0; trial < 60; trial++) {
-      // Mostly small inputs, some over 64 chunks so the batched path runs too.
-      int length = trial % 10 == 0 ? random.nextInt(300_000) : random.nextInt(9000);
+      // Mostly small inputs, some over 256 chunks so that a whole lockstep pass runs too.
+      int length = trial % 10 == 0 ? 263_000 + random.nextInt(300_000) : random.nextInt(9000);
       byte[] data = new byte[length];
       random.nextBytes(data);
       String oneShot = Blake3.hasher(ManyHashers.scalar(), 1).hex(data);

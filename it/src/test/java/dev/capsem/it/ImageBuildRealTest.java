@@ -257,6 +257,34 @@ class ImageBuildRealTest {
 
   @Test
   @Order(4)
+  void build_sbom_describesTheInstalledPackagesAndPassesSpdxValidation() throws Exception {
+    Path inventory = scenario.resolve("assets-first/x86_64/image-inventory.json");
+    Assumptions.assumeTrue(Files.isRegularFile(inventory), "the first build did not run");
+
+    AdminProcess.Run run =
+        admin(
+            Map.of(),
+            List.of(
+                "image",
+                "sbom",
+                "ci-small.profile.toml",
+                "--assets-dir",
+                "assets-first",
+                "--arch",
+                "x86_64"));
+
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(dev.capsem.core.testing.SpdxValidation.errors(run.stdout())).isEmpty();
+    ObjectNode sbom = (ObjectNode) JsonReader.read(run.stdout(), JsonDialect.PYTHON);
+    List<String> packages = new ArrayList<>();
+    for (Node node : ((ArrayNode) sbom.get("packages")).items()) {
+      packages.add(((ObjectNode) node).string("name"));
+    }
+    assertThat(packages).contains("jq", "python3-six", "marked");
+  }
+
+  @Test
+  @Order(5)
   void build_failingRunStep_isE307NamingTheCauseAndLeavesNoAsset() throws Exception {
     Path profile = scenario.resolve("broken.profile.toml");
     Files.writeString(
@@ -277,7 +305,7 @@ class ImageBuildRealTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void build_withoutDockerOnPath_isE306WithTheInstallFix() throws Exception {
     Path bin = Files.createDirectories(scenario.resolve("path-without-docker"));
     for (String tool : List.of("bash", "dirname")) {
@@ -299,7 +327,7 @@ class ImageBuildRealTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void build_engineNotAnswering_isE307SaidPlainly() throws Exception {
     AdminProcess.Run run =
         admin(
@@ -319,7 +347,7 @@ class ImageBuildRealTest {
    * eval "$(scripts/kernel-source.sh --env)"}, or {@code CAPSEM_KERNEL_BUILD=1 scripts/test.sh}.
    */
   @Test
-  @Order(7)
+  @Order(8)
   @EnabledIfEnvironmentVariable(named = "CAPSEM_KERNEL_SOURCE", matches = ".+")
   void build_kernel_compilesTheConfiguredSourceWithUpstreamsDefconfig() throws Exception {
     String source = System.getenv("CAPSEM_KERNEL_SOURCE");
