@@ -5,7 +5,7 @@ assert log.contains('[INFO] capsem: assets dir: assets')
 assert log.contains('[INFO] capsem: assets: 6/6 ok')
 assert log.contains('[INFO] capsem: package contract: 8/8 ok')
 assert log.contains('[INFO] capsem: tool contract: 4/4 ok')
-assert log.contains('[INFO] capsem: image verified; report target/capsem/image-verify.json')
+assert log.contains('[INFO] capsem: image verified against profiles/corp-dev.profile.toml; report target/capsem/image-verify.json')
 def report = new File(basedir, 'target/capsem/image-verify.json').text
 assert report.startsWith('{\n  "schema": "capsem.image-verification.v1",\n  "ok": true,\n  "profile_id": "corp-dev",')
 assert report.contains('"path": "assets/x86_64/rootfs"')

@@ -57,7 +57,10 @@ abstract class AbstractCapsemMojo extends AbstractMojo {
     }
     Capsem capsem;
     try {
-      capsem = Capsem.with(MavenPorts.create(outputTimestamp));
+      capsem =
+          Capsem.with(
+              MavenPorts.create(
+                  outputTimestamp, MemoHasher.of(project, dev.capsem.signing.Blake3.hasher())));
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
@@ -66,49 +69,23 @@ abstract class AbstractCapsemMojo extends AbstractMojo {
 
   abstract void run(Capsem capsem) throws MojoExecutionException, MojoFailureException;
 
-  /** Fails with E016 when a configured input file does not exist. */
-  void requireFile(File file, String what, String parameter) throws MojoFailureException {
-    if (!file.isFile()) {
-      throw new MojoFailureException(
-          "E016 "
-              + shown(file)
-              + ": Missing required file: the "
-              + what
-              + " does not exist (set <"
-              + parameter
-              + "> or -Dcapsem."
-              + parameter
-              + ")");
-    }
+  /** The steps' view of this goal: its use cases, log, report folder and project. */
+  StepContext context(Capsem capsem) {
+    return new StepContext(capsem, getLog(), outputDirectory, failOnWarning, project, null);
   }
 
-  /** Writes the report, logs every finding, fails on errors, else logs a one-line summary. */
-  void conclude(String reportName, String subject, dev.capsem.core.api.Validation result)
-      throws MojoExecutionException, MojoFailureException {
-    File report = MojoOutcomes.writeReport(outputDirectory, reportName, result.reportJson());
-    MojoOutcomes.check(getLog(), subject + " is invalid", result.diagnostics(), failOnWarning);
-    int warnings = result.diagnostics().size();
-    getLog()
-        .info(
-            "capsem: "
-                + subject
-                + " is valid ("
-                + warnings
-                + (warnings == 1 ? " warning" : " warnings")
-                + "); report "
-                + shown(report));
+  /** The same, for a goal that attaches artifacts. */
+  StepContext context(Capsem capsem, org.apache.maven.project.MavenProjectHelper helper) {
+    return new StepContext(capsem, getLog(), outputDirectory, failOnWarning, project, helper);
+  }
+
+  /** Fails with E016 when a configured input file does not exist. */
+  void requireFile(File file, String what, String parameter) throws MojoFailureException {
+    context(null).requireFile(file, what, parameter);
   }
 
   /** A file as the user knows it: relative to the project folder when inside it. */
   String shown(File file) {
-    File base = project != null ? project.getBasedir() : null;
-    if (base != null) {
-      java.nio.file.Path relative = base.toPath().toAbsolutePath().normalize();
-      java.nio.file.Path target = file.toPath().toAbsolutePath().normalize();
-      if (target.startsWith(relative)) {
-        return relative.relativize(target).toString().replace('\\', '/');
-      }
-    }
-    return file.getPath();
+    return context(null).shown(file);
   }
 }

@@ -1,7 +1,6 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.PackReport;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -47,17 +46,6 @@ public final class DetectionCheckMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    requireFile(detectionPack, "detection pack", "detectionPack");
-    requireFile(events, "events corpus", "events");
-    PackReport result =
-        capsem
-            .detection()
-            .check(detectionPack.toPath(), shown(detectionPack), events.toPath(), shown(events));
-    PackChecks.conclude(
-        this,
-        "detection-check.json",
-        "detection check of " + shown(detectionPack),
-        result,
-        expectedReport);
+    TestSteps.detectionCheck(context(capsem), detectionPack, events, expectedReport);
   }
 }

@@ -1,7 +1,6 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.PackReport;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -38,30 +37,6 @@ public final class DetectionCompileMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    requireFile(detectionPack, "detection pack", "detectionPack");
-    File parent = detectionIr.getAbsoluteFile().getParentFile();
-    if (parent != null && !parent.isDirectory() && !parent.mkdirs()) {
-      throw new MojoExecutionException("cannot create " + parent);
-    }
-    PackReport result =
-        capsem
-            .detection()
-            .compile(
-                detectionPack.toPath(),
-                shown(detectionPack),
-                detectionIr.toPath(),
-                shown(detectionIr));
-    MojoOutcomes.writeReport(outputDirectory, "detection-compile.json", result.reportJson());
-    MojoOutcomes.check(
-        getLog(),
-        "detection pack " + shown(detectionPack) + " does not compile",
-        result.diagnostics(),
-        failOnWarning);
-    getLog()
-        .info(
-            "capsem: compiled "
-                + result.count("rule_count")
-                + " detection rule(s) to "
-                + shown(detectionIr));
+    ValidateSteps.detection(context(capsem), detectionPack, detectionIr);
   }
 }

@@ -1,7 +1,6 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.PackReport;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -47,18 +46,6 @@ public final class EnforcementBacktestMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    requireFile(enforcementPack, "enforcement file", "enforcementPack");
-    requireFile(events, "events corpus", "events");
-    PackReport result =
-        capsem
-            .enforcement()
-            .backtest(
-                enforcementPack.toPath(), shown(enforcementPack), events.toPath(), shown(events));
-    PackChecks.conclude(
-        this,
-        "enforcement-backtest.json",
-        "enforcement backtest of " + shown(enforcementPack),
-        result,
-        expectedReport);
+    TestSteps.enforcementBacktest(context(capsem), enforcementPack, events, expectedReport);
   }
 }

@@ -1,11 +1,7 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.RuleTestOutcome;
-import dev.capsem.core.io.AtomicFiles;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -42,23 +38,6 @@ public final class EnforcementTestMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    requireFile(enforcementTests, "rule-test file", "enforcementTests");
-    String shown = shown(enforcementTests);
-    RuleTestOutcome result = capsem.enforcement().test(enforcementTests.toPath(), shown);
-    if (result.report() == null) {
-      MojoOutcomes.check(getLog(), result.refusal(), result.diagnostics(), failOnWarning);
-      throw new MojoFailureException(result.refusal());
-    }
-    MojoOutcomes.writeReport(outputDirectory, "enforcement-test.json", result.reportJson());
-    try {
-      Files.createDirectories(junitReport.getAbsoluteFile().getParentFile().toPath());
-      AtomicFiles.writeString(junitReport.toPath(), result.junitXml());
-    } catch (IOException e) {
-      throw new MojoExecutionException("cannot write " + junitReport + ": " + e.getMessage(), e);
-    }
-    result.lines().forEach(line -> getLog().info("capsem: " + line));
-    MojoOutcomes.check(
-        getLog(), "enforcement tests " + shown + " failed", result.diagnostics(), failOnWarning);
-    getLog().info("capsem: JUnit report " + shown(junitReport));
+    TestSteps.enforcementTests(context(capsem), enforcementTests, junitReport);
   }
 }

@@ -1,7 +1,6 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.PackValidation;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -29,12 +28,6 @@ public final class EnforcementValidateMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    requireFile(enforcementPack, "enforcement file", "enforcementPack");
-    PackValidation result =
-        capsem.enforcement().validate(enforcementPack.toPath(), shown(enforcementPack));
-    conclude(
-        "enforcement-validate.json",
-        "enforcement file " + shown(enforcementPack),
-        result.validation());
+    ValidateSteps.enforcement(context(capsem), enforcementPack);
   }
 }

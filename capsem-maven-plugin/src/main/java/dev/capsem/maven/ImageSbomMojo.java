@@ -1,8 +1,6 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.ImageSbomRequest;
-import dev.capsem.core.api.ImageSboms;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -81,30 +79,13 @@ public final class ImageSbomMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    requireFile(profile, "profile", "profile");
-    ImageInputs.requireDirectory(assetsDirectory, shown(assetsDirectory), "assetsDirectory");
-    ImageInputs.requireChoice(arch, "arch", ImageInputs.ARCHES);
-    ImageSboms result =
-        capsem
-            .imageVerification()
-            .sbom(
-                new ImageSbomRequest(
-                    ImageInputs.given(profile, shown(profile)),
-                    ImageInputs.given(assetsDirectory, shown(assetsDirectory)),
-                    arch,
-                    inventory == null ? null : ImageInputs.given(inventory, shown(inventory)),
-                    ImageInputs.given(sbomDirectory, shown(sbomDirectory))));
-    if (!result.ok()) {
-      throw ImageInputs.refused(getLog(), result.error(), result.diagnostics());
-    }
-    for (ImageSboms.Document document : result.documents()) {
-      String classifier = document.arch() + "-sbom";
-      if (attachSboms) {
-        projectHelper.attachArtifact(project, "spdx.json", classifier, document.file().toFile());
-        getLog().info("capsem: wrote " + document.shownAs() + ", attached as " + classifier);
-      } else {
-        getLog().info("capsem: wrote " + document.shownAs());
-      }
-    }
+    ImageSteps.sbom(
+        context(capsem, projectHelper),
+        profile,
+        assetsDirectory,
+        arch,
+        inventory,
+        sbomDirectory,
+        attachSboms);
   }
 }

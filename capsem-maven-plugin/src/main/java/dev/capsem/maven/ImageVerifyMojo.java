@@ -1,14 +1,9 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.GivenPath;
-import dev.capsem.core.api.ImageVerification;
-import dev.capsem.core.api.ImageVerifyRequest;
-import dev.capsem.core.image.version.VersionMatching;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -80,44 +75,7 @@ public final class ImageVerifyMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    requireFile(profile, "profile", "profile");
-    ImageInputs.requireDirectory(assetsDirectory, shown(assetsDirectory), "assetsDirectory");
-    ImageInputs.requireChoice(arch, "arch", ImageInputs.ARCHES);
-    ImageInputs.requireChoice(versionMatch, "versionMatch", List.of("exact", "ranges"));
-    List<GivenPath> bundles = new ArrayList<>();
-    for (File bundle : doctorBundles) {
-      requireFile(bundle, "doctor bundle", "doctorBundles");
-      bundles.add(ImageInputs.given(bundle, shown(bundle)));
-    }
-    ImageVerification result =
-        capsem
-            .imageVerification()
-            .verify(
-                new ImageVerifyRequest(
-                    ImageInputs.given(profile, shown(profile)),
-                    ImageInputs.given(assetsDirectory, shown(assetsDirectory)),
-                    arch,
-                    inventory == null ? null : ImageInputs.given(inventory, shown(inventory)),
-                    bundles,
-                    VersionMatching.valueOf(versionMatch.toUpperCase(Locale.ROOT))));
-    if (result.report() == null) {
-      throw ImageInputs.refused(getLog(), result.error(), result.diagnostics());
-    }
-    File report =
-        MojoOutcomes.writeReport(outputDirectory, "image-verify.json", result.reportJson());
-    result.report().summaryLines().forEach(line -> getLog().info("capsem: " + line));
-    List<String> failures = result.report().failureLines();
-    failures.forEach(getLog()::error);
-    if (!result.ok()) {
-      throw new MojoFailureException(
-          "image verification failed: "
-              + failures.size()
-              + (failures.size() == 1 ? " problem" : " problems")
-              + "; report "
-              + shown(report)
-              + "\n"
-              + String.join("\n", failures));
-    }
-    getLog().info("capsem: image verified; report " + shown(report));
+    ImageSteps.verify(
+        context(capsem), profile, assetsDirectory, arch, inventory, doctorBundles, versionMatch);
   }
 }

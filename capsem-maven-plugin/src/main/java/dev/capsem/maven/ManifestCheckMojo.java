@@ -1,8 +1,6 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.CheckManifestRequest;
-import dev.capsem.core.api.ManifestCheckResult;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -83,47 +81,13 @@ public final class ManifestCheckMojo extends AbstractCapsemMojo {
     if (!download && publicKey != null) {
       throw new MojoFailureException("<publicKey> requires <checkMode>download</checkMode>");
     }
-    MojoOutcomes.requireFile(manifest, shown(manifest), "manifest");
-    if (publicKey != null) {
-      MojoOutcomes.requireFile(publicKey, shown(publicKey), "publicKey");
-    }
-    if (previousManifest != null) {
-      MojoOutcomes.requireFile(previousManifest, shown(previousManifest), "previousManifest");
-    }
-    ManifestCheckResult result =
-        capsem
-            .manifests()
-            .check(
-                new CheckManifestRequest(
-                    manifest.toPath(),
-                    shown(manifest),
-                    download,
-                    download ? downloadDirectory.toPath() : null,
-                    download ? shown(downloadDirectory) : null,
-                    publicKey == null ? null : publicKey.toPath(),
-                    allowLegacySignatures,
-                    previousManifest == null ? null : previousManifest.toPath(),
-                    previousManifest == null ? null : shown(previousManifest)));
-    if (result.report() == null) {
-      MojoOutcomes.check(getLog(), result.error(), result.diagnostics(), false);
-      throw new MojoFailureException(result.error());
-    }
-    File report =
-        MojoOutcomes.writeReport(outputDirectory, "manifest-check.json", result.reportJson());
-    result.report().summary().forEach(line -> getLog().info("capsem: " + line));
-    result.report().failures().forEach(getLog()::error);
-    MojoOutcomes.check(
-        getLog(),
-        "manifest " + shown(manifest) + " failed its checks",
-        result.diagnostics(),
-        failOnWarning);
-    if (!result.ok()) {
-      throw new MojoFailureException(
-          "manifest "
-              + shown(manifest)
-              + " failed its checks:\n"
-              + String.join("\n", result.report().failures()));
-    }
-    getLog().info("capsem: manifest " + shown(manifest) + " passed; report " + shown(report));
+    ReleaseSteps.check(
+        context(capsem),
+        manifest,
+        download,
+        downloadDirectory,
+        publicKey,
+        previousManifest,
+        allowLegacySignatures);
   }
 }

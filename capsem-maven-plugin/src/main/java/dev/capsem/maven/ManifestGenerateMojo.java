@@ -1,8 +1,6 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.GenerateCatalogRequest;
-import dev.capsem.core.api.Generated;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,13 +63,6 @@ public final class ManifestGenerateMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    if (!profilesDirectory.isDirectory()) {
-      throw new MojoFailureException(
-          "E016 "
-              + shown(profilesDirectory)
-              + ": Missing config directory: the profiles folder does not exist (set"
-              + " <profilesDirectory> or -Dcapsem.profilesDirectory)");
-    }
     Map<String, String> statusOverrides = new LinkedHashMap<>();
     for (String value : statuses) {
       int eq = value.indexOf('=');
@@ -89,23 +80,7 @@ public final class ManifestGenerateMojo extends AbstractCapsemMojo {
       }
       currentOverrides.put(value.substring(0, eq).strip(), value.substring(eq + 1).strip());
     }
-    File parent = manifest.getAbsoluteFile().getParentFile();
-    if (parent != null && !parent.isDirectory() && !parent.mkdirs()) {
-      throw new MojoExecutionException("cannot create " + parent);
-    }
-    Generated generated =
-        capsem
-            .manifests()
-            .generateCatalog(
-                new GenerateCatalogRequest(
-                    profilesDirectory.toPath(),
-                    shown(profilesDirectory),
-                    baseUrl == null || baseUrl.isEmpty() ? null : baseUrl,
-                    statusOverrides,
-                    currentOverrides,
-                    manifest.toPath(),
-                    shown(manifest),
-                    true));
-    MojoOutcomes.generated(getLog(), "cannot generate the profile catalog", generated);
+    ReleaseSteps.catalog(
+        context(capsem), profilesDirectory, baseUrl, statusOverrides, currentOverrides, manifest);
   }
 }

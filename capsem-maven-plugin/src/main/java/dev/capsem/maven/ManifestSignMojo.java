@@ -12,12 +12,8 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Signs a manifest with a minisign secret key (prehashed {@code ED}, native). The key and its
@@ -70,23 +66,11 @@ public final class ManifestSignMojo extends AbstractCapsemMojo {
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
     MojoOutcomes.requireFile(manifest, shown(manifest), "manifest");
-    Server server = decryptedServer();
-    String keyPath = server.getPrivateKey();
-    if (keyPath == null || keyPath.isBlank()) {
-      throw new MojoFailureException(
-          "the <server> '"
-              + serverId
-              + "' in settings.xml has no <privateKey>: set it to the minisign secret key file");
-    }
-    File key = new File(keyPath.strip());
-    if (!key.isAbsolute() && project != null && project.getBasedir() != null) {
-      key = new File(project.getBasedir(), keyPath.strip());
-    }
-    MojoOutcomes.requireFile(key, key.getPath(), "privateKey of server '" + serverId + "'");
-    String password =
-        server.getPassphrase() != null && !server.getPassphrase().isEmpty()
-            ? server.getPassphrase()
-            : server.getPassword();
+    SigningServer.Key signingKey =
+        SigningServer.find(settings, settingsDecrypter, serverId, project)
+            .orElseThrow(() -> new MojoFailureException(SigningServer.missing(serverId)));
+    File key = signingKey.file();
+    String password = signingKey.password();
     SignResult result =
         capsem
             .manifests()
@@ -117,28 +101,5 @@ public final class ManifestSignMojo extends AbstractCapsemMojo {
         MojoOutcomes.writeReport(outputDirectory, "manifest-sign.json", result.reportJson());
     result.messages().forEach(message -> getLog().info("capsem: " + message));
     getLog().info("capsem: report " + shown(report));
-  }
-
-  private Server decryptedServer() throws MojoFailureException, MojoExecutionException {
-    Server server = settings == null ? null : settings.getServer(serverId);
-    if (server == null) {
-      throw new MojoFailureException(
-          "no <server> with id '"
-              + serverId
-              + "' in settings.xml: add one whose <privateKey> is the minisign secret key (and"
-              + " <passphrase> its password), or set capsem.signing.serverId");
-    }
-    SettingsDecryptionResult decrypted =
-        settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-    for (SettingsProblem problem : decrypted.getProblems()) {
-      if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-        throw new MojoExecutionException(
-            "cannot decrypt the <server> '"
-                + serverId
-                + "' in settings.xml: "
-                + problem.getMessage());
-      }
-    }
-    return decrypted.getServer();
   }
 }

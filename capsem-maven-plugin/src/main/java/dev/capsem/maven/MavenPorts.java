@@ -22,9 +22,14 @@ final class MavenPorts {
   private MavenPorts() {}
 
   static Ports create(String outputTimestamp) {
+    return create(outputTimestamp, Blake3.hasher());
+  }
+
+  /** The ports with {@code hasher} (the project's memo of file hashes). */
+  static Ports create(String outputTimestamp, dev.capsem.core.ports.Hasher hasher) {
     Map<String, String> environment = System.getenv();
     return new Ports(
-            Blake3.hasher(),
+            hasher,
             new ProcessToolProbe(new ProcessRunner(environment)),
             new Host(System.getProperty("os.name", "linux"), environment),
             clock(environment.get("SOURCE_DATE_EPOCH"), outputTimestamp))

@@ -18,11 +18,11 @@ final class PackChecks {
   private PackChecks() {}
 
   static void conclude(
-      AbstractCapsemMojo mojo, String reportName, String subject, PackReport result, File expected)
+      StepContext mojo, String reportName, String subject, PackReport result, File expected)
       throws MojoExecutionException, MojoFailureException {
     List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
     if (result.report() != null) {
-      MojoOutcomes.writeReport(mojo.outputDirectory, reportName, result.reportJson());
+      mojo.writeReport(reportName, result.reportJson());
       if (expected.isFile()) {
         String text;
         try {
@@ -37,13 +37,13 @@ final class PackChecks {
     }
     String failure =
         result.report() == null ? subject + ": " + result.refusal() : subject + " failed";
-    MojoOutcomes.check(mojo.getLog(), failure, diagnostics, mojo.failOnWarning);
+    MojoOutcomes.check(mojo.log(), failure, diagnostics, mojo.failOnWarning());
     if (result.report() == null) {
       throw new MojoFailureException(failure);
     }
     String events = String.valueOf(result.count("event_count"));
     String matches = String.valueOf(result.count("match_count"));
-    mojo.getLog()
+    mojo.log()
         .info(
             "capsem: "
                 + subject
@@ -54,6 +54,6 @@ final class PackChecks {
                 + " match(es)"
                 + (expected.isFile() ? " as expected in " + mojo.shown(expected) : "")
                 + "; report "
-                + mojo.shown(new File(mojo.outputDirectory, reportName)));
+                + mojo.shown(new File(mojo.outputDirectory(), reportName)));
   }
 }

@@ -24,10 +24,6 @@ public final class ProfileValidateMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    requireFile(profile, "profile", "profile");
-    conclude(
-        "profile-validate.json",
-        "profile " + shown(profile),
-        capsem.profiles().validate(profile.toPath(), shown(profile)));
+    ValidateSteps.profile(context(capsem), profile);
   }
 }

@@ -25,9 +25,10 @@ public final class SettingsValidateMojo extends AbstractCapsemMojo {
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
     requireFile(settings, "settings file", "settings");
-    conclude(
-        "settings-validate.json",
-        "settings " + shown(settings),
-        capsem.settings().validate(settings.toPath(), shown(settings)));
+    context(capsem)
+        .conclude(
+            "settings-validate.json",
+            "settings " + shown(settings),
+            capsem.settings().validate(settings.toPath(), shown(settings)));
   }
 }

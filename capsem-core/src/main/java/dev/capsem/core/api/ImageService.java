@@ -5,23 +5,29 @@ import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.DiagnosticText;
 import dev.capsem.core.image.ArchSelection;
 import dev.capsem.core.image.AssetReleaseWriter;
+import dev.capsem.core.image.BuildSettings;
 import dev.capsem.core.image.ImageBuild;
 import dev.capsem.core.image.ImagePlan;
 import dev.capsem.core.image.ImageWorkspace;
 import dev.capsem.core.image.InputPath;
 import dev.capsem.core.image.NpmRegistryCheck;
+import dev.capsem.core.image.ReleaseProfile;
 import dev.capsem.core.image.WorkspaceFile;
 import dev.capsem.core.image.WorkspaceSources;
 import dev.capsem.core.image.WorkspaceWriter;
+import dev.capsem.core.io.AtomicFiles;
 import dev.capsem.core.json.ArrayNode;
 import dev.capsem.core.json.BooleanNode;
 import dev.capsem.core.json.Node;
 import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.manifest.AssetManifestCheck;
+import dev.capsem.core.manifest.AssetManifestReader;
 import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.profile.ProfileCheck;
 import dev.capsem.core.profile.ProfileReader;
 import dev.capsem.core.report.DiagnosticJson;
 import dev.capsem.core.report.PythonPath;
+import dev.capsem.core.schema.InputDocument;
 import dev.capsem.core.workspace.GuestConfigs;
 import dev.capsem.core.workspace.WorkspaceLint;
 import dev.capsem.core.workspace.WorkspaceLinter;
@@ -32,6 +38,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The image use cases over the domain's image and workspace packages. */
@@ -245,10 +252,11 @@ final class ImageService implements ImageUseCases {
         report,
         List.of(
             "profile: " + plan.profile().reference(),
-            (dryRun ? "planned: " : "built: ")
+            (dryRun ? "planned: " : outcome.noContainerWork() ? "unchanged: " : "built: ")
                 + String.join(", ", plan.arches())
                 + " "
-                + request.settings().template().id(),
+                + request.settings().template().id()
+                + (outcome.noContainerWork() ? " (no container work)" : ""),
             "assets: " + PythonPath.normalize(request.settings().outDir().shown())));
   }
 
@@ -292,6 +300,19 @@ final class ImageService implements ImageUseCases {
               .build());
     }
     if (!request.settings().dryRun()) {
+      List<Node> steps = new ArrayList<>();
+      for (ImageBuild.StepDone step : outcome.steps()) {
+        ObjectNode.Builder item =
+            ObjectNode.builder()
+                .put("arch", step.arch())
+                .put("step", step.step())
+                .put("status", step.reused() ? "reused" : "built");
+        if (step.inputsHash() != null) {
+          item.put("inputs", "blake3:" + step.inputsHash());
+        }
+        steps.add(item.build());
+      }
+      report.put("steps", ArrayNode.of(steps));
       List<Node> assets = new ArrayList<>();
       for (ImageBuild.BuiltAsset asset : outcome.assets()) {
         assets.add(
@@ -317,6 +338,251 @@ final class ImageService implements ImageUseCases {
       }
     }
     return report.build();
+  }
+
+  @Override
+  public ImageOutcome releaseProfile(ReleaseProfileRequest request) {
+    String shown = request.profile().asGiven();
+    ProfileCheck check = ProfileReader.read(request.profile().path(), shown);
+    if (check.profile() == null) {
+      return ImageOutcome.failed(
+          "invalid profile " + PythonPath.normalize(shown), check.diagnostics());
+    }
+    Path manifestFile = request.assetsDir().path().resolve("manifest.json");
+    String manifestShown = PythonPath.normalize(request.assetsDir().asGiven() + "/manifest.json");
+    if (!Files.isRegularFile(manifestFile)) {
+      return ImageOutcome.failed(
+          "no asset manifest " + manifestShown + ": build the image first",
+          List.of(
+              new Diagnostic(
+                  Code.E016,
+                  manifestShown,
+                  "",
+                  null,
+                  "Missing required file: manifest.json (the image build writes it)")));
+    }
+    AssetManifestCheck read = AssetManifestReader.read(manifestFile, manifestShown);
+    if (!read.ok()) {
+      return ImageOutcome.failed("invalid asset manifest " + manifestShown, read.diagnostics());
+    }
+    String base =
+        request.assetBaseUrl() == null || request.assetBaseUrl().isBlank()
+            ? ReleaseProfile.fileUrl(request.assetsDir().path())
+            : request.assetBaseUrl().strip().replaceAll("/+$", "");
+    ReleaseProfile.Derived derived =
+        ReleaseProfile.derive(
+            check.profile(),
+            read.manifest(),
+            manifestShown,
+            ArchSelection.of(request.arch()),
+            base);
+    if (!derived.ok()) {
+      return ImageOutcome.failed(
+          "the asset manifest " + manifestShown + " lacks assets the release needs",
+          derived.problems());
+    }
+    String outShown = PythonPath.normalize(request.out().asGiven());
+    byte[] bytes = derived.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ProfileCheck again = ProfileReader.check(InputDocument.parse(bytes, outShown, true), outShown);
+    if (!again.ok()) {
+      return ImageOutcome.failed(
+          "the release profile would be invalid (check assetBaseUrl)", again.diagnostics());
+    }
+    try {
+      Path parent = request.out().path().toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      AtomicFiles.write(request.out().path(), bytes);
+    } catch (IOException e) {
+      return ImageOutcome.failed("cannot write " + outShown + ": " + e.getMessage(), List.of());
+    }
+    ObjectNode report =
+        ReleaseProfile.report(
+            check.profile(), PythonPath.normalize(shown), outShown, base, derived);
+    List<String> arches = new ArrayList<>();
+    derived
+        .assets()
+        .forEach(
+            a -> {
+              if (!arches.contains(a.arch())) {
+                arches.add(a.arch());
+              }
+            });
+    return new ImageOutcome(
+        true,
+        null,
+        check.diagnostics(),
+        report,
+        List.of(
+            "release profile: " + outShown + " (" + check.profile().reference() + ")",
+            "describes: "
+                + String.join(", ", arches)
+                + " of asset release "
+                + derived.assetVersion()
+                + " at "
+                + base));
+  }
+
+  @Override
+  public ImageOutcome verifyReproducible(ReproducibilityRequest request, BuildProgress progress) {
+    ImageBuildRequest previous = request.build();
+    BuildSettings was = previous.settings();
+    InputPath previousOut = was.outDir();
+    Map<String, String> before = b3sums(previousOut.path().resolve("B3SUMS"));
+    String b3Shown = PythonPath.normalize(previousOut.shown() + "/B3SUMS");
+    if (before == null) {
+      return ImageOutcome.failed(
+          "no previous build to compare with: " + b3Shown + " is missing; build the image first",
+          List.of(
+              new Diagnostic(
+                  Code.E016,
+                  b3Shown,
+                  "",
+                  null,
+                  "Missing required file: B3SUMS of the last build")));
+    }
+    InputPath root = request.rebuildDir();
+    InputPath assetsDir = root.resolve("assets");
+    if (Files.exists(root.path())) {
+      deleteTree(root.path());
+    }
+    BuildSettings clean =
+        new BuildSettings(
+            was.template(),
+            assetsDir,
+            was.guestBinaries(),
+            was.kernelSource(),
+            was.sources(),
+            was.binaryVersion(),
+            true,
+            false);
+    ImageOutcome rebuilt =
+        build(
+            new ImageBuildRequest(
+                previous.profile(),
+                previous.profileShown(),
+                previous.arch(),
+                root.resolve("workspace"),
+                true,
+                previous.sources(),
+                clean),
+            progress);
+    if (!rebuilt.ok()) {
+      return ImageOutcome.failed(
+          "the clean rebuild failed: " + rebuilt.error(), rebuilt.diagnostics());
+    }
+    Map<String, String> after = b3sums(assetsDir.path().resolve("B3SUMS"));
+    Planned planned = plan(previous.profile(), previous.profileShown(), previous.arch());
+    List<Node> rows = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>(rebuilt.diagnostics());
+    boolean same = true;
+    try {
+      for (String arch : planned.plan().arches()) {
+        for (String name : List.of("vmlinuz", "initrd.img", "rootfs.squashfs")) {
+          String key = arch + "/" + name;
+          if (!after.containsKey(key)) {
+            continue; // not built by this template
+          }
+          String old = before.get(key);
+          String now = after.get(key);
+          boolean equal = now.equals(old);
+          same &= equal;
+          ObjectNode.Builder row =
+              ObjectNode.builder()
+                  .put("arch", arch)
+                  .put("asset", name)
+                  .put("previous_hash", old == null ? "missing" : "blake3:" + old)
+                  .put("rebuilt_hash", "blake3:" + now)
+                  .put("identical", BooleanNode.of(equal));
+          if (equal) {
+            lines.add(key + ": identical (blake3:" + now + ")");
+          } else if (old == null) {
+            lines.add(key + ": not in the previous build");
+          } else {
+            List<String> files =
+                differences(
+                    planned.plan(),
+                    root,
+                    name,
+                    previousOut.path().resolve(key),
+                    assetsDir.path().resolve(key),
+                    progress);
+            row.put("differing_files", ArrayNode.ofStrings(files));
+            lines.add(
+                key
+                    + ": differs (blake3:"
+                    + old
+                    + " before, blake3:"
+                    + now
+                    + " now)"
+                    + (files.isEmpty() ? "" : "; " + files.size() + " differing file(s):"));
+            files.forEach(file -> lines.add("  " + file));
+          }
+          rows.add(row.build());
+        }
+      }
+    } catch (IOException | dev.capsem.core.ports.ContainerRuntimeException e) {
+      return ImageOutcome.failed(
+          "cannot compare the two builds: " + e.getMessage(), List.copyOf(diagnostics));
+    }
+    ObjectNode report =
+        ObjectNode.builder()
+            .put("schema", "capsem.reproducibility.v1")
+            .put("ok", BooleanNode.of(same))
+            .put("previous", PythonPath.normalize(previousOut.shown()))
+            .put("rebuilt", PythonPath.normalize(assetsDir.shown()))
+            .put("assets", ArrayNode.of(rows))
+            .build();
+    if (!same) {
+      lines.add(0, "not reproducible: the clean rebuild differs from " + previousOut.shown());
+      return new ImageOutcome(
+          false, "the clean rebuild differs from the previous build", diagnostics, report, lines);
+    }
+    lines.add(0, "reproducible: the clean rebuild is bit-identical to " + previousOut.shown());
+    return new ImageOutcome(true, null, diagnostics, report, lines);
+  }
+
+  private List<String> differences(
+      ImagePlan plan, InputPath root, String name, Path before, Path after, BuildProgress progress)
+      throws IOException, dev.capsem.core.ports.ContainerRuntimeException {
+    if (name.equals("initrd.img")) {
+      return dev.capsem.core.image.Reproducibility.initrdDifferences(before, after);
+    }
+    if (!name.equals("rootfs.squashfs")) {
+      return List.of(); // a kernel image is one file
+    }
+    GuestConfigs.Loaded loaded =
+        GuestConfigs.load(root.path().resolve("workspace"), root.resolve("workspace").shown());
+    String baseImage =
+        loaded.config().build().architectures().values().iterator().next().baseImage();
+    try (BuildProgress.Step step = progress.begin("compare the two rootfs images")) {
+      List<String> files =
+          dev.capsem.core.image.Reproducibility.rootfsDifferences(
+              ports.containers(), ports.hasher(), baseImage, before, after);
+      step.succeeded();
+      return files;
+    }
+  }
+
+  /** {@code <arch>/<name>} → bare hash, from a {@code B3SUMS} file; null when there is none. */
+  private static Map<String, String> b3sums(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    try {
+      for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+        String[] parts = line.strip().split("\\s+", 2);
+        if (parts.length == 2) {
+          out.put(parts[1], parts[0]);
+        }
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return out;
   }
 
   private static void deleteTree(Path dir) {

@@ -16,4 +16,18 @@ public interface ImageUseCases {
    * reporting each step to {@code progress} ({@code capsem.image-build.v1}).
    */
   ImageOutcome build(ImageBuildRequest request, BuildProgress progress);
+
+  /**
+   * Writes the release profile ({@code capsem.release-profile.v1}): the source profile whose {@code
+   * vm.assets} describe exactly the built assets of the selected architectures (URLs under the
+   * asset base URL, hashes and sizes from the build's asset manifest).
+   */
+  ImageOutcome releaseProfile(ReleaseProfileRequest request);
+
+  /**
+   * Rebuilds the image of {@code request.build()} in a clean workspace without any cache and
+   * compares each asset's hash with the previous build's {@code B3SUMS}; when they differ, lists
+   * every differing file inside the rootfs and initrd ({@code capsem.reproducibility.v1}).
+   */
+  ImageOutcome verifyReproducible(ReproducibilityRequest request, BuildProgress progress);
 }

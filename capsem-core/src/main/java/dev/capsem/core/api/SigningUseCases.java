@@ -13,4 +13,10 @@ public interface SigningUseCases {
 
   /** BLAKE3 of each file, as {@code b3sum FILE...} prints it; {@code shownAs} in the same order. */
   FileHashes hash(List<java.nio.file.Path> files, List<String> shownAs);
+
+  /**
+   * Signs every file of a release with one key (opened once, and only when a signature must be
+   * written), keeping unchanged signatures, and writes the public key.
+   */
+  SignedFiles signFiles(SignFilesRequest request);
 }

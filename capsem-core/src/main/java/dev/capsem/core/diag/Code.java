@@ -98,6 +98,8 @@ public enum Code {
   E415(ERROR, "profile revision bytes changed under the same revision"),
   E416(ERROR, "current revision moved backwards"),
   E417(ERROR, "previously active revision vanished"),
+  E418(ERROR, "release version without a signing key"),
+  E419(ERROR, "release version without publication URLs"),
 
   // Warnings.
   W001(WARNING, "npm packages declared but no rule permits the npm registry"),

@@ -41,7 +41,14 @@ public final class AssetManifestV2 {
   public static Generated fromB3sums(
       String b3sums, Sizes sizes, String previousManifest, LocalDate date, String binaryVersion)
       throws IOException {
-    String assetVersion = nextAssetVersion(previousManifest, date);
+    return withVersion(
+        b3sums, sizes, nextAssetVersion(previousManifest, date), date, binaryVersion);
+  }
+
+  /** The manifest of one release numbered {@code assetVersion}. */
+  static Generated withVersion(
+      String b3sums, Sizes sizes, String assetVersion, LocalDate date, String binaryVersion)
+      throws IOException {
     Map<String, ObjectNode.Builder> arches = new LinkedHashMap<>();
     for (String line : b3sums.split("\n", -1)) {
       String[] parts = line.strip().split("\\s+", 2);
@@ -118,6 +125,18 @@ public final class AssetManifestV2 {
       }
     }
     return prefix + "." + next;
+  }
+
+  /** The {@code assets.current} of a format-2 manifest, or null when it has none. */
+  static String currentAssetVersion(String manifest) {
+    try {
+      if (JsonReader.read(manifest, JsonDialect.PYTHON) instanceof ObjectNode root) {
+        return root.object("assets").string("current");
+      }
+    } catch (JsonSyntaxException | RuntimeException e) {
+      return null;
+    }
+    return null;
   }
 
   private static List<String> previousVersions(String previousManifest) {

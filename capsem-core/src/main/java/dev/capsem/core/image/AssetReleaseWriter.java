@@ -32,6 +32,13 @@ public interface AssetReleaseWriter {
   Release write(Path assetsDir, LocalDate date, String binaryVersion, String previousManifest)
       throws IOException;
 
+  /**
+   * The release {@code B3SUMS} and {@code manifest.json} in {@code assetsDir} already describe,
+   * when they are exactly what {@link #write} would write for the files there now (keeping the
+   * manifest's release number), else null.
+   */
+  Release unchanged(Path assetsDir, LocalDate date, String binaryVersion) throws IOException;
+
   /** Upstream's layout: {@code B3SUMS} lines, then the manifest derived from them. */
   static AssetReleaseWriter checksumsAndManifest(Hasher hasher) {
     return new ChecksumsAndManifest(hasher);

@@ -2,6 +2,7 @@ package dev.capsem.core.image;
 
 import dev.capsem.core.ports.Hasher;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -29,6 +30,61 @@ final class ChecksumsAndManifest implements AssetReleaseWriter {
   public Release write(
       Path assetsDir, LocalDate date, String binaryVersion, String previousManifest)
       throws IOException {
+    Listed listed = list(assetsDir);
+    ReadableFiles.writeString(assetsDir.resolve("B3SUMS"), listed.b3sums());
+    AssetManifestV2.Generated manifest =
+        AssetManifestV2.fromB3sums(
+            listed.b3sums(), sizes(assetsDir), previousManifest, date, binaryVersion);
+    ReadableFiles.writeString(assetsDir.resolve("manifest.json"), manifest.json());
+    if (!listed.archDirs().isEmpty()) {
+      Path current = assetsDir.resolve("current");
+      if (Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+        deleteTree(current);
+      } else {
+        Files.deleteIfExists(current);
+      }
+      Files.createSymbolicLink(
+          current, Path.of(listed.archDirs().get(listed.archDirs().size() - 1)));
+    }
+    return new Release(manifest.assetVersion(), binaryVersion, listed.assets());
+  }
+
+  @Override
+  public Release unchanged(Path assetsDir, LocalDate date, String binaryVersion)
+      throws IOException {
+    Path b3sums = assetsDir.resolve("B3SUMS");
+    Path manifestFile = assetsDir.resolve("manifest.json");
+    if (!Files.isRegularFile(b3sums) || !Files.isRegularFile(manifestFile)) {
+      return null;
+    }
+    Listed listed = list(assetsDir);
+    if (!listed.b3sums().equals(Files.readString(b3sums, StandardCharsets.UTF_8))) {
+      return null;
+    }
+    String manifest = Files.readString(manifestFile, StandardCharsets.UTF_8);
+    String version = AssetManifestV2.currentAssetVersion(manifest);
+    if (version == null) {
+      return null;
+    }
+    AssetManifestV2.Generated expected =
+        AssetManifestV2.withVersion(
+            listed.b3sums(), sizes(assetsDir), version, date, binaryVersion);
+    return expected.json().equals(manifest)
+        ? new Release(version, binaryVersion, listed.assets())
+        : null;
+  }
+
+  private static AssetManifestV2.Sizes sizes(Path assetsDir) {
+    return relative -> {
+      Path file = assetsDir.resolve(relative);
+      return Files.isRegularFile(file) ? Files.size(file) : 0L;
+    };
+  }
+
+  /** The asset files and the {@code B3SUMS} text over them. */
+  private record Listed(List<String> archDirs, List<Asset> assets, String b3sums) {}
+
+  private Listed list(Path assetsDir) throws IOException {
     List<Asset> assets = new ArrayList<>();
     List<String> archDirs = new ArrayList<>();
     try (Stream<Path> children = Files.list(assetsDir)) {
@@ -68,28 +124,7 @@ final class ChecksumsAndManifest implements AssetReleaseWriter {
           .append(asset.name())
           .append('\n');
     }
-    ReadableFiles.writeString(assetsDir.resolve("B3SUMS"), b3sums.toString());
-    AssetManifestV2.Generated manifest =
-        AssetManifestV2.fromB3sums(
-            b3sums.toString(),
-            relative -> {
-              Path file = assetsDir.resolve(relative);
-              return Files.isRegularFile(file) ? Files.size(file) : 0L;
-            },
-            previousManifest,
-            date,
-            binaryVersion);
-    ReadableFiles.writeString(assetsDir.resolve("manifest.json"), manifest.json());
-    if (!archDirs.isEmpty()) {
-      Path current = assetsDir.resolve("current");
-      if (Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
-        deleteTree(current);
-      } else {
-        Files.deleteIfExists(current);
-      }
-      Files.createSymbolicLink(current, Path.of(archDirs.get(archDirs.size() - 1)));
-    }
-    return new Release(manifest.assetVersion(), binaryVersion, assets);
+    return new Listed(archDirs, assets, b3sums.toString());
   }
 
   private static void deleteTree(Path dir) throws IOException {

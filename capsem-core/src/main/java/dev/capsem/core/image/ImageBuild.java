@@ -53,8 +53,28 @@ public final class ImageBuild {
 
   static final String WORK_DIR = ".capsem-work";
 
-  /** Every stage of our Dockerfiles carries it, so cleanup prunes only our dangling images. */
+  /** The files each step places in the arch folder. */
+  static final Map<String, List<String>> STEP_OUTPUTS =
+      Map.of(
+          "kernel",
+          List.of("vmlinuz"),
+          "initrd",
+          List.of("initrd.img"),
+          "rootfs",
+          List.of("rootfs.squashfs", "tool-versions.txt", "image-inventory.json"));
+
+  /**
+   * Every stage of our Dockerfiles carries it, so that our leftover stages can be told apart
+   * ({@code docker image prune --filter label=dev.capsem.image-build}).
+   */
   static final String IMAGE_LABEL = "dev.capsem.image-build";
+
+  /**
+   * The build argument whose value each stage's last instruction puts in {@link #IMAGE_LABEL}:
+   * every layer before that label stays shared in the engine's cache, only the last differs per
+   * build.
+   */
+  static final String BUILD_ID_ARG = "CAPSEM_BUILD_ID";
 
   static final String MEMORY_HINT =
       "container runtime VM out of memory (exit 137) or SIGTERM mid-build (exit 143) — the cold"
@@ -82,17 +102,31 @@ public final class ImageBuild {
   /** One produced asset file. */
   public record BuiltAsset(String arch, String name, String path, long size, String hash) {}
 
+  /**
+   * One step of one architecture and whether it ran or kept the files of the last build.
+   *
+   * @param inputsHash the hash of the step's inputs, or null when they could not all be read
+   */
+  public record StepDone(String arch, String step, boolean reused, String inputsHash) {}
+
   /** What a build did, or why it stopped. */
   public record Outcome(
       List<Diagnostic> diagnostics,
       List<PlannedCommand> commands,
       KernelUsed kernel,
       List<BuiltAsset> assets,
-      AssetReleaseWriter.Release release) {
+      AssetReleaseWriter.Release release,
+      List<StepDone> steps) {
     public Outcome {
       diagnostics = List.copyOf(diagnostics);
       commands = List.copyOf(commands);
       assets = List.copyOf(assets);
+      steps = List.copyOf(steps);
+    }
+
+    /** True when a real build ran no container command: every step kept its files. */
+    public boolean noContainerWork() {
+      return !steps.isEmpty() && steps.stream().allMatch(StepDone::reused);
     }
 
     public boolean ok() {
@@ -129,7 +163,15 @@ public final class ImageBuild {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final List<PlannedCommand> commands = new ArrayList<>();
   private final List<BuiltAsset> assets = new ArrayList<>();
+  private final Map<String, BuildRecord> records = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> inputs = new LinkedHashMap<>();
+  private final java.util.Set<String> reused = new java.util.HashSet<>();
+  private final List<StepDone> stepsDone = new ArrayList<>();
+  private final Map<String, String> baseImageIds = new LinkedHashMap<>();
   private KernelUsed kernelUsed;
+
+  /** Tags and labels this build's images, so that parallel builds never share an image. */
+  private String buildId;
 
   private ImagePlan plan;
   private GuestConfig config;
@@ -159,6 +201,10 @@ public final class ImageBuild {
 
   /**
    * Builds (or, in a dry run, plans) {@code plan} from the loaded workspace at {@code workspace}.
+   *
+   * <p>A step (kernel, initrd, rootfs) whose inputs are those of the last build into the same
+   * output folder is not run again: its files are kept once their sizes and hashes match the build
+   * record. {@link BuildSettings#noCache()} rebuilds every step.
    */
   public Outcome run(ImagePlan plan, GuestConfig config, Path workspace, BuildSettings settings) {
     this.plan = plan;
@@ -166,49 +212,322 @@ public final class ImageBuild {
     this.workspace = workspace;
     this.settings = settings;
     this.epoch = clock.instant().getEpochSecond();
+    this.buildId =
+        hasher
+            .hex(
+                settings
+                    .outDir()
+                    .path()
+                    .toAbsolutePath()
+                    .normalize()
+                    .toString()
+                    .getBytes(StandardCharsets.UTF_8))
+            .substring(0, 12);
     Path work = settings.outDir().path().resolve(WORK_DIR);
     try {
       checkInputs();
+      boolean containerWork = true;
       if (!settings.dryRun()) {
-        checkRuntime();
+        containerWork = decideReuse();
+        if (containerWork) {
+          checkRuntime();
+        } else {
+          progress.note("no container work: the inputs of every step are unchanged");
+        }
       }
-      String previousManifest = settings.dryRun() ? null : clearReplacedAssets();
+      String previousManifest = settings.dryRun() ? null : clearReplacedAssets(containerWork);
       for (String arch : plan.arches()) {
         ArchConfig archConfig = config.build().architectures().get(arch);
-        if (settings.template().compilesKernel()) {
-          kernel(arch, archConfig);
-        }
-        if (settings.template().packsInitrd()) {
-          initrd(arch, archConfig);
-        }
-        if (settings.template().buildsRootfs()) {
-          rootfs(arch, archConfig);
+        for (String step : steps()) {
+          if (reused.contains(arch + "/" + step)) {
+            reuse(arch, step);
+            continue;
+          }
+          switch (step) {
+            case "kernel" -> kernel(arch, archConfig);
+            case "initrd" -> initrd(arch, archConfig);
+            default -> rootfs(arch, archConfig);
+          }
+          if (!settings.dryRun()) {
+            record(arch, step);
+          }
         }
       }
       AssetReleaseWriter.Release release = null;
       if (!settings.dryRun()) {
-        try (BuildProgress.Step step = progress.begin("checksums and manifest")) {
-          release =
-              releases.write(
-                  settings.outDir().path(),
-                  LocalDate.now(clock),
-                  settings.binaryVersion(),
-                  previousManifest);
-          step.succeeded();
+        LocalDate today = LocalDate.now(clock);
+        if (!containerWork) {
+          release = releases.unchanged(settings.outDir().path(), today, settings.binaryVersion());
+          if (release != null) {
+            progress.note("checksums and manifest unchanged");
+          }
+        }
+        if (release == null) {
+          try (BuildProgress.Step step = progress.begin("checksums and manifest")) {
+            release =
+                releases.write(
+                    settings.outDir().path(), today, settings.binaryVersion(), previousManifest);
+            step.succeeded();
+          }
         }
       }
-      return new Outcome(diagnostics, commands, kernelUsed, assets, release);
+      return new Outcome(diagnostics, commands, kernelUsed, assets, release, stepsDone);
     } catch (Stop stop) {
       diagnostics.addAll(stop.diagnostics);
-      return new Outcome(diagnostics, commands, kernelUsed, List.of(), null);
+      return new Outcome(diagnostics, commands, kernelUsed, List.of(), null, List.of());
     } catch (IOException e) {
       diagnostics.add(error(Code.E307, "cannot write the build's files: " + e.getMessage()));
-      return new Outcome(diagnostics, commands, kernelUsed, List.of(), null);
+      return new Outcome(diagnostics, commands, kernelUsed, List.of(), null, List.of());
     } finally {
       if (!settings.dryRun()) {
         deleteTree(work);
       }
     }
+  }
+
+  /** The steps the template runs, in build order. */
+  private List<String> steps() {
+    List<String> steps = new ArrayList<>();
+    if (settings.template().compilesKernel()) {
+      steps.add("kernel");
+    }
+    if (settings.template().packsInitrd()) {
+      steps.add("initrd");
+    }
+    if (settings.template().buildsRootfs()) {
+      steps.add("rootfs");
+    }
+    return steps;
+  }
+
+  // Incremental builds.
+
+  /**
+   * Computes every step's inputs and decides which steps can keep their files; returns whether any
+   * step must run in containers.
+   */
+  private boolean decideReuse() throws IOException {
+    if (settings.noCache()) {
+      progress.note("noCache: every step is rebuilt, without the engine's layer cache");
+    }
+    boolean containerWork = false;
+    for (String arch : plan.arches()) {
+      ArchConfig archConfig = config.build().architectures().get(arch);
+      BuildRecord record = BuildRecord.read(archPath(arch), arch);
+      records.put(arch, record);
+      for (String step : steps()) {
+        Map<String, String> now = stepInputs(arch, archConfig, step);
+        inputs.put(arch + "/" + step, now);
+        BuildRecord.StepRecord previous = record.steps().get(step);
+        String why = settings.noCache() ? "" : reuseProblem(arch, step, previous, now);
+        if (why == null) {
+          reused.add(arch + "/" + step);
+        } else {
+          containerWork = true;
+          if (!why.isEmpty()) {
+            progress.note(arch + " " + step + ": " + why + "; rebuilding");
+          }
+        }
+      }
+    }
+    return containerWork;
+  }
+
+  /**
+   * Why the previous files of a step cannot stand: empty when there is no previous build, a reason
+   * when its inputs or files changed, null when they can be kept.
+   */
+  private String reuseProblem(
+      String arch, String step, BuildRecord.StepRecord previous, Map<String, String> now)
+      throws IOException {
+    if (previous == null) {
+      return "";
+    }
+    if (now == null) {
+      return "the base image "
+          + config.build().architectures().get(arch).baseImage()
+          + " is not on the engine, so its id is unknown";
+    }
+    List<String> changed = previous.changedInputs(now);
+    if (!changed.isEmpty()) {
+      return "inputs changed (" + String.join(", ", changed) + ")";
+    }
+    for (Map.Entry<String, BuildRecord.Output> output : previous.outputs().entrySet()) {
+      Path file = archPath(arch).resolve(output.getKey());
+      if (!Files.isRegularFile(file)) {
+        return output.getKey() + " is missing";
+      }
+      if (Files.size(file) != output.getValue().size()
+          || !hasher.hexOfFile(file).equals(output.getValue().hash())) {
+        return output.getKey() + " does not have the bytes the last build placed";
+      }
+    }
+    return null;
+  }
+
+  /** Keeps a step's files, after {@link #reuseProblem} checked their hashes. */
+  private void reuse(String arch, String step) throws IOException {
+    BuildRecord.StepRecord previous = records.get(arch).steps().get(step);
+    List<String> names = new ArrayList<>();
+    for (Map.Entry<String, BuildRecord.Output> output : previous.outputs().entrySet()) {
+      String name = output.getKey();
+      if (ChecksumsAndManifest.ASSET_NAMES.contains(name)) {
+        names.add(name);
+        assets.add(
+            new BuiltAsset(
+                arch,
+                name,
+                settings.outDir().resolve(arch + "/" + name).shown(),
+                output.getValue().size(),
+                output.getValue().hash()));
+      }
+    }
+    if (previous.kernel() != null) {
+      kernelUsed = previous.kernel();
+    }
+    String inputsHash = inputsHash(inputs.get(arch + "/" + step));
+    progress.note(
+        arch
+            + " "
+            + step
+            + " unchanged (inputs "
+            + inputsHash.substring(0, 16)
+            + "): kept "
+            + String.join(", ", names)
+            + " after checking "
+            + (names.size() == 1 ? "its hash" : "their hashes"));
+    stepsDone.add(new StepDone(arch, step, true, inputsHash));
+  }
+
+  /** Records what a step that just ran used and placed. */
+  private void record(String arch, String step) throws IOException {
+    Map<String, String> used = inputs.get(arch + "/" + step);
+    String inputsHash = used == null ? null : inputsHash(used);
+    stepsDone.add(new StepDone(arch, step, false, inputsHash));
+    if (used == null) {
+      return; // the base image id was unknown: nothing this build could be reused for
+    }
+    Map<String, BuildRecord.Output> outputs = new LinkedHashMap<>();
+    for (String name : STEP_OUTPUTS.get(step)) {
+      Path file = archPath(arch).resolve(name);
+      if (Files.isRegularFile(file)) {
+        outputs.put(name, new BuildRecord.Output(Files.size(file), hasher.hexOfFile(file)));
+      }
+    }
+    BuildRecord record =
+        records
+            .getOrDefault(arch, BuildRecord.empty(arch))
+            .with(
+                step,
+                new BuildRecord.StepRecord(
+                    used, outputs, step.equals("kernel") ? kernelUsed : null));
+    records.put(arch, record);
+    record.write(archPath(arch));
+  }
+
+  private String inputsHash(Map<String, String> used) {
+    StringBuilder text = new StringBuilder();
+    used.forEach((key, value) -> text.append(key).append('\0').append(value).append('\n'));
+    return hasher.hex(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Everything a step's result depends on: the builder, the time source, the platform and base
+   * image id, the rendered Dockerfile and every file of its build context; null when the base image
+   * id cannot be read (the engine does not have it, or does not answer).
+   */
+  private Map<String, String> stepInputs(String arch, ArchConfig archConfig, String step)
+      throws IOException {
+    String baseId = baseImageId(archConfig.baseImage());
+    if (baseId == null) {
+      return null;
+    }
+    Map<String, String> used = new LinkedHashMap<>();
+    used.put("builder", BuilderVersion.VALUE);
+    used.put("epoch", Long.toString(epoch));
+    used.put("platform", archConfig.dockerPlatform());
+    used.put("base_image", archConfig.baseImage() + "@" + baseId);
+    switch (step) {
+      case "kernel" -> {
+        ResolvedKernel source = resolveKernel(archConfig);
+        KernelRecipe recipe = new KernelRecipe(arch, archConfig, source.contextName(), epoch);
+        used.put("Dockerfile", hasher.hex(utf8(recipe.dockerfile())));
+        used.put("KERNEL_VERSION", source.version());
+        used.put(
+            recipe.defconfigInContext(),
+            hasher.hexOfFile(workspace.resolve("config").resolve(recipe.defconfigInContext())));
+        used.put(
+            "kernel_source",
+            source.tarball() != null
+                ? hasher.hexOfFile(source.tarball())
+                : source.url() + " sha256:" + settings.kernelSource().sha256());
+      }
+      case "initrd" -> {
+        used.put(
+            "Dockerfile",
+            hasher.hex(
+                utf8(
+                    ToolImages.busyboxDockerfile(
+                        archConfig.dockerPlatform(), archConfig.baseImage()))));
+        used.put("capsem-init", hasher.hexOfFile(workspace.resolve("artifacts/capsem-init")));
+      }
+      default -> {
+        boolean agents = !settings.guestBinaries().omitted();
+        RootfsRecipe recipe =
+            new RootfsRecipe(config, archConfig, settings.sources(), agents, epoch);
+        used.put("package_contract", plan.packageContractHash());
+        used.put("Dockerfile", hasher.hex(utf8(recipe.dockerfile())));
+        for (ContextFile file : rootfsContext(arch)) {
+          if (Files.isDirectory(file.source())) {
+            try (Stream<Path> walk = Files.walk(file.source())) {
+              for (Path each : walk.filter(Files::isRegularFile).sorted().toList()) {
+                used.put(
+                    file.name()
+                        + "/"
+                        + file.source().relativize(each).toString().replace('\\', '/'),
+                    hasher.hexOfFile(each));
+              }
+            }
+          } else {
+            used.put(file.name(), hasher.hexOfFile(file.source()));
+          }
+        }
+        used.put(
+            "squashfs",
+            hasher.hex(
+                utf8(
+                    ToolImages.assetToolsDockerfile(archConfig.baseImage())
+                        + ToolImages.squashfsScript(
+                            config.build().compression(),
+                            config.build().compressionLevel(),
+                            epoch))));
+        used.put(
+            "probes",
+            hasher.hex(
+                utf8(
+                    GuestProbes.toolVersionsScript(config)
+                        + GuestProbes.INVENTORY_SCRIPT
+                        + GuestProbes.inventoryConfig(config, recipe.npmPrefix()))));
+      }
+    }
+    return used;
+  }
+
+  private String baseImageId(String image) {
+    if (!baseImageIds.containsKey(image)) {
+      String id;
+      try {
+        id = runtime.execute(new ContainerCommand.InspectImage(image)).strip();
+      } catch (ContainerRuntimeException e) {
+        id = null;
+      }
+      baseImageIds.put(image, id == null || id.isEmpty() ? null : id);
+    }
+    return baseImageIds.get(image);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   // Checks before anything runs: every input problem at once.
@@ -311,7 +630,7 @@ public final class ImageBuild {
    * Removes what this build replaces, so that a failure cannot leave an old asset next to new ones
    * under a stale manifest; returns the old manifest, which only numbers the next release.
    */
-  private String clearReplacedAssets() throws IOException {
+  private String clearReplacedAssets(boolean containerWork) throws IOException {
     Path out = settings.outDir().path();
     Files.createDirectories(out);
     String previous = null;
@@ -319,22 +638,26 @@ public final class ImageBuild {
     if (Files.isRegularFile(manifest)) {
       previous = Files.readString(manifest, StandardCharsets.UTF_8);
     }
+    if (!containerWork) {
+      return previous; // nothing is replaced; the epilogue checks the checksums and manifest
+    }
     Files.deleteIfExists(manifest);
     Files.deleteIfExists(out.resolve("B3SUMS"));
     for (String arch : plan.arches()) {
       Path dir = out.resolve(arch);
-      ImageTemplate template = settings.template();
-      if (template.compilesKernel()) {
-        Files.deleteIfExists(dir.resolve("vmlinuz"));
-      }
-      if (template.packsInitrd()) {
-        Files.deleteIfExists(dir.resolve("initrd.img"));
-      }
-      if (template.buildsRootfs()) {
-        for (String name :
-            List.of("rootfs.squashfs", "tool-versions.txt", "image-inventory.json")) {
+      BuildRecord record = records.getOrDefault(arch, BuildRecord.read(dir, arch));
+      for (String step : steps()) {
+        if (reused.contains(arch + "/" + step)) {
+          continue;
+        }
+        record = record.without(step);
+        for (String name : STEP_OUTPUTS.get(step)) {
           Files.deleteIfExists(dir.resolve(name));
         }
+      }
+      records.put(arch, record);
+      if (Files.isDirectory(dir)) {
+        record.write(dir);
       }
     }
     deleteTree(out.resolve(WORK_DIR));
@@ -372,7 +695,7 @@ public final class ImageBuild {
             defconfig,
             StandardCopyOption.REPLACE_EXISTING);
       }
-      String tag = "capsem-kernel-" + arch;
+      String tag = tag("kernel", arch);
       Map<String, String> args = new LinkedHashMap<>();
       args.put("KERNEL_VERSION", source.version());
       try {
@@ -380,7 +703,7 @@ public final class ImageBuild {
             arch,
             "kernel",
             new ContainerCommand.Build(
-                archConfig.dockerPlatform(), tag, context, args, settings.noCache()));
+                archConfig.dockerPlatform(), tag, context, buildIdArg(args), settings.noCache()));
         extract(
             arch,
             "kernel",
@@ -516,13 +839,17 @@ public final class ImageBuild {
             context.resolve("Dockerfile"),
             ToolImages.busyboxDockerfile(archConfig.dockerPlatform(), archConfig.baseImage()));
       }
-      String tag = "capsem-initrd-" + arch;
+      String tag = tag("initrd", arch);
       try {
         execute(
             arch,
             "initrd",
             new ContainerCommand.Build(
-                archConfig.dockerPlatform(), tag, context, Map.of(), settings.noCache()));
+                archConfig.dockerPlatform(),
+                tag,
+                context,
+                buildIdArg(Map.of()),
+                settings.noCache()));
         extract(
             arch,
             "initrd",
@@ -555,7 +882,7 @@ public final class ImageBuild {
       if (!settings.dryRun()) {
         prepareRootfsContext(arch, context, recipe);
       }
-      String tag = "capsem-rootfs-" + arch;
+      String tag = tag("rootfs", arch);
       String platform = archConfig.dockerPlatform();
       Path tar = context.resolve("rootfs.tar");
       Path squashfs = context.resolve("rootfs.squashfs");
@@ -565,7 +892,8 @@ public final class ImageBuild {
         execute(
             arch,
             "rootfs",
-            new ContainerCommand.Build(platform, tag, context, Map.of(), settings.noCache()));
+            new ContainerCommand.Build(
+                platform, tag, context, buildIdArg(Map.of()), settings.noCache()));
         String container = create(arch, "rootfs", platform, tag, List.of("/bin/true"));
         try {
           execute(arch, "rootfs", new ContainerCommand.Export(container, tar));
@@ -590,9 +918,16 @@ public final class ImageBuild {
     }
   }
 
-  private void prepareRootfsContext(String arch, Path context, RootfsRecipe recipe)
-      throws IOException {
-    writeString(context.resolve("Dockerfile"), recipe.dockerfile());
+  /**
+   * A file or folder the rootfs build context holds, by its name there.
+   *
+   * @param agent a guest agent, copied read-only and executable
+   */
+  private record ContextFile(String name, Path source, boolean agent) {}
+
+  /** Everything the rootfs Dockerfile copies, besides itself. */
+  private List<ContextFile> rootfsContext(String arch) {
+    List<ContextFile> files = new ArrayList<>();
     Path artifacts = workspace.resolve("artifacts");
     for (String name :
         List.of(
@@ -602,34 +937,44 @@ public final class ImageBuild {
             "tips.txt",
             "capsem-doctor",
             "capsem-bench",
-            "snapshots")) {
-      Files.copy(
-          artifacts.resolve(name), context.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-    for (String dir : List.of("capsem_bench", "diagnostics")) {
-      copyTree(artifacts.resolve(dir), context.resolve(dir));
+            "snapshots",
+            "capsem_bench",
+            "diagnostics")) {
+      files.add(new ContextFile(name, artifacts.resolve(name), false));
     }
     if (!settings.guestBinaries().omitted()) {
-      Path target = context.resolve(RootfsRecipe.CONTEXT_GUEST_BINARIES);
-      Files.createDirectories(target);
       for (String name : GuestBinaries.NAMES) {
-        Path copy = target.resolve(name);
-        Files.copy(
-            settings.guestBinaries().dir().path().resolve(arch).resolve(name),
-            copy,
-            StandardCopyOption.REPLACE_EXISTING);
-        setMode(copy, "r-xr-xr-x");
+        files.add(
+            new ContextFile(
+                RootfsRecipe.CONTEXT_GUEST_BINARIES + "/" + name,
+                settings.guestBinaries().dir().path().resolve(arch).resolve(name),
+                true));
       }
     }
     PackageSources sources = settings.sources();
     if (sources.buildCa() != null) {
-      Files.copy(
-          sources.buildCa().path(),
-          context.resolve(RootfsRecipe.CONTEXT_BUILD_CA),
-          StandardCopyOption.REPLACE_EXISTING);
+      files.add(new ContextFile(RootfsRecipe.CONTEXT_BUILD_CA, sources.buildCa().path(), false));
     }
     if (sources.pythonWheels() != null) {
-      copyTree(sources.pythonWheels().path(), context.resolve(RootfsRecipe.CONTEXT_WHEELS));
+      files.add(new ContextFile(RootfsRecipe.CONTEXT_WHEELS, sources.pythonWheels().path(), false));
+    }
+    return files;
+  }
+
+  private void prepareRootfsContext(String arch, Path context, RootfsRecipe recipe)
+      throws IOException {
+    writeString(context.resolve("Dockerfile"), recipe.dockerfile());
+    for (ContextFile file : rootfsContext(arch)) {
+      Path target = context.resolve(file.name());
+      if (Files.isDirectory(file.source())) {
+        copyTree(file.source(), target);
+        continue;
+      }
+      Files.createDirectories(target.getParent());
+      Files.copy(file.source(), target, StandardCopyOption.REPLACE_EXISTING);
+      if (file.agent()) {
+        setMode(target, "r-xr-xr-x");
+      }
     }
   }
 
@@ -657,9 +1002,7 @@ public final class ImageBuild {
   /** The asset-tools image, built once per recipe (its tag carries the recipe's hash). */
   private String assetTools(String arch, String baseImage) throws IOException {
     String dockerfile = ToolImages.assetToolsDockerfile(baseImage);
-    String tag =
-        "capsem-asset-tools:"
-            + hasher.hex(dockerfile.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+    String tag = ToolImages.assetToolsTag(hasher, baseImage);
     if (!settings.dryRun()) {
       try {
         runtime.execute(new ContainerCommand.InspectImage(tag));
@@ -759,11 +1102,14 @@ public final class ImageBuild {
     }
   }
 
-  /** Removes a built image and the intermediate stages it left (ours only, by label). */
+  /**
+   * Removes this build's tag. The build stages it left are kept on purpose: with the classic
+   * builder they are the layer cache, and pruning them (which also drops their untagged parents)
+   * would make every later build compile the kernel and install the packages again.
+   */
   private void removeImage(String arch, String step, String image) {
     try {
       execute(arch, step, new ContainerCommand.RemoveImage(image));
-      execute(arch, step, new ContainerCommand.PruneImages(IMAGE_LABEL));
     } catch (Stop ignored) {
       // As above: never hide the real failure behind a cleanup one.
     }
@@ -844,6 +1190,26 @@ public final class ImageBuild {
       Files.createDirectories(dir);
     }
     return dir;
+  }
+
+  /** The last instructions of each stage: this build's id as its label. */
+  static String buildLabel() {
+    return "ARG " + BUILD_ID_ARG + "\nLABEL " + IMAGE_LABEL + "=${" + BUILD_ID_ARG + "}\n";
+  }
+
+  /** This build's tag for a step's image: {@code capsem-<step>-<arch>:<build id>}. */
+  private String tag(String step, String arch) {
+    return "capsem-" + step + "-" + arch + ":" + buildId;
+  }
+
+  private Map<String, String> buildIdArg(Map<String, String> args) {
+    Map<String, String> all = new LinkedHashMap<>(args);
+    all.put(BUILD_ID_ARG, buildId);
+    return all;
+  }
+
+  private Path archPath(String arch) {
+    return settings.outDir().path().resolve(arch);
   }
 
   private Path archDir(String arch) throws IOException {

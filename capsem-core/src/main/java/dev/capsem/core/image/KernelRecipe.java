@@ -55,7 +55,6 @@ record KernelRecipe(String archName, ArchConfig arch, String tarballName, long e
         .append(' ')
         .append(arch.baseImage())
         .append(" AS build\n");
-    d.append("LABEL ").append(ImageBuild.IMAGE_LABEL).append("=1\n");
     d.append("ARG KERNEL_VERSION\n");
     d.append("ENV DEBIAN_FRONTEND=noninteractive\n");
     d.append("RUN apt-get update ")
@@ -90,10 +89,11 @@ record KernelRecipe(String archName, ArchConfig arch, String tarballName, long e
         .append(arch.kernelImage())
         .append(" /vmlinuz \\\n")
         .append(" && make -s kernelversion > /kernel.release\n");
+    d.append(ImageBuild.buildLabel());
     d.append("FROM scratch\n");
-    d.append("LABEL ").append(ImageBuild.IMAGE_LABEL).append("=1\n");
     d.append("COPY --from=build /vmlinuz /vmlinuz\n");
     d.append("COPY --from=build /kernel.release /kernel.release\n");
+    d.append(ImageBuild.buildLabel());
     return d.toString();
   }
 }

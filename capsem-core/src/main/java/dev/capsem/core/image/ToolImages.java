@@ -17,14 +17,20 @@ final class ToolImages {
         + ' '
         + baseImage
         + '\n'
-        + "LABEL "
-        + ImageBuild.IMAGE_LABEL
-        + "=1\n"
         + "RUN apt-get update "
         + RootfsRecipe.APT_CLOCK_OPTIONS
         + " \\\n"
         + " && apt-get install -y --no-install-recommends busybox-static \\\n"
-        + " && rm -rf /var/lib/apt/lists/*\n";
+        + " && rm -rf /var/lib/apt/lists/*\n"
+        + ImageBuild.buildLabel();
+  }
+
+  /** The asset-tools image's tag: the recipe's hash, so that a new recipe makes a new image. */
+  static String assetToolsTag(dev.capsem.core.ports.Hasher hasher, String baseImage) {
+    return "capsem-asset-tools:"
+        + hasher
+            .hex(assetToolsDockerfile(baseImage).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .substring(0, 12);
   }
 
   /** squashfs-tools on the engine's own platform (it only transforms files). */

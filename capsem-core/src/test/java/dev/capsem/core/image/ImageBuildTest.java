@@ -138,6 +138,7 @@ class ImageBuildTest {
         .containsExactly(
             "B3SUMS",
             "manifest.json",
+            "x86_64/build-record.json",
             "x86_64/image-inventory.json",
             "x86_64/initrd.img",
             "x86_64/rootfs.squashfs",
@@ -232,7 +233,7 @@ class ImageBuildTest {
     runtime.fail(
         command ->
             command instanceof ContainerCommand.Build build
-                && build.tag().equals("capsem-rootfs-x86_64"),
+                && build.tag().startsWith("capsem-rootfs-x86_64:"),
         Kind.FAILED,
         1,
         "E: Unable to locate package no-such-package\n"
@@ -243,12 +244,13 @@ class ImageBuildTest {
 
     assertThat(error.code()).isEqualTo(Code.E307);
     assertThat(error.message())
-        .startsWith("Command '['fake', 'build', 'linux/amd64', 'capsem-rootfs-x86_64',")
+        .startsWith("Command '['fake', 'build', 'linux/amd64', 'CAPSEM_BUILD_ID=")
+        .contains("'capsem-rootfs-x86_64:")
         .contains("returned non-zero exit status 1.")
         .contains("Unable to locate package no-such-package")
         .doesNotContain("hint:");
     assertThat(filesUnder(out)).isEmpty();
-    assertThat(runtime.imageTags()).doesNotContain("capsem-rootfs-x86_64");
+    assertThat(runtime.imageTags()).noneMatch(tag -> tag.startsWith("capsem-rootfs-x86_64"));
   }
 
   @Test
@@ -411,6 +413,194 @@ class ImageBuildTest {
         .isEqualTo(
             "Enabled AI CLIs returned N/A or empty version: claude, gemini, codex. Check that the"
                 + " CLI installed correctly in the rootfs.");
+  }
+
+  /** Progress notes, to see what a build says about the steps it kept. */
+  private static final class Notes implements BuildProgress {
+    final List<String> notes = new java.util.ArrayList<>();
+
+    @Override
+    public Step begin(String step) {
+      return BuildProgress.silent().begin(step);
+    }
+
+    @Override
+    public void command(List<String> commandLine) {}
+
+    @Override
+    public void note(String message) {
+      notes.add(message);
+    }
+  }
+
+  private ImageBuild.Outcome run(BuildSettings settings, BuildProgress progress) {
+    return new ImageBuild(
+            runtime,
+            Downloader.none(),
+            new Sha256Hasher(),
+            APRIL_21,
+            progress,
+            AssetReleaseWriter.checksumsAndManifest(new Sha256Hasher()),
+            "sudo apt install docker.io")
+        .run(workspace.plan(), workspace.config(), workspace.dir(), settings);
+  }
+
+  private List<ContainerCommand> containerWork() {
+    return runtime.executed().stream()
+        .filter(command -> !(command instanceof ContainerCommand.InspectImage))
+        .toList();
+  }
+
+  private BuildSettings noCache(BuildSettings base) {
+    return new BuildSettings(
+        base.template(),
+        base.outDir(),
+        base.guestBinaries(),
+        base.kernelSource(),
+        base.sources(),
+        base.binaryVersion(),
+        true,
+        false);
+  }
+
+  @Test
+  void run_secondBuildWithTheSameInputs_doesNoContainerWorkAndKeepsEveryFile() throws Exception {
+    BuildSettings settings = settings(ImageTemplate.ALL, binaries(), false);
+    ImageBuild.Outcome first = run(settings);
+    Map<String, byte[]> before = new java.util.TreeMap<>();
+    for (String file : filesUnder(out)) {
+      before.put(file, Files.readAllBytes(out.resolve(file)));
+    }
+    int commandsBefore = runtime.executed().size();
+    Notes notes = new Notes();
+
+    ImageBuild.Outcome second = run(settings, notes);
+
+    assertThat(second.ok()).isTrue();
+    assertThat(second.noContainerWork()).isTrue();
+    assertThat(runtime.executed().subList(commandsBefore, runtime.executed().size()))
+        .as("only the base image id is asked for")
+        .allMatch(command -> command instanceof ContainerCommand.InspectImage);
+    assertThat(notes.notes)
+        .contains(
+            "no container work: the inputs of every step are unchanged",
+            "checksums and manifest unchanged")
+        .anyMatch(
+            note ->
+                note.startsWith("x86_64 rootfs unchanged (inputs ")
+                    && note.endsWith("kept rootfs.squashfs after checking its hash"));
+    for (String file : filesUnder(out)) {
+      assertThat(out.resolve(file)).as(file).hasBinaryContent(before.get(file));
+    }
+    assertThat(second.assets()).isEqualTo(first.assets());
+    assertThat(second.kernel()).isEqualTo(first.kernel());
+    assertThat(second.release().assetVersion()).isEqualTo("2026.0421.1");
+    assertThat(second.steps())
+        .extracting(ImageBuild.StepDone::step, ImageBuild.StepDone::reused)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("kernel", true),
+            org.assertj.core.groups.Tuple.tuple("initrd", true),
+            org.assertj.core.groups.Tuple.tuple("rootfs", true));
+  }
+
+  @Test
+  void run_changedArtifact_rebuildsOnlyTheRootfsNamingTheInput() throws Exception {
+    BuildSettings settings = settings(ImageTemplate.ALL, binaries(), false);
+    run(settings);
+    Files.writeString(workspace.dir().resolve("artifacts/capsem-bashrc"), "# changed\n");
+    int commandsBefore = runtime.executed().size();
+    Notes notes = new Notes();
+
+    ImageBuild.Outcome second = run(settings, notes);
+
+    assertThat(second.ok()).isTrue();
+    assertThat(notes.notes).contains("x86_64 rootfs: inputs changed (capsem-bashrc); rebuilding");
+    assertThat(runtime.executed().subList(commandsBefore, runtime.executed().size()))
+        .filteredOn(ContainerCommand.Build.class::isInstance)
+        .map(command -> ((ContainerCommand.Build) command).tag())
+        .singleElement()
+        .satisfies(tag -> assertThat(tag).startsWith("capsem-rootfs-x86_64:"));
+    assertThat(second.steps())
+        .extracting(ImageBuild.StepDone::reused)
+        .containsExactly(true, true, false);
+    assertThat(second.release().assetVersion()).isEqualTo("2026.0421.2");
+  }
+
+  @Test
+  void run_assetChangedSinceItsBuild_isRebuiltNotReused() throws Exception {
+    BuildSettings settings = settings(ImageTemplate.ALL, binaries(), false);
+    run(settings);
+    Files.writeString(out.resolve("x86_64/vmlinuz"), "tampered kernel");
+    Notes notes = new Notes();
+
+    ImageBuild.Outcome second = run(settings, notes);
+
+    assertThat(notes.notes)
+        .contains(
+            "x86_64 kernel: vmlinuz does not have the bytes the last build placed; rebuilding");
+    assertThat(second.steps())
+        .extracting(ImageBuild.StepDone::reused)
+        .containsExactly(false, true, true);
+    assertThat(out.resolve("x86_64/vmlinuz")).hasContent("kernel image");
+  }
+
+  @Test
+  void run_noCache_rebuildsEveryStepWithoutTheLayerCache() throws Exception {
+    BuildSettings settings = settings(ImageTemplate.ALL, binaries(), false);
+    run(settings);
+    int commandsBefore = runtime.executed().size();
+    Notes notes = new Notes();
+
+    ImageBuild.Outcome second = run(noCache(settings), notes);
+
+    assertThat(second.noContainerWork()).isFalse();
+    assertThat(notes.notes)
+        .contains("noCache: every step is rebuilt, without the engine's layer cache");
+    assertThat(runtime.executed().subList(commandsBefore, runtime.executed().size()))
+        .filteredOn(ContainerCommand.Build.class::isInstance)
+        .map(command -> (ContainerCommand.Build) command)
+        .filteredOn(build -> !build.tag().startsWith("capsem-asset-tools"))
+        .hasSize(3)
+        .allMatch(ContainerCommand.Build::noCache);
+  }
+
+  @Test
+  void run_baseImageIdChanged_rebuildsEveryStep() throws Exception {
+    BuildSettings settings = settings(ImageTemplate.ALL, binaries(), false);
+    run(settings);
+    Path record = out.resolve("x86_64/build-record.json");
+    Files.writeString(
+        record, Files.readString(record).replace("debian:bookworm-slim@sha256:fake", "other"));
+    Notes notes = new Notes();
+
+    ImageBuild.Outcome second = run(settings, notes);
+
+    assertThat(notes.notes).contains("x86_64 kernel: inputs changed (base_image); rebuilding");
+    assertThat(second.steps()).noneMatch(ImageBuild.StepDone::reused);
+  }
+
+  @Test
+  void run_twoOutputFolders_tagTheirImagesApartAndKeepTheLayerCache() {
+    run(settings(ImageTemplate.ROOTFS, binaries(), false));
+    out = temp.resolve("other-assets");
+    run(settings(ImageTemplate.ROOTFS, binaries(), false));
+
+    List<String> tags =
+        runtime.executed().stream()
+            .filter(ContainerCommand.Build.class::isInstance)
+            .map(command -> ((ContainerCommand.Build) command).tag())
+            .filter(tag -> tag.startsWith("capsem-rootfs-x86_64:"))
+            .toList();
+    List<String> removed =
+        runtime.executed().stream()
+            .filter(ContainerCommand.RemoveImage.class::isInstance)
+            .map(command -> ((ContainerCommand.RemoveImage) command).image())
+            .filter(tag -> tag.startsWith("capsem-rootfs-x86_64:"))
+            .toList();
+    assertThat(tags).hasSize(2).doesNotHaveDuplicates();
+    assertThat(removed).isEqualTo(tags);
+    // Pruning the build stages would drop the engine's layer cache for the next build.
+    assertThat(runtime.executed()).noneMatch(ContainerCommand.PruneImages.class::isInstance);
   }
 
   @Test

@@ -76,7 +76,10 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     this.baseImages = Set.copyOf(baseImages);
   }
 
-  /** Builds of {@code tag} produce these files, whatever the Dockerfile says. */
+  /**
+   * Builds of {@code tag} (or of any tag of that repository, {@code tag:<anything>}) produce these
+   * files, whatever the Dockerfile says.
+   */
   public FakeContainerRuntime image(String tag, Map<String, byte[]> files) {
     scriptedImages.put(tag, new TreeMap<>(files));
     return this;
@@ -242,8 +245,14 @@ public final class FakeContainerRuntime implements ContainerRuntime {
 
   private Map<String, byte[]> build(ContainerCommand.Build build)
       throws IOException, ContainerRuntimeException {
-    if (scriptedImages.containsKey(build.tag())) {
-      return new TreeMap<>(scriptedImages.get(build.tag()));
+    String repository =
+        build.tag().contains(":")
+            ? build.tag().substring(0, build.tag().indexOf(':'))
+            : build.tag();
+    for (String scripted : List.of(build.tag(), repository)) {
+      if (scriptedImages.containsKey(scripted)) {
+        return new TreeMap<>(scriptedImages.get(scripted));
+      }
     }
     Map<String, byte[]> files = new TreeMap<>();
     for (String raw : Files.readAllLines(build.context().resolve("Dockerfile"))) {

@@ -1,0 +1,314 @@
+package dev.capsem.maven;
+
+import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.ImageBuildRequest;
+import dev.capsem.core.api.Ports;
+import dev.capsem.core.image.BuildSettings;
+import dev.capsem.core.image.GuestBinaries;
+import dev.capsem.core.image.ImageTemplate;
+import dev.capsem.core.image.InputPath;
+import dev.capsem.core.image.KernelSource;
+import dev.capsem.core.image.PackageSources;
+import dev.capsem.core.image.WorkspaceSources;
+import dev.capsem.docker.DockerCli;
+import dev.capsem.docker.ProcessRunner;
+import java.io.File;
+import java.net.URI;
+import java.util.Locale;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The parameters of an image build, shared by {@code image-build}, {@code verify-reproducible} and
+ * the pipeline goals, so that each reads them the same way.
+ */
+abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
+
+  /**
+   * The Profile V2 file (JSON when it ends in {@code .json}, TOML otherwise).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = "capsem.profile",
+      defaultValue = "${project.basedir}/profiles/${project.artifactId}.profile.toml")
+  File profile;
+
+  /**
+   * {@code all} (arm64 then x86_64), {@code arm64} or {@code x86_64}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.arch", defaultValue = "all")
+  String arch;
+
+  /**
+   * {@code all} (kernel, initrd, rootfs), {@code kernel} (with its initrd), {@code rootfs} or
+   * {@code initrd}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.template", defaultValue = "all")
+  String template;
+
+  /**
+   * Where the assets go: {@code <arch>/vmlinuz|initrd.img|rootfs.squashfs}, {@code B3SUMS}, {@code
+   * manifest.json}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = "capsem.assetsDirectory",
+      defaultValue = "${project.build.directory}/capsem/assets")
+  File assetsDirectory;
+
+  /**
+   * Where the build workspace derived from the profile is written (overwritten on every build).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = "capsem.workspaceDirectory",
+      defaultValue = "${project.build.directory}/capsem/workspace")
+  File workspaceDirectory;
+
+  /**
+   * A folder laid out like upstream's {@code guest/}: {@code config/ai}, {@code
+   * config/vm/environment.toml}, {@code config/kernel}, {@code artifacts}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.guestDirectory", defaultValue = "${project.basedir}/guest")
+  File guestDirectory;
+
+  /**
+   * AI-provider definitions ({@code <id>.toml} each); default {@code <guestDirectory>/config/ai}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.providersDirectory")
+  File providersDirectory;
+
+  /**
+   * The {@code vm/environment.toml} to copy; default from the guest directory.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.environmentFile")
+  File environmentFile;
+
+  /**
+   * The folder with {@code defconfig.<arch>}; default {@code <guestDirectory>/config/kernel}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.defconfigDirectory")
+  File defconfigDirectory;
+
+  /**
+   * The guest artifacts ({@code capsem-init}, {@code capsem-bashrc}, ...); default {@code
+   * <guestDirectory>/artifacts}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.artifactsDirectory")
+  File artifactsDirectory;
+
+  /**
+   * The operator's CA certificate, installed in the guest.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = "capsem.caCertificate",
+      defaultValue = "${project.basedir}/config/capsem-ca.crt")
+  File caCertificate;
+
+  /**
+   * The prebuilt guest agent binaries, {@code <dir>/<arch>/<name>}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.guestBinaries", defaultValue = "${project.basedir}/guest/binaries")
+  File guestBinaries;
+
+  /**
+   * Builds the rootfs without the guest agents (the report then carries W017).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.skipGuestBinaries", defaultValue = "false")
+  boolean skipGuestBinaries;
+
+  /**
+   * A local kernel source tarball.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.kernelSource")
+  File kernelSource;
+
+  /**
+   * Where to download the kernel source instead.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.kernelUrl")
+  String kernelUrl;
+
+  /**
+   * The kernel source's SHA-256 (required for a download).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.kernelSha256")
+  String kernelSha256;
+
+  /**
+   * The kernel.org version to fetch when neither a source nor a URL is given.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.kernelVersion")
+  String kernelVersion;
+
+  /**
+   * Where Node comes from: {@code nvm}, {@code debian} or {@code none}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.nodeSource", defaultValue = "nvm")
+  String nodeSource;
+
+  /**
+   * The uv installer script, or {@code none}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.uvInstaller", defaultValue = "https://astral.sh/uv/install.sh")
+  String uvInstaller;
+
+  /**
+   * A Python package index for the profile's Python packages.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.pythonIndex")
+  String pythonIndex;
+
+  /**
+   * A folder of wheels to install the profile's Python packages from, offline.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.pythonWheels")
+  File pythonWheels;
+
+  /**
+   * CA certificates (PEM) trusted while building only, e.g. a TLS-inspecting proxy's.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.buildCa")
+  File buildCa;
+
+  /**
+   * The Capsem binary version the release manifest pairs the assets with.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.binaryVersion", defaultValue = "${project.version}")
+  String binaryVersion;
+
+  /**
+   * Ignores every cache: rebuilds each step (kernel, initrd, rootfs) even when its inputs are those
+   * of the last build, and runs {@code docker build --no-cache}. Without it, a step whose inputs
+   * are unchanged keeps its files once their hashes are checked, and Docker reuses its layers.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.noCache", defaultValue = "false")
+  boolean noCache;
+
+  /**
+   * Logs every container command without running any.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.dryRun", defaultValue = "false")
+  boolean dryRun;
+
+  /**
+   * The docker command (a path, or a compatible shim); {@code DOCKER_HOST} is honoured.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.dockerExecutable", defaultValue = "docker")
+  String dockerExecutable;
+
+  /** The build request these parameters describe; bad values fail as the user's to fix. */
+  ImageBuildRequest buildRequest(StepContext step) throws MojoFailureException {
+    try {
+      return request(step);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("image build: " + e.getMessage(), e);
+    }
+  }
+
+  private ImageBuildRequest request(StepContext step) {
+    String shown = step.shown(profile);
+    InputPath guest = input(guestDirectory);
+    WorkspaceSources sources = WorkspaceSources.fromGuestDir(guest, input(caCertificate));
+    if (providersDirectory != null) {
+      sources = sources.withProviders(input(providersDirectory));
+    }
+    if (environmentFile != null) {
+      sources = sources.withEnvironment(input(environmentFile));
+    }
+    if (defconfigDirectory != null) {
+      sources = sources.withDefconfigs(input(defconfigDirectory));
+    }
+    if (artifactsDirectory != null) {
+      sources = sources.withArtifacts(input(artifactsDirectory));
+    }
+    BuildSettings settings =
+        new BuildSettings(
+            ImageTemplate.parse(template.toLowerCase(Locale.ROOT)),
+            input(assetsDirectory),
+            skipGuestBinaries ? GuestBinaries.none() : GuestBinaries.in(input(guestBinaries)),
+            new KernelSource(
+                kernelSource == null ? null : input(kernelSource),
+                kernelUrl == null || kernelUrl.isBlank() ? null : URI.create(kernelUrl),
+                kernelSha256 == null || kernelSha256.isBlank() ? null : kernelSha256,
+                kernelVersion == null || kernelVersion.isBlank() ? null : kernelVersion),
+            new PackageSources(
+                nodeSource,
+                uvInstaller == null || uvInstaller.equals("none") ? null : URI.create(uvInstaller),
+                pythonIndex == null || pythonIndex.isBlank() ? null : URI.create(pythonIndex),
+                pythonWheels == null ? null : input(pythonWheels),
+                buildCa == null ? null : input(buildCa)),
+            binaryVersion,
+            noCache,
+            dryRun);
+    return new ImageBuildRequest(
+        profile.toPath(), shown, arch, input(workspaceDirectory), true, sources, settings);
+  }
+
+  private InputPath input(File file) {
+    return new InputPath(file.toPath(), context(null).shown(file));
+  }
+
+  /** The use cases with this goal's docker command, its output lines in the debug log. */
+  Capsem withDocker(Capsem capsem, Log log) {
+    Ports ports = capsem.ports();
+    return Capsem.with(
+        ports.withContainers(
+            new DockerCli(
+                new ProcessRunner(ports.host().environment()),
+                dockerExecutable,
+                DockerCli.Timeouts.defaults(),
+                line -> log.debug("    | " + line)),
+            ports.downloads()));
+  }
+}

@@ -1,0 +1,78 @@
+package dev.capsem.maven;
+
+import java.io.File;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * The signing key of a {@code settings.xml} server, as maven-gpg-plugin takes its key: {@code
+ * <privateKey>} is the minisign secret key file (relative paths from the project folder) and {@code
+ * <passphrase>} (or {@code <password>}) its password, decrypted when encrypted with {@code mvn
+ * --encrypt-password}. Nothing secret ever sits in a POM.
+ */
+final class SigningServer {
+
+  /** A usable key: the file and its password (null when the key is not encrypted). */
+  record Key(String serverId, File file, String password) {}
+
+  private SigningServer() {}
+
+  /**
+   * The key of server {@code serverId}, or empty when settings.xml has no such server. A server
+   * without a usable key file is the user's to fix.
+   */
+  static Optional<Key> find(
+      Settings settings, SettingsDecrypter decrypter, String serverId, MavenProject project)
+      throws MojoFailureException, MojoExecutionException {
+    Server server = settings == null ? null : settings.getServer(serverId);
+    if (server == null) {
+      return Optional.empty();
+    }
+    SettingsDecryptionResult decrypted =
+        decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+    for (SettingsProblem problem : decrypted.getProblems()) {
+      if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+        throw new MojoExecutionException(
+            "cannot decrypt the <server> '"
+                + serverId
+                + "' in settings.xml: "
+                + problem.getMessage());
+      }
+    }
+    Server clear = decrypted.getServer();
+    String keyPath = clear.getPrivateKey();
+    if (keyPath == null || keyPath.isBlank()) {
+      throw new MojoFailureException(
+          "the <server> '"
+              + serverId
+              + "' in settings.xml has no <privateKey>: set it to the minisign secret key file");
+    }
+    File key = new File(keyPath.strip());
+    if (!key.isAbsolute() && project != null && project.getBasedir() != null) {
+      key = new File(project.getBasedir(), keyPath.strip());
+    }
+    MojoOutcomes.requireFile(key, key.getPath(), "privateKey of server '" + serverId + "'");
+    String password =
+        clear.getPassphrase() != null && !clear.getPassphrase().isEmpty()
+            ? clear.getPassphrase()
+            : clear.getPassword();
+    return Optional.of(
+        new Key(serverId, key, password == null || password.isEmpty() ? null : password));
+  }
+
+  /** What to tell a user who has no such server. */
+  static String missing(String serverId) {
+    return "no <server> with id '"
+        + serverId
+        + "' in settings.xml: add one whose <privateKey> is the minisign secret key (and"
+        + " <passphrase> its password), or set capsem.signing.serverId";
+  }
+}

@@ -1,0 +1,1 @@
+evaluate(new File(repositoryRoot, 'it/src/it-support/build-inputs.groovy'))
