@@ -35,9 +35,11 @@ def tool = { String name ->
 def run = { List command ->
   def process = command.execute(null, basedir)
   def out = new StringBuilder()
-  process.consumeProcessOutput(out, out)
-  assert process.waitFor() == 0 : "${command.join(' ')}: $out"
-  out.toString()
+  def err = new StringBuilder()
+  // Waits for the output too: waitFor() alone may return before the reader threads are done.
+  process.waitForProcessOutput(out, err)
+  assert process.exitValue() == 0 : "${command.join(' ')}: $out$err"
+  out.toString() + err.toString()
 }
 // The catalog, the release profile and the rootfs, each against the key the real minisign made.
 for (path in ['target/capsem/release/manifest.json',
