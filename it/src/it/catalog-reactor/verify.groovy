@@ -29,3 +29,26 @@ for (path in ['target/capsem/catalog/manifest.json',
   assert process.waitFor() == 0 : out
   assert out.contains('Signature and comment signature verified')
 }
+
+// install published each module's release: the release profile as the main artifact, the assets,
+// inventory, SBOM, asset manifest, B3SUMS and catalog attached with classifiers, the same bytes.
+for (team in ['team-a', 'team-b']) {
+  def installed = new File(localRepositoryPath, "dev/capsem/it/$team/1.0.1776688771-SNAPSHOT")
+  def published = [
+    '.json'                       : "target/capsem/release/profiles/${team}-2026.0421.1.json",
+    '-x86_64-kernel.vmlinuz'      : 'target/capsem/assets/x86_64/vmlinuz',
+    '-x86_64-initrd.img'          : 'target/capsem/assets/x86_64/initrd.img',
+    '-x86_64-rootfs.squashfs'     : 'target/capsem/assets/x86_64/rootfs.squashfs',
+    '-x86_64-inventory.json'      : 'target/capsem/assets/x86_64/image-inventory.json',
+    '-x86_64-sbom.spdx.json'      : 'target/capsem/sbom/x86_64/guest-sbom.spdx.json',
+    '-assets.json'                : 'target/capsem/assets/manifest.json',
+    '-b3sums.txt'                 : 'target/capsem/assets/B3SUMS',
+    '-catalog.json'               : 'target/capsem/release/manifest.json',
+  ]
+  published.each { suffix, path ->
+    def file = new File(installed, "${team}-1.0.1776688771-SNAPSHOT$suffix")
+    assert file.isFile() : "not installed: $file.name"
+    def source = new File(basedir, "$team/$path")
+    assert java.nio.file.Files.mismatch(file.toPath(), source.toPath()) == -1L : "$file.name differs from $path"
+  }
+}
