@@ -414,18 +414,23 @@ public final class ImageWorkspace {
     }
   }
 
+  /** E302 for an artifact file or folder the build needs. */
+  private void missingArtifact(InputPath folder, String name, String what) {
+    diagnostics.add(
+        new Diagnostic(
+            Code.E302,
+            folder.resolve(name).shown(),
+            "",
+            null,
+            "Missing required " + what + ": " + name));
+  }
+
   private void artifacts(InputPath folder, InputPath ca) {
     TreeMap<String, WorkspaceFile> sorted = new TreeMap<>(Comparator.naturalOrder());
     for (String name : ARTIFACT_FILES) {
       Path source = folder.path().resolve(name);
       if (!Files.isRegularFile(source)) {
-        diagnostics.add(
-            new Diagnostic(
-                Code.E302,
-                folder.resolve(name).shown(),
-                "",
-                null,
-                "Missing required artifact: " + name));
+        missingArtifact(folder, name, "artifact");
         continue;
       }
       sorted.put("artifacts/" + name, read("artifacts/" + name, source));
@@ -433,13 +438,7 @@ public final class ImageWorkspace {
     for (String name : ARTIFACT_DIRS) {
       Path dir = folder.path().resolve(name);
       if (!Files.isDirectory(dir)) {
-        diagnostics.add(
-            new Diagnostic(
-                Code.E302,
-                folder.resolve(name).shown(),
-                "",
-                null,
-                "Missing required directory: " + name));
+        missingArtifact(folder, name, "directory");
         continue;
       }
       try (Stream<Path> walk = Files.walk(dir)) {
