@@ -1,7 +1,7 @@
 package dev.capsem.bench;
 
-import dev.capsem.core.enforcement.EnforcementPack;
-import dev.capsem.core.enforcement.EnforcementRule;
+import dev.capsem.core.internal.enforcement.EnforcementPack;
+import dev.capsem.core.internal.enforcement.EnforcementRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.capsem.bench;
 
-import dev.capsem.core.enforcement.EnforcementPack;
-import dev.capsem.core.enforcement.EnforcementRule;
-import dev.capsem.core.enforcement.RuleDecision;
-import dev.capsem.core.policycontext.EventRef;
-import dev.capsem.core.policycontext.PolicyContext;
-import dev.capsem.core.policycontext.PolicyContextFixture;
+import dev.capsem.core.internal.enforcement.EnforcementPack;
+import dev.capsem.core.internal.enforcement.EnforcementRule;
+import dev.capsem.core.internal.enforcement.RuleDecision;
+import dev.capsem.core.internal.policycontext.EventRef;
+import dev.capsem.core.internal.policycontext.PolicyContext;
+import dev.capsem.core.internal.policycontext.PolicyContextFixture;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

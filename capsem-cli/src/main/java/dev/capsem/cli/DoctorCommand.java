@@ -1,10 +1,10 @@
 package dev.capsem.cli;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.doctor.DoctorCheck;
-import dev.capsem.core.doctor.DoctorRequest;
-import dev.capsem.core.doctor.DoctorResult;
-import dev.capsem.core.json.JsonPrinter;
+import dev.capsem.core.internal.doctor.DoctorCheck;
+import dev.capsem.core.internal.doctor.DoctorRequest;
+import dev.capsem.core.internal.doctor.DoctorResult;
+import dev.capsem.core.internal.json.JsonPrinter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;

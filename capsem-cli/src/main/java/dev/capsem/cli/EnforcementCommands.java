@@ -3,7 +3,7 @@ package dev.capsem.cli;
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.PackReport;
 import dev.capsem.core.api.RuleTestOutcome;
-import dev.capsem.core.io.AtomicFiles;
+import dev.capsem.core.internal.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

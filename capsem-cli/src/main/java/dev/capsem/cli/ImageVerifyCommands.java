@@ -6,7 +6,7 @@ import dev.capsem.core.api.ImageSbomRequest;
 import dev.capsem.core.api.ImageSboms;
 import dev.capsem.core.api.ImageVerification;
 import dev.capsem.core.api.ImageVerifyRequest;
-import dev.capsem.core.image.version.VersionMatching;
+import dev.capsem.core.internal.image.version.VersionMatching;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

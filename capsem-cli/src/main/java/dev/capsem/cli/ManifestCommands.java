@@ -11,8 +11,8 @@ import dev.capsem.core.api.SignManifestRequest;
 import dev.capsem.core.api.SignResult;
 import dev.capsem.core.api.SignatureCheck;
 import dev.capsem.core.api.VerifySignatureRequest;
-import dev.capsem.core.compat.BootDecision;
-import dev.capsem.core.manifest.AssetFile;
+import dev.capsem.core.internal.compat.BootDecision;
+import dev.capsem.core.internal.manifest.AssetFile;
 import dev.capsem.core.ports.SignatureFailureKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -426,7 +426,7 @@ final class ManifestCommands {
       if (json) {
         console.outRaw(result.reportJson());
       } else if (result.ok()) {
-        console.out("verified " + dev.capsem.core.report.PythonPath.normalize(manifest));
+        console.out("verified " + dev.capsem.core.internal.report.PythonPath.normalize(manifest));
       } else {
         // Click's echo adds a newline to minisign's text, which already ends in one.
         console.err(result.message());

@@ -2,13 +2,13 @@ package dev.capsem.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capsem.core.json.ArrayNode;
-import dev.capsem.core.json.JsonDialect;
-import dev.capsem.core.json.JsonPrinter;
-import dev.capsem.core.json.JsonReader;
-import dev.capsem.core.json.Node;
-import dev.capsem.core.json.ObjectNode;
-import dev.capsem.core.json.StringNode;
+import dev.capsem.core.internal.json.ArrayNode;
+import dev.capsem.core.internal.json.JsonDialect;
+import dev.capsem.core.internal.json.JsonPrinter;
+import dev.capsem.core.internal.json.JsonReader;
+import dev.capsem.core.internal.json.Node;
+import dev.capsem.core.internal.json.ObjectNode;
+import dev.capsem.core.internal.json.StringNode;
 import dev.capsem.core.ports.KeyProtection;
 import dev.capsem.core.ports.PasswordSource;
 import dev.capsem.core.ports.SignatureComments;

@@ -2,15 +2,15 @@ package dev.capsem.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capsem.core.compat.GateRefusal;
-import dev.capsem.core.compat.InstallDecision;
-import dev.capsem.core.compat.InstallRequest;
-import dev.capsem.core.compat.ProfileAction;
-import dev.capsem.core.compat.ProfileGateRequest;
-import dev.capsem.core.compat.ProfileInstallGate;
 import dev.capsem.core.diag.Code;
-import dev.capsem.core.manifest.CatalogRevision;
-import dev.capsem.core.manifest.RevisionStatus;
+import dev.capsem.core.internal.compat.GateRefusal;
+import dev.capsem.core.internal.compat.InstallDecision;
+import dev.capsem.core.internal.compat.InstallRequest;
+import dev.capsem.core.internal.compat.ProfileAction;
+import dev.capsem.core.internal.compat.ProfileGateRequest;
+import dev.capsem.core.internal.compat.ProfileInstallGate;
+import dev.capsem.core.internal.manifest.CatalogRevision;
+import dev.capsem.core.internal.manifest.RevisionStatus;
 import dev.capsem.core.testing.Conformance;
 import dev.capsem.signing.Blake3;
 import dev.capsem.signing.Minisign;

@@ -2,7 +2,7 @@ package dev.capsem.maven;
 
 import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.DiagnosticText;
-import dev.capsem.core.io.AtomicFiles;
+import dev.capsem.core.internal.io.AtomicFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.capsem.maven;
 
 import dev.capsem.core.api.PackReport;
 import dev.capsem.core.diag.Diagnostic;
-import dev.capsem.core.report.ExpectedReports;
+import dev.capsem.core.internal.report.ExpectedReports;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

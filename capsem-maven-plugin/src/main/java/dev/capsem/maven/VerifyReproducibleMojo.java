@@ -2,7 +2,7 @@ package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.ReproducibilityRequest;
-import dev.capsem.core.image.InputPath;
+import dev.capsem.core.internal.image.InputPath;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;

@@ -3,9 +3,9 @@ package dev.capsem.it;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
-import dev.capsem.core.json.JsonPrinter;
-import dev.capsem.core.json.ObjectNode;
-import dev.capsem.core.json.StringNode;
+import dev.capsem.core.internal.json.JsonPrinter;
+import dev.capsem.core.internal.json.ObjectNode;
+import dev.capsem.core.internal.json.StringNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

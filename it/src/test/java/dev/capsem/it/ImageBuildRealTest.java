@@ -3,11 +3,11 @@ package dev.capsem.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.capsem.core.json.ArrayNode;
-import dev.capsem.core.json.JsonDialect;
-import dev.capsem.core.json.JsonReader;
-import dev.capsem.core.json.Node;
-import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.internal.json.ArrayNode;
+import dev.capsem.core.internal.json.JsonDialect;
+import dev.capsem.core.internal.json.JsonReader;
+import dev.capsem.core.internal.json.Node;
+import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.testing.GuestInputs;
 import java.io.IOException;
 import java.io.InputStream;

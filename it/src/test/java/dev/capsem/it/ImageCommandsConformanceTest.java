@@ -2,11 +2,11 @@ package dev.capsem.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capsem.core.json.ArrayNode;
-import dev.capsem.core.json.JsonDialect;
-import dev.capsem.core.json.JsonPrinter;
-import dev.capsem.core.json.JsonReader;
-import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.internal.json.ArrayNode;
+import dev.capsem.core.internal.json.JsonDialect;
+import dev.capsem.core.internal.json.JsonPrinter;
+import dev.capsem.core.internal.json.JsonReader;
+import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.testing.Conformance;
 import dev.capsem.core.testing.GuestInputs;
 import java.nio.file.Files;
@@ -278,7 +278,7 @@ class ImageCommandsConformanceTest {
       List<String> argv = new ArrayList<>();
       ((ArrayNode) c.get("argv"))
           .items()
-          .forEach(a -> argv.add(((dev.capsem.core.json.StringNode) a).value()));
+          .forEach(a -> argv.add(((dev.capsem.core.internal.json.StringNode) a).value()));
       lines.add(c.string("arch") + " " + c.string("step") + ": " + String.join(" ", argv));
     }
     assertThat(lines)

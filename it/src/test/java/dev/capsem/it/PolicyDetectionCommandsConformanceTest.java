@@ -2,11 +2,11 @@ package dev.capsem.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capsem.core.json.ArrayNode;
-import dev.capsem.core.json.JsonDialect;
-import dev.capsem.core.json.JsonReader;
-import dev.capsem.core.json.ObjectNode;
-import dev.capsem.core.json.StringNode;
+import dev.capsem.core.internal.json.ArrayNode;
+import dev.capsem.core.internal.json.JsonDialect;
+import dev.capsem.core.internal.json.JsonReader;
+import dev.capsem.core.internal.json.ObjectNode;
+import dev.capsem.core.internal.json.StringNode;
 import dev.capsem.core.testing.Conformance;
 import dev.capsem.core.testing.PolicyDetectionVectors;
 import dev.capsem.core.testing.PolicyDetectionVectors.Case;

@@ -2,9 +2,9 @@ package dev.capsem.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capsem.core.json.JsonDialect;
-import dev.capsem.core.json.JsonReader;
-import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.internal.json.JsonDialect;
+import dev.capsem.core.internal.json.JsonReader;
+import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.testing.Conformance;
 import dev.capsem.core.testing.ReportComparison;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.doctor.Doctor;
+import dev.capsem.core.internal.doctor.Doctor;
 
 /**
  * The library's entry point. Build one from the adapters' ports and call the use cases; the command

@@ -1,17 +1,17 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.detection.DetectionCheck;
-import dev.capsem.core.detection.DetectionPackReader;
-import dev.capsem.core.detection.DetectionPackSchema;
-import dev.capsem.core.detection.DetectionRead;
-import dev.capsem.core.detection.DetectionReports;
-import dev.capsem.core.detection.SigmaCompiler;
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
-import dev.capsem.core.enforcement.EnforcementReports;
-import dev.capsem.core.io.AtomicFiles;
-import dev.capsem.core.policycontext.PolicyContextCorpus;
-import dev.capsem.core.report.PythonPath;
+import dev.capsem.core.internal.detection.DetectionCheck;
+import dev.capsem.core.internal.detection.DetectionPackReader;
+import dev.capsem.core.internal.detection.DetectionPackSchema;
+import dev.capsem.core.internal.detection.DetectionRead;
+import dev.capsem.core.internal.detection.DetectionReports;
+import dev.capsem.core.internal.detection.SigmaCompiler;
+import dev.capsem.core.internal.enforcement.EnforcementReports;
+import dev.capsem.core.internal.io.AtomicFiles;
+import dev.capsem.core.internal.policycontext.PolicyContextCorpus;
+import dev.capsem.core.internal.report.PythonPath;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.doctor.DoctorRequest;
-import dev.capsem.core.doctor.DoctorResult;
+import dev.capsem.core.internal.doctor.DoctorRequest;
+import dev.capsem.core.internal.doctor.DoctorResult;
 
 /** {@code capsem-admin doctor}. */
 public interface DoctorUseCase {

@@ -3,34 +3,34 @@ package dev.capsem.core.api;
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.DiagnosticText;
-import dev.capsem.core.image.ArchSelection;
-import dev.capsem.core.image.AssetReleaseWriter;
-import dev.capsem.core.image.BuildSettings;
-import dev.capsem.core.image.ImageBuild;
-import dev.capsem.core.image.ImagePlan;
-import dev.capsem.core.image.ImageWorkspace;
-import dev.capsem.core.image.InputPath;
-import dev.capsem.core.image.NpmRegistryCheck;
-import dev.capsem.core.image.ReleaseProfile;
-import dev.capsem.core.image.WorkspaceFile;
-import dev.capsem.core.image.WorkspaceSources;
-import dev.capsem.core.image.WorkspaceWriter;
-import dev.capsem.core.io.AtomicFiles;
-import dev.capsem.core.json.ArrayNode;
-import dev.capsem.core.json.BooleanNode;
-import dev.capsem.core.json.Node;
-import dev.capsem.core.json.ObjectNode;
-import dev.capsem.core.manifest.AssetManifestCheck;
-import dev.capsem.core.manifest.AssetManifestReader;
+import dev.capsem.core.internal.image.ArchSelection;
+import dev.capsem.core.internal.image.AssetReleaseWriter;
+import dev.capsem.core.internal.image.BuildSettings;
+import dev.capsem.core.internal.image.ImageBuild;
+import dev.capsem.core.internal.image.ImagePlan;
+import dev.capsem.core.internal.image.ImageWorkspace;
+import dev.capsem.core.internal.image.InputPath;
+import dev.capsem.core.internal.image.NpmRegistryCheck;
+import dev.capsem.core.internal.image.ReleaseProfile;
+import dev.capsem.core.internal.image.WorkspaceFile;
+import dev.capsem.core.internal.image.WorkspaceSources;
+import dev.capsem.core.internal.image.WorkspaceWriter;
+import dev.capsem.core.internal.io.AtomicFiles;
+import dev.capsem.core.internal.json.ArrayNode;
+import dev.capsem.core.internal.json.BooleanNode;
+import dev.capsem.core.internal.json.Node;
+import dev.capsem.core.internal.json.ObjectNode;
+import dev.capsem.core.internal.manifest.AssetManifestCheck;
+import dev.capsem.core.internal.manifest.AssetManifestReader;
+import dev.capsem.core.internal.profile.ProfileCheck;
+import dev.capsem.core.internal.profile.ProfileReader;
+import dev.capsem.core.internal.report.DiagnosticJson;
+import dev.capsem.core.internal.report.PythonPath;
+import dev.capsem.core.internal.schema.InputDocument;
+import dev.capsem.core.internal.workspace.GuestConfigs;
+import dev.capsem.core.internal.workspace.WorkspaceLint;
+import dev.capsem.core.internal.workspace.WorkspaceLinter;
 import dev.capsem.core.ports.BuildProgress;
-import dev.capsem.core.profile.ProfileCheck;
-import dev.capsem.core.profile.ProfileReader;
-import dev.capsem.core.report.DiagnosticJson;
-import dev.capsem.core.report.PythonPath;
-import dev.capsem.core.schema.InputDocument;
-import dev.capsem.core.workspace.GuestConfigs;
-import dev.capsem.core.workspace.WorkspaceLint;
-import dev.capsem.core.workspace.WorkspaceLinter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -548,7 +548,7 @@ final class ImageService implements ImageUseCases {
       ImagePlan plan, InputPath root, String name, Path before, Path after, BuildProgress progress)
       throws IOException, dev.capsem.core.ports.ContainerRuntimeException {
     if (name.equals("initrd.img")) {
-      return dev.capsem.core.image.Reproducibility.initrdDifferences(before, after);
+      return dev.capsem.core.internal.image.Reproducibility.initrdDifferences(before, after);
     }
     if (!name.equals("rootfs.squashfs")) {
       return List.of(); // a kernel image is one file
@@ -559,7 +559,7 @@ final class ImageService implements ImageUseCases {
         loaded.config().build().architectures().values().iterator().next().baseImage();
     try (BuildProgress.Step step = progress.begin("compare the two rootfs images")) {
       List<String> files =
-          dev.capsem.core.image.Reproducibility.rootfsDifferences(
+          dev.capsem.core.internal.image.Reproducibility.rootfsDifferences(
               ports.containers(), ports.hasher(), baseImage, before, after);
       step.succeeded();
       return files;

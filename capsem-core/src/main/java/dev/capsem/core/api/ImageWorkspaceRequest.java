@@ -1,7 +1,7 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.image.InputPath;
-import dev.capsem.core.image.WorkspaceSources;
+import dev.capsem.core.internal.image.InputPath;
+import dev.capsem.core.internal.image.WorkspaceSources;
 import java.nio.file.Path;
 
 /**

@@ -1,7 +1,7 @@
 package dev.capsem.core.api;
 
 import dev.capsem.core.diag.Diagnostic;
-import dev.capsem.core.enforcement.PolicyEvaluator;
+import dev.capsem.core.internal.enforcement.PolicyEvaluator;
 import java.util.List;
 
 /**

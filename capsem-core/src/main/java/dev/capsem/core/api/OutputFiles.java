@@ -1,7 +1,7 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.io.AtomicFiles;
-import dev.capsem.core.report.PythonPath;
+import dev.capsem.core.internal.io.AtomicFiles;
+import dev.capsem.core.internal.report.PythonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

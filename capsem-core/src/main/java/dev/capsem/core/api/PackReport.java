@@ -1,8 +1,8 @@
 package dev.capsem.core.api;
 
 import dev.capsem.core.diag.Diagnostic;
-import dev.capsem.core.json.JsonPrinter;
-import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.internal.json.JsonPrinter;
+import dev.capsem.core.internal.json.ObjectNode;
 import java.util.List;
 
 /**
@@ -28,7 +28,7 @@ public record PackReport(
 
   /** A count of the report ({@code event_count}, {@code rule_count}, ...). */
   public long count(String key) {
-    return ((dev.capsem.core.json.IntegerNode) report.get(key)).value().longValueExact();
+    return ((dev.capsem.core.internal.json.IntegerNode) report.get(key)).value().longValueExact();
   }
 
   /** The report as {@code --json} prints it, or {@code null} when there is none. */

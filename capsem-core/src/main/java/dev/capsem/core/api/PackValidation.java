@@ -1,7 +1,7 @@
 package dev.capsem.core.api;
 
 import dev.capsem.core.diag.Diagnostic;
-import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.internal.json.ObjectNode;
 import java.util.List;
 
 /**

@@ -1,15 +1,15 @@
 package dev.capsem.core.api;
 
 import dev.capsem.core.diag.Diagnostic;
-import dev.capsem.core.profile.ProfileCheck;
-import dev.capsem.core.profile.ProfileDraft;
-import dev.capsem.core.profile.ProfileReader;
-import dev.capsem.core.profile.ProfileReports;
-import dev.capsem.core.profile.ProfileSchemaDocument;
-import dev.capsem.core.profile.ProfileWriter;
-import dev.capsem.core.report.PythonPath;
-import dev.capsem.core.workspace.BuiltinProfiles;
-import dev.capsem.core.workspace.GuestConfigs;
+import dev.capsem.core.internal.profile.ProfileCheck;
+import dev.capsem.core.internal.profile.ProfileDraft;
+import dev.capsem.core.internal.profile.ProfileReader;
+import dev.capsem.core.internal.profile.ProfileReports;
+import dev.capsem.core.internal.profile.ProfileSchemaDocument;
+import dev.capsem.core.internal.profile.ProfileWriter;
+import dev.capsem.core.internal.report.PythonPath;
+import dev.capsem.core.internal.workspace.BuiltinProfiles;
+import dev.capsem.core.internal.workspace.GuestConfigs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

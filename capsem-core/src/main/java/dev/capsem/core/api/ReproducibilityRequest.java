@@ -1,6 +1,6 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.image.InputPath;
+import dev.capsem.core.internal.image.InputPath;
 import java.util.Objects;
 
 /**

@@ -1,9 +1,9 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.compat.BootDecision;
 import dev.capsem.core.diag.Diagnostic;
-import dev.capsem.core.json.JsonPrinter;
-import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.internal.compat.BootDecision;
+import dev.capsem.core.internal.json.JsonPrinter;
+import dev.capsem.core.internal.json.ObjectNode;
 import java.util.List;
 
 /**

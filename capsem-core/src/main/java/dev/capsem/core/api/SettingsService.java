@@ -1,11 +1,11 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.settings.SettingsCheck;
-import dev.capsem.core.settings.SettingsDraft;
-import dev.capsem.core.settings.SettingsReader;
-import dev.capsem.core.settings.SettingsReports;
-import dev.capsem.core.settings.SettingsSchemaDocument;
-import dev.capsem.core.settings.SettingsWriter;
+import dev.capsem.core.internal.settings.SettingsCheck;
+import dev.capsem.core.internal.settings.SettingsDraft;
+import dev.capsem.core.internal.settings.SettingsReader;
+import dev.capsem.core.internal.settings.SettingsReports;
+import dev.capsem.core.internal.settings.SettingsSchemaDocument;
+import dev.capsem.core.internal.settings.SettingsWriter;
 import java.nio.file.Path;
 import java.util.List;
 

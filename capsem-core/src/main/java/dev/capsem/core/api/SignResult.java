@@ -1,7 +1,7 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.json.JsonPrinter;
-import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.internal.json.JsonPrinter;
+import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.ports.SignatureFailureKind;
 import java.util.List;
 

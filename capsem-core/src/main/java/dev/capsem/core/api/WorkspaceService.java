@@ -1,13 +1,13 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.json.ArrayNode;
-import dev.capsem.core.json.BooleanNode;
-import dev.capsem.core.json.IntegerNode;
-import dev.capsem.core.json.ObjectNode;
-import dev.capsem.core.report.DiagnosticJson;
-import dev.capsem.core.report.PythonPath;
-import dev.capsem.core.workspace.WorkspaceLint;
-import dev.capsem.core.workspace.WorkspaceLinter;
+import dev.capsem.core.internal.json.ArrayNode;
+import dev.capsem.core.internal.json.BooleanNode;
+import dev.capsem.core.internal.json.IntegerNode;
+import dev.capsem.core.internal.json.ObjectNode;
+import dev.capsem.core.internal.report.DiagnosticJson;
+import dev.capsem.core.internal.report.PythonPath;
+import dev.capsem.core.internal.workspace.WorkspaceLint;
+import dev.capsem.core.internal.workspace.WorkspaceLinter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.capsem.core.api;
 
 import dev.capsem.core.diag.Diagnostic;
-import dev.capsem.core.json.JsonPrinter;
-import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.internal.json.JsonPrinter;
+import dev.capsem.core.internal.json.ObjectNode;
 import java.util.List;
 
 /**

@@ -1,7 +1,8 @@
 package dev.capsem.core.ports;
 
-import dev.capsem.core.json.Nodes;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public sealed interface ContainerCommand {
     public Build {
       Objects.requireNonNull(tag, "tag");
       Objects.requireNonNull(context, "context");
-      buildArgs = Nodes.ordered(buildArgs);
+      buildArgs = Collections.unmodifiableMap(new LinkedHashMap<>(buildArgs));
     }
 
     @Override

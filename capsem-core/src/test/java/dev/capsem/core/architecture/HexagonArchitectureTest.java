@@ -37,6 +37,15 @@ class HexagonArchitectureTest {
         .check(CORE);
   }
 
+  @Test
+  void domainPackages_haveNoCycles() {
+    SlicesRuleDefinition.slices()
+        .matching("dev.capsem.core.internal.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .check(CORE);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -1,8 +1,8 @@
 package dev.capsem.core.testing;
 
-import dev.capsem.core.image.GuestBinaries;
-import dev.capsem.core.image.InputPath;
-import dev.capsem.core.image.WorkspaceSources;
+import dev.capsem.core.internal.image.GuestBinaries;
+import dev.capsem.core.internal.image.InputPath;
+import dev.capsem.core.internal.image.WorkspaceSources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

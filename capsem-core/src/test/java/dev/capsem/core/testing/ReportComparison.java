@@ -1,9 +1,9 @@
 package dev.capsem.core.testing;
 
-import dev.capsem.core.json.ArrayNode;
-import dev.capsem.core.json.JsonPrinter;
-import dev.capsem.core.json.Node;
-import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.internal.json.ArrayNode;
+import dev.capsem.core.internal.json.JsonPrinter;
+import dev.capsem.core.internal.json.Node;
+import dev.capsem.core.internal.json.ObjectNode;
 import java.util.Set;
 
 /**

@@ -1,7 +1,7 @@
 package dev.capsem.core.testing;
 
-import dev.capsem.core.json.Node;
-import dev.capsem.core.json.ObjectNode;
+import dev.capsem.core.internal.json.Node;
+import dev.capsem.core.internal.json.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
 

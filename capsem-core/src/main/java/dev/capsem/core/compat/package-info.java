@@ -1,2 +1,0 @@
-/** Versions and compatibility gates between binaries, assets and profiles. */
-package dev.capsem.core.compat;

@@ -1,2 +1,0 @@
-/** Detection packs: Sigma rules compiled to Detection IR, checks and backtests. */
-package dev.capsem.core.detection;

@@ -1,2 +1,0 @@
-/** {@code capsem-admin doctor}: is this machine ready to build, and does a profile plan? */
-package dev.capsem.core.doctor;

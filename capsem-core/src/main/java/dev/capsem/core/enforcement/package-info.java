@@ -1,2 +1,0 @@
-/** Enforcement packs and profile rules: CEL conditions, compilation and evaluation. */
-package dev.capsem.core.enforcement;

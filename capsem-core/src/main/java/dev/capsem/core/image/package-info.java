@@ -1,2 +1,0 @@
-/** Image plans, build workspaces, verification and SBOMs. */
-package dev.capsem.core.image;

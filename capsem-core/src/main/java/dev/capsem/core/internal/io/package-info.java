@@ -1,0 +1,5 @@
+/**
+ * Small file-system helpers: atomic writes, so that no failed run leaves a file that looks
+ * complete.
+ */
+package dev.capsem.core.internal.io;

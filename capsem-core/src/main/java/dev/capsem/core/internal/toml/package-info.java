@@ -1,0 +1,2 @@
+/** TOML input with positions (tomlj) and a tomli_w-compatible writer. */
+package dev.capsem.core.internal.toml;

@@ -1,0 +1,44 @@
+package dev.capsem.core.internal.workspace;
+
+import dev.capsem.core.diag.Code;
+import dev.capsem.core.diag.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Loads a guest config for use (not for linting): the typed config, or why it cannot be used. */
+public final class GuestConfigs {
+
+  /** The config when it loaded, else the findings that prevented it. */
+  public record Loaded(GuestConfig config, List<Diagnostic> diagnostics) {
+    public Loaded {
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  private GuestConfigs() {}
+
+  public static Loaded load(Path guestDir, String guestAsGiven) throws IOException {
+    String prefix = guestAsGiven.endsWith("/") ? guestAsGiven : guestAsGiven + "/";
+    if (!Files.isDirectory(guestDir.resolve("config"))) {
+      return new Loaded(
+          null,
+          List.of(
+              new Diagnostic(Code.E016, prefix + "config", "", null, "Missing config directory")));
+    }
+    if (!Files.isRegularFile(guestDir.resolve("config/build.toml"))) {
+      return new Loaded(
+          null,
+          List.of(
+              new Diagnostic(
+                  Code.E016,
+                  prefix + "config/build.toml",
+                  "",
+                  null,
+                  "Missing required file: build.toml")));
+    }
+    GuestConfigLoader.Loaded loaded = GuestConfigLoader.load(guestDir);
+    return new Loaded(loaded.config(), loaded.diagnostics());
+  }
+}

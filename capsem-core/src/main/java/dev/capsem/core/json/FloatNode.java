@@ -1,6 +1,0 @@
-package dev.capsem.core.json;
-
-import dev.capsem.core.diag.Position;
-
-/** A floating-point number. */
-public record FloatNode(double value, Position position) implements Node {}

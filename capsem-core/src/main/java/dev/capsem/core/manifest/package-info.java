@@ -1,2 +1,0 @@
-/** The format-2 asset manifest and the format-1 profile catalog. */
-package dev.capsem.core.manifest;

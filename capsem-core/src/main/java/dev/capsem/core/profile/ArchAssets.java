@@ -1,5 +1,0 @@
-package dev.capsem.core.profile;
-
-/** The kernel, initrd and rootfs of one architecture. */
-public record ArchAssets(
-    AssetDeclaration kernel, AssetDeclaration initrd, AssetDeclaration rootfs) {}

@@ -1,4 +1,0 @@
-package dev.capsem.core.profile;
-
-/** Which Capsem binaries and guest ABI a profile works with. */
-public record Compatibility(String minBinary, String maxBinary, String guestAbi) {}

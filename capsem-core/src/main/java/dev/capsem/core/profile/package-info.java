@@ -1,2 +1,0 @@
-/** Profile V2: the model, its lax reader, its validator and its upstream-compatible writers. */
-package dev.capsem.core.profile;

@@ -1,2 +1,0 @@
-/** A small declarative validator with Pydantic's lax input rules, messages and error order. */
-package dev.capsem.core.schema;

@@ -1,2 +1,0 @@
-/** Finds API keys and tokens that were pasted into configuration instead of referenced. */
-package dev.capsem.core.secrets;

@@ -1,5 +1,0 @@
-package dev.capsem.core.settings;
-
-/** The desktop app: launch at login, look, and where Google credentials are read from. */
-public record AppSettings(
-    boolean autoLaunch, String theme, String accent, String googleConfigPath) {}

@@ -1,2 +1,0 @@
-/** Service Settings V2: model, validation, init and doctor. */
-package dev.capsem.core.settings;

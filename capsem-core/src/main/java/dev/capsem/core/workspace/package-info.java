@@ -1,2 +1,0 @@
-/** The guest-config workspace (config/*.toml, kernel defconfigs, artifacts) and its linter. */
-package dev.capsem.core.workspace;

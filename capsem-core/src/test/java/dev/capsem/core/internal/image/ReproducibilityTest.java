@@ -1,0 +1,184 @@
+package dev.capsem.core.internal.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.ImageBuildRequest;
+import dev.capsem.core.api.ImageOutcome;
+import dev.capsem.core.api.Ports;
+import dev.capsem.core.api.ReproducibilityRequest;
+import dev.capsem.core.ports.BuildProgress;
+import dev.capsem.core.ports.Downloader;
+import dev.capsem.core.ports.Host;
+import dev.capsem.core.testing.Conformance;
+import dev.capsem.core.testing.FakeContainerRuntime;
+import dev.capsem.core.testing.GuestInputs;
+import dev.capsem.core.testing.Sha256Hasher;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** verify-reproducible: a clean rebuild compared with the previous build, file by file. */
+class ReproducibilityTest {
+
+  @TempDir Path temp;
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private FakeContainerRuntime runtime(boolean drifting) {
+    AtomicInteger builds = new AtomicInteger();
+    return new FakeContainerRuntime(Set.of("debian:bookworm-slim"))
+        .image("capsem-initrd-x86_64", Map.of("/bin/busybox", bytes("static busybox")))
+        .image("capsem-rootfs-x86_64", Map.of("/etc/x", bytes("x")))
+        .respond(
+            command -> String.join(" ", command).contains("mksquashfs"),
+            container -> {
+              int n = drifting ? builds.incrementAndGet() : 1;
+              container.files().put("/rootfs.squashfs", bytes("squashfs " + n));
+              return "";
+            })
+        .respond(
+            command -> String.join(" ", command).contains("unsquashfs"),
+            container ->
+                "etc\td\t755\t0:0\t\netc/x\tf\t644\t0:0\t\n"
+                    + "--- sums\n"
+                    + "a".repeat(64)
+                    + "  ./etc/x\n--- end\n"
+                    + "etc\td\t755\t0:0\t\netc/x\tf\t644\t0:0\t\nvar\td\t755\t0:0\t\n"
+                    + "--- sums\n"
+                    + "b".repeat(64)
+                    + "  ./etc/x\n--- end\n")
+        .respond(
+            command -> command.get(0).equals("bash"),
+            container -> "# System\nnode=24.1.0\n# AI CLIs\nclaude=2.1\ngemini=0.6\ncodex=0.1\n")
+        .respond(
+            command -> command.get(0).equals("python3"),
+            container ->
+                "{\"apt\": {}, \"node_packages\": {}, \"python_modules\": {},"
+                    + " \"schema\": \"capsem.image-inventory.v1\", \"tools\": {}}\n");
+  }
+
+  private ImageOutcome verify(FakeContainerRuntime runtime) throws Exception {
+    Capsem capsem =
+        Capsem.with(
+            new Ports(
+                    new Sha256Hasher(),
+                    (command, timeout) -> Optional.empty(),
+                    new Host("linux", Map.of()),
+                    Clock.fixed(Instant.ofEpochSecond(1776729600L), ZoneOffset.UTC))
+                .withContainers(runtime, Downloader.none()));
+    Path profile = temp.resolve("coding.profile.toml");
+    Files.write(profile, Conformance.bytes("config/profiles/base/coding.profile.toml"));
+    BuildSettings settings =
+        new BuildSettings(
+            ImageTemplate.ROOTFS,
+            new InputPath(temp.resolve("assets"), "assets"),
+            GuestInputs.guestBinaries(temp.resolve("binaries")),
+            KernelSource.kernelOrg(),
+            new PackageSources("debian", null, null, null, null),
+            "1.0.0",
+            false,
+            false);
+    ImageBuildRequest build =
+        new ImageBuildRequest(
+            profile,
+            "coding.profile.toml",
+            "x86_64",
+            new InputPath(temp.resolve("workspace"), "workspace"),
+            true,
+            GuestInputs.sources(temp.resolve("inputs")),
+            settings);
+    ImageOutcome first = capsem.images().build(build, BuildProgress.silent());
+    assertThat(first.ok()).as(first.error() + " " + first.diagnostics()).isTrue();
+    return capsem
+        .images()
+        .verifyReproducible(
+            new ReproducibilityRequest(
+                build, new InputPath(temp.resolve("reproducible"), "reproducible")),
+            BuildProgress.silent());
+  }
+
+  @Test
+  void verifyReproducible_sameBytes_isOkListingEachAsset() throws Exception {
+    ImageOutcome outcome = verify(runtime(false));
+
+    assertThat(outcome.ok()).as(outcome.error() + " " + outcome.diagnostics()).isTrue();
+    assertThat(outcome.humanLines().get(0))
+        .isEqualTo("reproducible: the clean rebuild is bit-identical to assets");
+    assertThat(outcome.humanLines().get(1)).startsWith("x86_64/rootfs.squashfs: identical (");
+    assertThat(outcome.report().string("schema")).isEqualTo("capsem.reproducibility.v1");
+    assertThat(temp.resolve("reproducible/assets/x86_64/rootfs.squashfs")).exists();
+  }
+
+  @Test
+  void verifyReproducible_differentRootfs_failsListingEveryDifferingFile() throws Exception {
+    ImageOutcome outcome = verify(runtime(true));
+
+    assertThat(outcome.ok()).isFalse();
+    assertThat(outcome.error()).isEqualTo("the clean rebuild differs from the previous build");
+    assertThat(outcome.humanLines())
+        .contains("  /etc/x: content", "  /var: only in the rebuild")
+        .anyMatch(line -> line.endsWith("; 2 differing file(s):"));
+  }
+
+  @Test
+  void verifyReproducible_noPreviousBuild_saysToBuildFirst() throws Exception {
+    FakeContainerRuntime runtime = runtime(false);
+    Capsem capsem =
+        Capsem.with(
+            new Ports(
+                    new Sha256Hasher(),
+                    (command, timeout) -> Optional.empty(),
+                    new Host("linux", Map.of()),
+                    Clock.systemUTC())
+                .withContainers(runtime, Downloader.none()));
+    ImageBuildRequest build =
+        new ImageBuildRequest(
+            temp.resolve("p.toml"),
+            "p.toml",
+            "x86_64",
+            null,
+            true,
+            GuestInputs.sources(temp.resolve("inputs")),
+            new BuildSettings(
+                ImageTemplate.ROOTFS,
+                new InputPath(temp.resolve("assets"), "assets"),
+                GuestBinaries.none(),
+                KernelSource.kernelOrg(),
+                PackageSources.upstream(),
+                "1.0.0",
+                false,
+                false));
+
+    ImageOutcome outcome =
+        capsem
+            .images()
+            .verifyReproducible(
+                new ReproducibilityRequest(build, new InputPath(temp.resolve("r"), "r")),
+                BuildProgress.silent());
+
+    assertThat(outcome.error())
+        .isEqualTo(
+            "no previous build to compare with: assets/B3SUMS is missing; build the image first");
+  }
+
+  @Test
+  void initrdDifferences_entryChanged_namesIt() throws Exception {
+    Path a = Files.write(temp.resolve("a.img"), Initramfs.capsem(bytes("bb"), bytes("init1"), 0));
+    Path b = Files.write(temp.resolve("b.img"), Initramfs.capsem(bytes("bb"), bytes("init2"), 0));
+
+    assertThat(Reproducibility.initrdDifferences(a, b)).containsExactly("/init: content");
+    assertThat(Reproducibility.initrdDifferences(a, a)).isEmpty();
+  }
+}
