@@ -6,11 +6,11 @@ import dev.capsem.core.api.ImageOutcome;
 import dev.capsem.core.api.ImagePlanRequest;
 import dev.capsem.core.api.ImageWorkspaceRequest;
 import dev.capsem.core.api.Ports;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.image.AssetManifestV2;
 import dev.capsem.core.internal.image.BuildSettings;
 import dev.capsem.core.internal.image.GuestBinaries;
 import dev.capsem.core.internal.image.ImageTemplate;
-import dev.capsem.core.internal.image.InputPath;
 import dev.capsem.core.internal.image.KernelSource;
 import dev.capsem.core.internal.image.PackageSources;
 import dev.capsem.core.internal.image.WorkspaceSources;
@@ -124,18 +124,18 @@ final class ImageCommands {
 
     WorkspaceSources sources() {
       WorkspaceSources sources =
-          WorkspaceSources.fromGuestDir(InputPath.of(guestDir), InputPath.of(ca));
+          WorkspaceSources.fromGuestDir(GivenPath.of(guestDir), GivenPath.of(ca));
       if (providersDir != null) {
-        sources = sources.withProviders(InputPath.of(providersDir));
+        sources = sources.withProviders(GivenPath.of(providersDir));
       }
       if (environment != null) {
-        sources = sources.withEnvironment(InputPath.of(environment));
+        sources = sources.withEnvironment(GivenPath.of(environment));
       }
       if (defconfigDir != null) {
-        sources = sources.withDefconfigs(InputPath.of(defconfigDir));
+        sources = sources.withDefconfigs(GivenPath.of(defconfigDir));
       }
       if (artifacts != null) {
-        sources = sources.withArtifacts(InputPath.of(artifacts));
+        sources = sources.withArtifacts(GivenPath.of(artifacts));
       }
       return sources;
     }
@@ -189,7 +189,7 @@ final class ImageCommands {
               .images()
               .buildWorkspace(
                   new ImageWorkspaceRequest(
-                      file, profile, arch, InputPath.of(out), force, inputs.sources())),
+                      file, profile, arch, GivenPath.of(out), force, inputs.sources())),
           json);
     }
   }
@@ -325,16 +325,16 @@ final class ImageCommands {
         settings =
             new BuildSettings(
                 ImageTemplate.parse(template),
-                InputPath.of(out),
+                GivenPath.of(out),
                 withoutGuestBinaries
                     ? GuestBinaries.none()
                     : GuestBinaries.in(
-                        InputPath.of(
+                        GivenPath.of(
                             guestBinaries != null
                                 ? guestBinaries
                                 : trimSlash(inputs.guestDir) + "/binaries")),
                 new KernelSource(
-                    kernelSource == null ? null : InputPath.of(kernelSource),
+                    kernelSource == null ? null : GivenPath.of(kernelSource),
                     kernelUrl == null ? null : uri(kernelUrl, "--kernel-url"),
                     kernelSha256,
                     kernelVersion),
@@ -344,8 +344,8 @@ final class ImageCommands {
                         ? PackageSources.UPSTREAM_UV_INSTALLER
                         : uvInstaller.equals("none") ? null : uri(uvInstaller, "--uv-installer"),
                     pythonIndex == null ? null : uri(pythonIndex, "--python-index"),
-                    pythonWheels == null ? null : InputPath.of(pythonWheels),
-                    buildCa == null ? null : InputPath.of(buildCa)),
+                    pythonWheels == null ? null : GivenPath.of(pythonWheels),
+                    buildCa == null ? null : GivenPath.of(buildCa)),
                 version,
                 noCache,
                 dryRun);
@@ -361,7 +361,7 @@ final class ImageCommands {
                       file,
                       profile,
                       arch,
-                      workspaceDir == null ? null : InputPath.of(workspaceDir),
+                      workspaceDir == null ? null : GivenPath.of(workspaceDir),
                       force,
                       inputs.sources(),
                       settings),

@@ -1,11 +1,11 @@
 package dev.capsem.cli;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.GivenPath;
 import dev.capsem.core.api.ImageSbomRequest;
 import dev.capsem.core.api.ImageSboms;
 import dev.capsem.core.api.ImageVerification;
 import dev.capsem.core.api.ImageVerifyRequest;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.image.version.VersionMatching;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package dev.capsem.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.GivenPath;
 import dev.capsem.core.api.SignFilesRequest;
 import dev.capsem.core.api.SignedFiles;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.ports.KeyProtection;
 import dev.capsem.core.ports.PasswordSource;
 import java.io.IOException;

@@ -3,10 +3,10 @@ package dev.capsem.maven;
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.ImageBuildRequest;
 import dev.capsem.core.api.Ports;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.image.BuildSettings;
 import dev.capsem.core.internal.image.GuestBinaries;
 import dev.capsem.core.internal.image.ImageTemplate;
-import dev.capsem.core.internal.image.InputPath;
 import dev.capsem.core.internal.image.KernelSource;
 import dev.capsem.core.internal.image.PackageSources;
 import dev.capsem.core.internal.image.WorkspaceSources;
@@ -258,7 +258,7 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
 
   private ImageBuildRequest request(StepContext step) {
     String shown = step.shown(profile);
-    InputPath guest = input(guestDirectory);
+    GivenPath guest = input(guestDirectory);
     WorkspaceSources sources = WorkspaceSources.fromGuestDir(guest, input(caCertificate));
     if (providersDirectory != null) {
       sources = sources.withProviders(input(providersDirectory));
@@ -295,8 +295,8 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
         profile.toPath(), shown, arch, input(workspaceDirectory), true, sources, settings);
   }
 
-  private InputPath input(File file) {
-    return new InputPath(file.toPath(), context(null).shown(file));
+  private GivenPath input(File file) {
+    return new GivenPath(file.toPath(), context(null).shown(file));
   }
 
   /** The use cases with this goal's docker command, its output lines in the debug log. */

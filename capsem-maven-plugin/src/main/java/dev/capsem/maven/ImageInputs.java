@@ -1,8 +1,8 @@
 package dev.capsem.maven;
 
-import dev.capsem.core.api.GivenPath;
 import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.DiagnosticText;
+import dev.capsem.core.diag.GivenPath;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.capsem.maven;
 
-import dev.capsem.core.api.GivenPath;
 import dev.capsem.core.api.ImageBuildRequest;
 import dev.capsem.core.api.ImageOutcome;
 import dev.capsem.core.api.ImageSbomRequest;
@@ -12,6 +11,7 @@ import dev.capsem.core.api.ReproducibilityRequest;
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.DiagnosticText;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.image.version.VersionMatching;
 import dev.capsem.core.internal.json.ArrayNode;
 import dev.capsem.core.internal.json.BooleanNode;

@@ -2,7 +2,7 @@ package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.ReproducibilityRequest;
-import dev.capsem.core.internal.image.InputPath;
+import dev.capsem.core.diag.GivenPath;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -36,6 +36,6 @@ public final class VerifyReproducibleMojo extends AbstractImageBuildMojo {
         step,
         new ReproducibilityRequest(
             buildRequest(step),
-            new InputPath(rebuildDirectory.toPath(), step.shown(rebuildDirectory))));
+            new GivenPath(rebuildDirectory.toPath(), step.shown(rebuildDirectory))));
   }
 }

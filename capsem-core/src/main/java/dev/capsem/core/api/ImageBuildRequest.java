@@ -1,7 +1,7 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.image.BuildSettings;
-import dev.capsem.core.internal.image.InputPath;
 import dev.capsem.core.internal.image.WorkspaceSources;
 import java.nio.file.Path;
 
@@ -16,7 +16,7 @@ public record ImageBuildRequest(
     Path profile,
     String profileShown,
     String arch,
-    InputPath workspaceDir,
+    GivenPath workspaceDir,
     boolean force,
     WorkspaceSources sources,
     BuildSettings settings) {}

@@ -1,5 +1,6 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.GivenPath;
 import java.util.Objects;
 
 /**

@@ -3,13 +3,13 @@ package dev.capsem.core.api;
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.DiagnosticText;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.image.ArchSelection;
 import dev.capsem.core.internal.image.AssetReleaseWriter;
 import dev.capsem.core.internal.image.BuildSettings;
 import dev.capsem.core.internal.image.ImageBuild;
 import dev.capsem.core.internal.image.ImagePlan;
 import dev.capsem.core.internal.image.ImageWorkspace;
-import dev.capsem.core.internal.image.InputPath;
 import dev.capsem.core.internal.image.NpmRegistryCheck;
 import dev.capsem.core.internal.image.ReleaseProfile;
 import dev.capsem.core.internal.image.WorkspaceFile;
@@ -131,7 +131,7 @@ final class ImageService implements ImageUseCases {
     if (derived.failure() != null) {
       return derived.failure();
     }
-    InputPath out = request.out();
+    GivenPath out = request.out();
     try {
       String refusal = WorkspaceWriter.refusal(out.path(), out.shown(), request.force());
       if (refusal != null) {
@@ -165,12 +165,12 @@ final class ImageService implements ImageUseCases {
       return derived.failure();
     }
     List<Diagnostic> diagnostics = new ArrayList<>(derived.planned().warnings());
-    InputPath workspace = request.workspaceDir();
+    GivenPath workspace = request.workspaceDir();
     boolean temporary = workspace == null;
     try {
       if (temporary) {
         Path dir = Files.createTempDirectory("capsem-profile-image-");
-        workspace = new InputPath(dir, dir.toString());
+        workspace = new GivenPath(dir, dir.toString());
       } else {
         String refusal =
             WorkspaceWriter.refusal(workspace.path(), workspace.shown(), request.force());
@@ -193,7 +193,7 @@ final class ImageService implements ImageUseCases {
       ImageBuildRequest request,
       BuildProgress progress,
       Derived derived,
-      InputPath workspace,
+      GivenPath workspace,
       List<Diagnostic> diagnostics)
       throws IOException {
     ImagePlan plan = derived.planned().plan();
@@ -342,14 +342,14 @@ final class ImageService implements ImageUseCases {
 
   @Override
   public ImageOutcome releaseProfile(ReleaseProfileRequest request) {
-    String shown = request.profile().asGiven();
+    String shown = request.profile().shown();
     ProfileCheck check = ProfileReader.read(request.profile().path(), shown);
     if (check.profile() == null) {
       return ImageOutcome.failed(
           "invalid profile " + PythonPath.normalize(shown), check.diagnostics());
     }
     Path manifestFile = request.assetsDir().path().resolve("manifest.json");
-    String manifestShown = PythonPath.normalize(request.assetsDir().asGiven() + "/manifest.json");
+    String manifestShown = PythonPath.normalize(request.assetsDir().shown() + "/manifest.json");
     if (!Files.isRegularFile(manifestFile)) {
       return ImageOutcome.failed(
           "no asset manifest " + manifestShown + ": build the image first",
@@ -381,7 +381,7 @@ final class ImageService implements ImageUseCases {
           "the asset manifest " + manifestShown + " lacks assets the release needs",
           derived.problems());
     }
-    String outShown = PythonPath.normalize(request.out().asGiven());
+    String outShown = PythonPath.normalize(request.out().shown());
     byte[] bytes = derived.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     ProfileCheck again = ProfileReader.check(InputDocument.parse(bytes, outShown, true), outShown);
     if (!again.ok()) {
@@ -428,7 +428,7 @@ final class ImageService implements ImageUseCases {
   public ImageOutcome verifyReproducible(ReproducibilityRequest request, BuildProgress progress) {
     ImageBuildRequest previous = request.build();
     BuildSettings was = previous.settings();
-    InputPath previousOut = was.outDir();
+    GivenPath previousOut = was.outDir();
     Map<String, String> before = b3sums(previousOut.path().resolve("B3SUMS"));
     String b3Shown = PythonPath.normalize(previousOut.shown() + "/B3SUMS");
     if (before == null) {
@@ -442,8 +442,8 @@ final class ImageService implements ImageUseCases {
                   null,
                   "Missing required file: B3SUMS of the last build")));
     }
-    InputPath root = request.rebuildDir();
-    InputPath assetsDir = root.resolve("assets");
+    GivenPath root = request.rebuildDir();
+    GivenPath assetsDir = root.resolve("assets");
     if (Files.exists(root.path())) {
       deleteTree(root.path());
     }
@@ -545,7 +545,7 @@ final class ImageService implements ImageUseCases {
   }
 
   private List<String> differences(
-      ImagePlan plan, InputPath root, String name, Path before, Path after, BuildProgress progress)
+      ImagePlan plan, GivenPath root, String name, Path before, Path after, BuildProgress progress)
       throws IOException, dev.capsem.core.ports.ContainerRuntimeException {
     if (name.equals("initrd.img")) {
       return dev.capsem.core.internal.image.Reproducibility.initrdDifferences(before, after);

@@ -2,6 +2,7 @@ package dev.capsem.core.api;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.diag.Position;
 import dev.capsem.core.internal.image.ArchSelection;
 import dev.capsem.core.internal.image.PackageContractHash;
@@ -47,10 +48,10 @@ final class ImageVerificationService implements ImageVerificationUseCases {
       return ImageVerification.refused(planned.error(), planned.diagnostics());
     }
     List<Diagnostic> ranges =
-        rangeProblems(planned.profile(), request.profile().asGiven(), request.versionMatching());
+        rangeProblems(planned.profile(), request.profile().shown(), request.versionMatching());
     if (!ranges.isEmpty()) {
       return ImageVerification.refused(
-          "invalid version ranges in profile " + PythonPath.normalize(request.profile().asGiven()),
+          "invalid version ranges in profile " + PythonPath.normalize(request.profile().shown()),
           ranges);
     }
     try {
@@ -58,7 +59,7 @@ final class ImageVerificationService implements ImageVerificationUseCases {
           locate(planned.arches(), request.assetsDir(), request.inventory());
       List<DoctorBundleProbe> probes = new ArrayList<>();
       for (GivenPath bundle : request.doctorBundles()) {
-        probes.add(DoctorBundleReader.read(bundle.path(), PythonPath.normalize(bundle.asGiven())));
+        probes.add(DoctorBundleReader.read(bundle.path(), PythonPath.normalize(bundle.shown())));
       }
       return ImageVerification.of(
           new ImageVerifier(ports.hasher(), request.versionMatching())
@@ -66,7 +67,7 @@ final class ImageVerificationService implements ImageVerificationUseCases {
                   planned.profile(),
                   planned.arches(),
                   request.assetsDir().path(),
-                  request.assetsDir().asGiven(),
+                  request.assetsDir().shown(),
                   inventories,
                   probes));
     } catch (VerificationInputException e) {
@@ -122,7 +123,7 @@ final class ImageVerificationService implements ImageVerificationUseCases {
     for (ImageSboms.Document document : documents) {
       String relative = GuestSbom.relativePath(document.arch());
       Path target = outDir.path().resolve(relative);
-      String shown = PythonPath.normalize(outDir.asGiven() + "/" + relative);
+      String shown = PythonPath.normalize(outDir.shown() + "/" + relative);
       if (Files.isDirectory(target)) {
         return ImageSboms.refused("cannot write " + shown + ": it is a directory", List.of());
       }
@@ -139,21 +140,21 @@ final class ImageVerificationService implements ImageVerificationUseCases {
     }
     return new ImageSboms(
         written,
-        "wrote " + written.size() + " SBOMs to " + PythonPath.normalize(outDir.asGiven()) + "\n",
+        "wrote " + written.size() + " SBOMs to " + PythonPath.normalize(outDir.shown()) + "\n",
         null,
         List.of());
   }
 
   private Planned plan(GivenPath profileFile, String arch) {
-    ProfileCheck check = ProfileReader.read(profileFile.path(), profileFile.asGiven());
+    ProfileCheck check = ProfileReader.read(profileFile.path(), profileFile.shown());
     if (check.profile() == null) {
       return new Planned(
           null,
           List.of(),
-          "invalid profile " + PythonPath.normalize(profileFile.asGiven()),
+          "invalid profile " + PythonPath.normalize(profileFile.shown()),
           check.diagnostics().stream().filter(Diagnostic::isError).toList());
     }
-    Diagnostic missing = ArchSelection.missingAssets(check.profile(), arch, profileFile.asGiven());
+    Diagnostic missing = ArchSelection.missingAssets(check.profile(), arch, profileFile.shown());
     if (missing != null) {
       return new Planned(null, List.of(), missing.message(), List.of(missing));
     }
@@ -165,9 +166,9 @@ final class ImageVerificationService implements ImageVerificationUseCases {
     return InventoryLocator.locate(
         arches,
         assetsDir.path(),
-        assetsDir.asGiven(),
+        assetsDir.shown(),
         inventory == null ? null : inventory.path(),
-        inventory == null ? null : inventory.asGiven());
+        inventory == null ? null : inventory.shown());
   }
 
   /** E108 for every expected version the matching rule cannot use, where the profile says it. */

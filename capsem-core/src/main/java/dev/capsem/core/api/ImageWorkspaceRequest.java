@@ -1,6 +1,6 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.internal.image.InputPath;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.image.WorkspaceSources;
 import java.nio.file.Path;
 
@@ -15,6 +15,6 @@ public record ImageWorkspaceRequest(
     Path profile,
     String profileShown,
     String arch,
-    InputPath out,
+    GivenPath out,
     boolean force,
     WorkspaceSources sources) {}

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class OutputFiles {
 
-  record Planned(Path target, String asGiven, String content) {}
+  record Planned(Path target, String shown, String content) {}
 
   private OutputFiles() {}
 
@@ -30,7 +30,7 @@ final class OutputFiles {
 
   static Generated writeAll(List<Planned> files, boolean force, List<String> messages) {
     for (Planned file : files) {
-      String shown = PythonPath.normalize(file.asGiven());
+      String shown = PythonPath.normalize(file.shown());
       Path parent = file.target().toAbsolutePath().getParent();
       if (parent == null || !Files.isDirectory(parent)) {
         return Generated.refused(
@@ -46,7 +46,7 @@ final class OutputFiles {
         AtomicFiles.writeString(file.target(), content);
       } catch (IOException e) {
         return Generated.refused(
-            "cannot write " + PythonPath.normalize(file.asGiven()) + ": " + e.getMessage());
+            "cannot write " + PythonPath.normalize(file.shown()) + ": " + e.getMessage());
       }
     }
     return Generated.wrote(messages);

@@ -1,6 +1,6 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.internal.image.InputPath;
+import dev.capsem.core.diag.GivenPath;
 import java.util.Objects;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param rebuildDir an empty folder for the rebuild (emptied first): its {@code workspace} and
  *     {@code assets}
  */
-public record ReproducibilityRequest(ImageBuildRequest build, InputPath rebuildDir) {
+public record ReproducibilityRequest(ImageBuildRequest build, GivenPath rebuildDir) {
 
   public ReproducibilityRequest {
     Objects.requireNonNull(build, "build");

@@ -1,5 +1,6 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.ports.PasswordSource;
 import java.util.List;
 import java.util.Objects;

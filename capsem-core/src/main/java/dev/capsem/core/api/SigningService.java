@@ -1,5 +1,6 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.io.AtomicFiles;
 import dev.capsem.core.internal.json.ArrayNode;
 import dev.capsem.core.internal.json.JsonDialect;
@@ -37,8 +38,8 @@ final class SigningService implements SigningUseCases {
   public SignedFiles signFiles(SignFilesRequest request) {
     Path publicKey = request.publicKey().path();
     Path recordFile = publicKey.resolveSibling(SignFilesRequest.RECORD);
-    String keyShown = PythonPath.normalize(request.key().asGiven());
-    String publicShown = PythonPath.normalize(request.publicKey().asGiven());
+    String keyShown = PythonPath.normalize(request.key().shown());
+    String publicShown = PythonPath.normalize(request.publicKey().shown());
     try {
       String keyHash = ports.hasher().hex(Files.readAllBytes(request.key().path()));
       ObjectNode previous = readRecord(recordFile);
@@ -55,7 +56,7 @@ final class SigningService implements SigningUseCases {
       List<GivenPath> toSign = new ArrayList<>();
       java.util.Map<String, String> fileHashes = new java.util.LinkedHashMap<>();
       for (GivenPath file : request.files()) {
-        String shown = PythonPath.normalize(file.asGiven());
+        String shown = PythonPath.normalize(file.shown());
         String hash = ports.hasher().hexOfFile(file.path());
         fileHashes.put(shown, hash);
         Path signature = Signer.defaultSignatureFile(file.path());
@@ -96,7 +97,7 @@ final class SigningService implements SigningUseCases {
       List<Node> rows = new ArrayList<>();
       ObjectNode.Builder files = ObjectNode.builder();
       for (GivenPath file : request.files()) {
-        String shown = PythonPath.normalize(file.asGiven());
+        String shown = PythonPath.normalize(file.shown());
         String signatureShown = shown + Signer.SIGNATURE_SUFFIX;
         boolean fresh = toSign.contains(file);
         (fresh ? signed : kept).add(signatureShown);

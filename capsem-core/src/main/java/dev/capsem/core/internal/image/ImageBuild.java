@@ -2,6 +2,7 @@ package dev.capsem.core.internal.image;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.json.ArrayNode;
 import dev.capsem.core.internal.json.JsonDialect;
 import dev.capsem.core.internal.json.JsonReader;
@@ -573,8 +574,8 @@ public final class ImageBuild {
           break;
         }
       }
-      for (InputPath input :
-          new InputPath[] {settings.sources().pythonWheels(), settings.sources().buildCa()}) {
+      for (GivenPath input :
+          new GivenPath[] {settings.sources().pythonWheels(), settings.sources().buildCa()}) {
         if (input != null && !Files.exists(input.path())) {
           problems.add(
               new Diagnostic(

@@ -2,6 +2,7 @@ package dev.capsem.core.internal.image;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.json.ArrayNode;
 import dev.capsem.core.internal.json.BooleanNode;
 import dev.capsem.core.internal.json.JsonPrinter;
@@ -314,7 +315,7 @@ public final class ImageWorkspace {
 
   // Ours, rows 9-14 of image-build.md §3.9.
 
-  private void providers(InputPath definitions) {
+  private void providers(GivenPath definitions) {
     for (AiProvider provider : profile.aiProviders().values()) {
       ProviderDefinitions.Definition definition =
           ProviderDefinitions.load(
@@ -390,7 +391,7 @@ public final class ImageWorkspace {
         TomlWriter.write(ObjectNode.builder().put("security", security).build()));
   }
 
-  private void defconfigs(InputPath folder) {
+  private void defconfigs(GivenPath folder) {
     for (String arch : plan.arches()) {
       String name = "defconfig." + arch;
       Path source = folder.path().resolve(name);
@@ -410,12 +411,12 @@ public final class ImageWorkspace {
                     + ")"));
         continue;
       }
-      copy("config/kernel/" + name, new InputPath(source, folder.resolve(name).shown()));
+      copy("config/kernel/" + name, new GivenPath(source, folder.resolve(name).shown()));
     }
   }
 
   /** E302 for an artifact file or folder the build needs. */
-  private void missingArtifact(InputPath folder, String name, String what) {
+  private void missingArtifact(GivenPath folder, String name, String what) {
     diagnostics.add(
         new Diagnostic(
             Code.E302,
@@ -425,7 +426,7 @@ public final class ImageWorkspace {
             "Missing required " + what + ": " + name));
   }
 
-  private void artifacts(InputPath folder, InputPath ca) {
+  private void artifacts(GivenPath folder, GivenPath ca) {
     TreeMap<String, WorkspaceFile> sorted = new TreeMap<>(Comparator.naturalOrder());
     for (String name : ARTIFACT_FILES) {
       Path source = folder.path().resolve(name);
@@ -460,7 +461,7 @@ public final class ImageWorkspace {
     files.addAll(sorted.values());
   }
 
-  private void copy(String target, InputPath source) {
+  private void copy(String target, GivenPath source) {
     if (!Files.isRegularFile(source.path())) {
       diagnostics.add(
           new Diagnostic(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.ContainerCommand;
 import dev.capsem.core.ports.ContainerRuntimeException.Kind;
@@ -82,9 +83,9 @@ class ImageBuildTest {
   private BuildSettings settings(ImageTemplate template, GuestBinaries binaries, boolean dryRun) {
     return new BuildSettings(
         template,
-        new InputPath(out, "assets"),
+        new GivenPath(out, "assets"),
         binaries,
-        new KernelSource(new InputPath(tarball, "linux-6.6.127.tar.xz"), null, tarballSha256, null),
+        new KernelSource(new GivenPath(tarball, "linux-6.6.127.tar.xz"), null, tarballSha256, null),
         PackageSources.upstream(),
         "1.0.1776688771",
         false,
@@ -273,7 +274,7 @@ class ImageBuildTest {
     Path empty = Files.createDirectories(temp.resolve("no-binaries"));
 
     ImageBuild.Outcome outcome =
-        run(settings(ImageTemplate.ROOTFS, GuestBinaries.in(new InputPath(empty, "bins")), false));
+        run(settings(ImageTemplate.ROOTFS, GuestBinaries.in(new GivenPath(empty, "bins")), false));
 
     assertThat(outcome.diagnostics())
         .extracting(Diagnostic::code)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.profile.Profile;
 import dev.capsem.core.internal.profile.ProfileCheck;
 import dev.capsem.core.internal.profile.ProfileReader;
@@ -183,11 +184,11 @@ class ImageWorkspaceTest {
     Path empty = Files.createDirectories(temp.resolve("empty"));
     WorkspaceSources nothing =
         new WorkspaceSources(
-            new InputPath(empty.resolve("ai"), "none/ai"),
-            new InputPath(empty.resolve("environment.toml"), "none/environment.toml"),
-            new InputPath(empty.resolve("kernel"), "none/kernel"),
-            new InputPath(empty.resolve("artifacts"), "none/artifacts"),
-            new InputPath(empty.resolve("ca.crt"), "none/ca.crt"));
+            new GivenPath(empty.resolve("ai"), "none/ai"),
+            new GivenPath(empty.resolve("environment.toml"), "none/environment.toml"),
+            new GivenPath(empty.resolve("kernel"), "none/kernel"),
+            new GivenPath(empty.resolve("artifacts"), "none/artifacts"),
+            new GivenPath(empty.resolve("ca.crt"), "none/ca.crt"));
 
     ImageWorkspace.Derived derived = ImageWorkspace.derive(plan, nothing, "coding.profile.toml");
 

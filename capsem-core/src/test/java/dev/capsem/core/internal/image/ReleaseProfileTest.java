@@ -3,11 +3,11 @@ package dev.capsem.core.internal.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.GivenPath;
 import dev.capsem.core.api.ImageOutcome;
 import dev.capsem.core.api.Ports;
 import dev.capsem.core.api.ReleaseProfileRequest;
 import dev.capsem.core.diag.Code;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.profile.ArchAssets;
 import dev.capsem.core.internal.profile.Profile;
 import dev.capsem.core.internal.profile.ProfileReader;

@@ -7,6 +7,7 @@ import dev.capsem.core.api.ImageBuildRequest;
 import dev.capsem.core.api.ImageOutcome;
 import dev.capsem.core.api.Ports;
 import dev.capsem.core.api.ReproducibilityRequest;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.ports.Host;
@@ -83,7 +84,7 @@ class ReproducibilityTest {
     BuildSettings settings =
         new BuildSettings(
             ImageTemplate.ROOTFS,
-            new InputPath(temp.resolve("assets"), "assets"),
+            new GivenPath(temp.resolve("assets"), "assets"),
             GuestInputs.guestBinaries(temp.resolve("binaries")),
             KernelSource.kernelOrg(),
             new PackageSources("debian", null, null, null, null),
@@ -95,7 +96,7 @@ class ReproducibilityTest {
             profile,
             "coding.profile.toml",
             "x86_64",
-            new InputPath(temp.resolve("workspace"), "workspace"),
+            new GivenPath(temp.resolve("workspace"), "workspace"),
             true,
             GuestInputs.sources(temp.resolve("inputs")),
             settings);
@@ -105,7 +106,7 @@ class ReproducibilityTest {
         .images()
         .verifyReproducible(
             new ReproducibilityRequest(
-                build, new InputPath(temp.resolve("reproducible"), "reproducible")),
+                build, new GivenPath(temp.resolve("reproducible"), "reproducible")),
             BuildProgress.silent());
   }
 
@@ -153,7 +154,7 @@ class ReproducibilityTest {
             GuestInputs.sources(temp.resolve("inputs")),
             new BuildSettings(
                 ImageTemplate.ROOTFS,
-                new InputPath(temp.resolve("assets"), "assets"),
+                new GivenPath(temp.resolve("assets"), "assets"),
                 GuestBinaries.none(),
                 KernelSource.kernelOrg(),
                 PackageSources.upstream(),
@@ -165,7 +166,7 @@ class ReproducibilityTest {
         capsem
             .images()
             .verifyReproducible(
-                new ReproducibilityRequest(build, new InputPath(temp.resolve("r"), "r")),
+                new ReproducibilityRequest(build, new GivenPath(temp.resolve("r"), "r")),
                 BuildProgress.silent());
 
     assertThat(outcome.error())

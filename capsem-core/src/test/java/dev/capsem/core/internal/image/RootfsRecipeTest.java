@@ -2,6 +2,7 @@ package dev.capsem.core.internal.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capsem.core.diag.GivenPath;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,7 +91,7 @@ class RootfsRecipeTest {
   @Test
   void dockerfile_withoutUv_installsPythonPackagesWithPipFromTheWheelFolder() {
     PackageSources offline =
-        new PackageSources("debian", null, null, new InputPath(Path.of("wheels"), "wheels"), null);
+        new PackageSources("debian", null, null, new GivenPath(Path.of("wheels"), "wheels"), null);
 
     String d = recipe("x86_64", offline).dockerfile();
 
@@ -112,7 +113,7 @@ class RootfsRecipeTest {
             URI.create("https://astral.sh/uv/install.sh"),
             URI.create("https://pypi.corp.example/simple"),
             null,
-            new InputPath(Path.of("ca.pem"), "ca.pem"));
+            new GivenPath(Path.of("ca.pem"), "ca.pem"));
 
     String d = recipe("x86_64", proxied).dockerfile();
 

@@ -4,10 +4,10 @@ import static dev.capsem.core.internal.image.version.VersionMatching.EXACT;
 import static dev.capsem.core.internal.image.version.VersionMatching.RANGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capsem.core.api.GivenPath;
 import dev.capsem.core.api.ImageVerification;
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.DiagnosticText;
+import dev.capsem.core.diag.GivenPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

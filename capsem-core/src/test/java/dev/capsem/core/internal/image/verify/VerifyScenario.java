@@ -1,10 +1,10 @@
 package dev.capsem.core.internal.image.verify;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.GivenPath;
 import dev.capsem.core.api.ImageVerification;
 import dev.capsem.core.api.ImageVerifyRequest;
 import dev.capsem.core.api.Ports;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.image.version.VersionMatching;
 import dev.capsem.core.ports.Hasher;
 import dev.capsem.core.ports.Host;
