@@ -1,5 +1,6 @@
 package dev.capsem.cli;
 
+import dev.capsem.adapters.StandardPorts;
 import dev.capsem.core.api.Capsem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ public final class CapsemAdmin extends CommandGroup {
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code;
     try {
-      code = execute(args, Capsem.with(AdminPorts.fromEnvironment()), out, err);
+      code = execute(args, Capsem.with(StandardPorts.builder(System.getenv()).build()), out, err);
     } catch (IllegalArgumentException e) {
       err.print("Error: " + e.getMessage() + "\n");
       err.flush();
@@ -62,6 +63,7 @@ public final class CapsemAdmin extends CommandGroup {
           SettingsCommands.Group.class,
           WorkspaceCommands.Group.class,
           ImageCommands.Group.class,
+          ReleaseCommands.Release.class,
           EnforcementCommands.Group.class,
           DetectionCommands.Group.class,
           DoctorCommand.class,
@@ -111,8 +113,14 @@ public final class CapsemAdmin extends CommandGroup {
               .addSubcommand(new ImageCommands.Plan(capsem))
               .addSubcommand(new ImageCommands.BuildWorkspace(capsem))
               .addSubcommand(new ImageCommands.Build(capsem))
-              .addSubcommand(new ImageVerifyCommands.Verify(capsem))
-              .addSubcommand(new ImageVerifyCommands.Sbom(capsem)));
+              .addSubcommand(new ImageCommands.Verify(capsem))
+              .addSubcommand(new ImageCommands.Sbom(capsem)));
+    }
+    if (wanted.includes(ReleaseCommands.Release.class)) {
+      root.addSubcommand(
+          new CommandLine(new ReleaseCommands.Release(capsem))
+              .addSubcommand(new ReleaseCommands.VerifyReproducible(capsem))
+              .addSubcommand(new ReleaseCommands.Catalog(capsem)));
     }
     if (wanted.includes(EnforcementCommands.Group.class)) {
       root.addSubcommand(
@@ -152,7 +160,20 @@ public final class CapsemAdmin extends CommandGroup {
     if (wanted.includes(HashCommand.class)) {
       root.addSubcommand(new HashCommand(capsem));
     }
+    if (wanted.all()) {
+      root.addSubcommand(new CommandLine.HelpCommand());
+    }
+    withHelp(root);
     return root;
+  }
+
+  /** {@code --help}/{@code -h} and {@code --version}/{@code -V} on every command and group. */
+  private static void withHelp(CommandLine command) {
+    command.getCommandSpec().mixinStandardHelpOptions(true);
+    command.getSubcommands().values().stream()
+        .distinct()
+        .filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
+        .forEach(CapsemAdmin::withHelp);
   }
 
   /** Which top-level commands a command line needs. */
@@ -167,6 +188,11 @@ public final class CapsemAdmin extends CommandGroup {
         named |= names(command).contains(first);
       }
       this.all = !named;
+    }
+
+    /** Whether the whole tree is wanted (help, version, a usage error). */
+    boolean all() {
+      return all;
     }
 
     boolean includes(Class<?> command) {

@@ -1,10 +1,10 @@
 package dev.capsem.cli;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.FileHashes;
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code capsem-admin hash FILE...}: BLAKE3 lines exactly as {@code b3sum} prints them. */
@@ -14,17 +14,15 @@ final class HashCommand extends CapsemCommand {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "The files to hash.")
   List<String> files;
 
-  HashCommand(Capsem capsem) {
+  @Option(names = "--json", description = "Print the hashes as a JSON report.")
+  boolean json;
 
+  HashCommand(Capsem capsem) {
     super(capsem);
   }
 
   @Override
   public Integer call() {
-    FileHashes hashes = capsem.signing().hash(files.stream().map(Path::of).toList(), files);
-    Console console = console();
-    hashes.lines().forEach(console::out);
-    hashes.errors().forEach(error -> console.err("Error: " + error));
-    return ExitCodes.of(hashes.ok());
+    return print(capsem.signing().hash(files.stream().map(GivenPath::of).toList()), json);
   }
 }

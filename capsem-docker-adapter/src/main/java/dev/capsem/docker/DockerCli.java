@@ -230,10 +230,17 @@ public final class DockerCli implements ContainerRuntime {
 
   @Override
   public String execute(ContainerCommand command) throws ContainerRuntimeException {
+    return execute(command, null);
+  }
+
+  @Override
+  public String execute(ContainerCommand command, Consumer<String> lines)
+      throws ContainerRuntimeException {
     List<String> line = commandLine(command);
     boolean streamed =
         command instanceof ContainerCommand.Build || command instanceof ContainerCommand.Start;
-    ProcessRunner.Completed done = call(line, timeout(command), streamed);
+    Consumer<String> sink = streamed ? both(output, lines) : null;
+    ProcessRunner.Completed done = call(line, timeout(command), sink);
     if (done.exitCode() != 0) {
       throw failure(line, done);
     }
@@ -255,10 +262,22 @@ public final class DockerCli implements ContainerRuntime {
     return timeouts.housekeeping();
   }
 
+  private static Consumer<String> both(Consumer<String> first, Consumer<String> second) {
+    if (first == null) {
+      return second;
+    }
+    return second == null ? first : first.andThen(second);
+  }
+
   private ProcessRunner.Completed call(List<String> line, Duration timeout, boolean streamed)
       throws ContainerRuntimeException {
+    return call(line, timeout, streamed ? output : null);
+  }
+
+  private ProcessRunner.Completed call(List<String> line, Duration timeout, Consumer<String> sink)
+      throws ContainerRuntimeException {
     try {
-      return runner.run(line, timeout, null, null, streamed ? output : null);
+      return runner.run(line, timeout, null, null, sink);
     } catch (ProcessRunner.NotFound e) {
       throw new ContainerRuntimeException(
           Kind.NOT_FOUND, line, -1, "", executable + " not found on PATH");

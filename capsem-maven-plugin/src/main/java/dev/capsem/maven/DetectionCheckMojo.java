@@ -46,6 +46,13 @@ public final class DetectionCheckMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    TestSteps.detectionCheck(context(capsem), detectionPack, events, expectedReport);
+    conclude(
+        capsem
+            .detection()
+            .check(
+                required(detectionPack, "detection pack", "detectionPack"),
+                required(events, "events corpus", "events"),
+                ifPresent(expectedReport)),
+        "detection-check.json");
   }
 }

@@ -1,5 +1,6 @@
 package dev.capsem.maven;
 
+import dev.capsem.core.ports.PasswordSource;
 import java.io.File;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -21,7 +22,25 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 final class SigningServer {
 
   /** A usable key: the file and its password (null when the key is not encrypted). */
-  record Key(String serverId, File file, String password) {}
+  record Key(String serverId, File file, String secret) {
+
+    /** The password as the signing port reads it. */
+    PasswordSource password() {
+      return secret == null ? PasswordSource.none() : PasswordSource.of(secret.toCharArray());
+    }
+
+    /** What to tell a user whose key needs a password. */
+    String passwordHint(java.util.function.Function<File, String> shown) {
+      return "the key " + shown.apply(file) + " is encrypted: " + passwordAdvice(serverId);
+    }
+  }
+
+  /** Where a Maven build takes a key's password from. */
+  static String passwordAdvice(String serverId) {
+    return "put its password in <passphrase> (or <password>) of the <server> with id '"
+        + serverId
+        + "' in settings.xml (encrypt it with mvn --encrypt-password)";
+  }
 
   private SigningServer() {}
 
@@ -59,7 +78,14 @@ final class SigningServer {
     if (!key.isAbsolute() && project != null && project.getBasedir() != null) {
       key = new File(project.getBasedir(), keyPath.strip());
     }
-    MojoOutcomes.requireFile(key, key.getPath(), "privateKey of server '" + serverId + "'");
+    if (!key.isFile()) {
+      throw new MojoFailureException(
+          "E016 "
+              + key.getPath()
+              + ": Missing required file: it does not exist (set <privateKey> of server '"
+              + serverId
+              + "')");
+    }
     String password =
         clear.getPassphrase() != null && !clear.getPassphrase().isEmpty()
             ? clear.getPassphrase()

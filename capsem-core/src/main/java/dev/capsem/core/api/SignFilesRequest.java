@@ -22,9 +22,6 @@ import java.util.Objects;
 public record SignFilesRequest(
     GivenPath key, PasswordSource password, List<GivenPath> files, GivenPath publicKey) {
 
-  /** The record's file name, beside the public key. */
-  public static final String RECORD = "signatures.json";
-
   public SignFilesRequest {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(password, "password");

@@ -100,6 +100,8 @@ public enum Code {
   E417(ERROR, "previously active revision vanished"),
   E418(ERROR, "release version without a signing key"),
   E419(ERROR, "release version without publication URLs"),
+  E420(ERROR, "signing key is encrypted and no password was given"),
+  E421(ERROR, "signing failed"),
 
   // Warnings.
   W001(WARNING, "npm packages declared but no rule permits the npm registry"),
@@ -135,5 +137,13 @@ public enum Code {
   /** A short description of the check, as listed in the catalogue. */
   public String title() {
     return title;
+  }
+
+  /**
+   * Whether the finding is about the machine (no container engine, an engine that does not answer,
+   * a platform it cannot run) rather than about the user's input.
+   */
+  public boolean environmental() {
+    return this == E306 || this == E307 || this == E309;
   }
 }

@@ -2,6 +2,7 @@ package dev.capsem.core.ports;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The container engine that runs package managers, compiles kernels and runs tools on image files
@@ -35,6 +36,15 @@ public interface ContainerRuntime {
    * @throws ContainerRuntimeException when the command fails, times out, or cannot start
    */
   String execute(ContainerCommand command) throws ContainerRuntimeException;
+
+  /**
+   * Runs {@code command} as {@link #execute(ContainerCommand)} does, passing each line a long
+   * command (a build, an attached container) prints to {@code output} as it comes.
+   */
+  default String execute(ContainerCommand command, Consumer<String> output)
+      throws ContainerRuntimeException {
+    return execute(command);
+  }
 
   /** For callers that build nothing: every operation fails as if no runtime were installed. */
   static ContainerRuntime none() {

@@ -139,7 +139,7 @@ public final class EnforcementEngine implements PolicyEvaluator {
     FamilyRules rules = byFamily[family.ordinal()];
     for (int position : rules.candidates(context)) {
       Entry entry = rules.entry(position);
-      if (entry.condition().evaluate(context) == Outcome.MATCH) {
+      if (entry.condition().evaluate(context) == ConditionResult.MATCH) {
         return entry;
       }
     }
@@ -160,12 +160,12 @@ public final class EnforcementEngine implements PolicyEvaluator {
     FamilyRules rules = byFamily[family.ordinal()];
     for (int position : rules.candidates(context)) {
       Entry entry = rules.entry(position);
-      Outcome outcome = entry.condition().evaluate(context);
-      if (outcome == Outcome.NO_MATCH) {
+      ConditionResult outcome = entry.condition().evaluate(context);
+      if (outcome == ConditionResult.NO_MATCH) {
         continue;
       }
       EnforcementRule rule = entry.rule();
-      if (outcome == Outcome.ERROR) {
+      if (outcome == ConditionResult.ERROR) {
         String failure = entry.condition().failure(context);
         return new Decision(
             Verdict.ERROR,

@@ -101,12 +101,12 @@ final class FastCondition {
     return value == ERROR;
   }
 
-  Outcome evaluate(PolicyContext context) {
+  ConditionResult evaluate(PolicyContext context) {
     Object value = root.eval(context);
     if (value instanceof Boolean b) {
-      return b ? Outcome.MATCH : Outcome.NO_MATCH;
+      return b ? ConditionResult.MATCH : ConditionResult.NO_MATCH;
     }
-    return Outcome.ERROR;
+    return ConditionResult.ERROR;
   }
 
   private static Map<String, ContextStruct> structsByType() {

@@ -1,5 +1,6 @@
 package dev.capsem.core.internal.image;
 
+import dev.capsem.core.internal.manifest.AssetNames;
 import dev.capsem.core.ports.Hasher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
  */
 final class ChecksumsAndManifest implements AssetReleaseWriter {
 
-  static final List<String> ASSET_NAMES = List.of("initrd.img", "rootfs.squashfs", "vmlinuz");
+  static final List<String> ASSET_NAMES = AssetNames.SORTED;
 
   private final Hasher hasher;
 

@@ -152,9 +152,9 @@ public final class ImageWorkspace {
   private void upstreamFiles() {
     text("profile.toml", ProfileWriter.toml(profile));
     text("image-plan.json", JsonPrinter.pretty().print(plan.document()));
-    text("config/build.toml", TomlWriter.write(buildToml()));
-    text("config/manifest.toml", TomlWriter.write(manifestToml()));
-    text("config/vm/resources.toml", TomlWriter.write(resourcesToml()));
+    toml("config/build.toml", buildToml());
+    toml("config/manifest.toml", manifestToml());
+    toml("config/vm/resources.toml", resourcesToml());
     packageSet("apt", profile.packages().apt(), "=", aptSet());
     packageSet("python", profile.packages().pythonModules(), "==", pythonSet());
     packageSet("node", profile.packages().nodePackages(), "@", nodeSet());
@@ -308,9 +308,7 @@ public final class ImageWorkspace {
                     .put("allow_get", BooleanNode.of(true))
                     .build())
             .build();
-    text(
-        "config/packages/" + key + ".toml",
-        TomlWriter.write(ObjectNode.builder().put(key, set).build()));
+    toml("config/packages/" + key + ".toml", ObjectNode.builder().put(key, set).build());
   }
 
   // Ours, rows 9-14 of image-build.md §3.9.
@@ -365,9 +363,9 @@ public final class ImageWorkspace {
           .put("headers", strings(server.headers()))
           .put("builtin", BooleanNode.of("/run/capsem-mcp-server".equals(server.command())))
           .put("enabled", BooleanNode.of(server.enabled()));
-      text(
+      toml(
           "config/mcp/" + server.name() + ".toml",
-          TomlWriter.write(ObjectNode.builder().put(server.name(), table.build()).build()));
+          ObjectNode.builder().put(server.name(), table.build()).build());
     }
   }
 
@@ -481,6 +479,16 @@ public final class ImageWorkspace {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
+  }
+
+  /**
+   * A TOML file the workspace makes from its own typed values: the text for the disk, and the tree
+   * the build binds without parsing that text again.
+   */
+  private void toml(String path, ObjectNode tree) {
+    String text = TomlWriter.write(tree);
+    text = text.endsWith("\n") ? text : text + "\n";
+    files.add(new WorkspaceFile(path, text.getBytes(StandardCharsets.UTF_8), false, tree));
   }
 
   /** Upstream's writer: UTF-8 text, one newline appended when the text does not end in one. */

@@ -89,11 +89,11 @@ record KernelRecipe(String archName, ArchConfig arch, String tarballName, long e
         .append(arch.kernelImage())
         .append(" /vmlinuz \\\n")
         .append(" && make -s kernelversion > /kernel.release\n");
-    d.append(ImageBuild.buildLabel());
+    d.append(BuildRun.buildLabel());
     d.append("FROM scratch\n");
     d.append("COPY --from=build /vmlinuz /vmlinuz\n");
     d.append("COPY --from=build /kernel.release /kernel.release\n");
-    d.append(ImageBuild.buildLabel());
+    d.append(BuildRun.buildLabel());
     return d.toString();
   }
 }

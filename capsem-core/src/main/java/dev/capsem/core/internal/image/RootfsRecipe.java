@@ -195,7 +195,7 @@ record RootfsRecipe(
             " && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /var/cache/apt/archives/*.deb")
         .append(" /var/cache/ldconfig/aux-cache /var/log/* /tmp/* /var/tmp/*")
         .append(" /usr/local/share/capsem-build\n");
-    d.append(ImageBuild.buildLabel());
+    d.append(BuildRun.buildLabel());
     return d.toString();
   }
 

@@ -9,8 +9,8 @@ import dev.capsem.core.internal.json.JsonSyntaxException;
 import dev.capsem.core.internal.json.Node;
 import dev.capsem.core.internal.toml.TomlReader;
 import dev.capsem.core.internal.toml.TomlSyntaxException;
+import dev.capsem.core.ports.FileAccess;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +39,14 @@ public record InputDocument(Node tree, List<Diagnostic> problems) {
 
   /** Reads {@code file}; {@code shownAs} is how diagnostics name it. */
   public static InputDocument read(Path file, String shownAs) {
+    return read(FileAccess.local(), file, shownAs);
+  }
+
+  /** Reads {@code file} through {@code files}; {@code shownAs} is how diagnostics name it. */
+  public static InputDocument read(FileAccess files, Path file, String shownAs) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = files.read(file);
     } catch (IOException e) {
       return failed(Code.E002, shownAs, NON_VALIDATION_PATH, null, PythonErrors.describe(e, file));
     }
