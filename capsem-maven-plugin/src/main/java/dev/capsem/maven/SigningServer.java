@@ -55,18 +55,7 @@ final class SigningServer {
     if (server == null) {
       return Optional.empty();
     }
-    SettingsDecryptionResult decrypted =
-        decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-    for (SettingsProblem problem : decrypted.getProblems()) {
-      if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-        throw new MojoExecutionException(
-            "cannot decrypt the <server> '"
-                + serverId
-                + "' in settings.xml: "
-                + problem.getMessage());
-      }
-    }
-    Server clear = decrypted.getServer();
+    Server clear = decrypt(decrypter, server, serverId);
     String keyPath = clear.getPrivateKey();
     if (keyPath == null || keyPath.isBlank()) {
       throw new MojoFailureException(
@@ -92,6 +81,38 @@ final class SigningServer {
             : clear.getPassword();
     return Optional.of(
         new Key(serverId, key, password == null || password.isEmpty() ? null : password));
+  }
+
+  /** The passphrase of server {@code serverId}, decrypted, or empty when it has none. */
+  static Optional<String> passphrase(
+      Settings settings, SettingsDecrypter decrypter, String serverId)
+      throws MojoExecutionException {
+    Server server = settings == null ? null : settings.getServer(serverId);
+    if (server == null) {
+      return Optional.empty();
+    }
+    Server clear = decrypt(decrypter, server, serverId);
+    String secret =
+        clear.getPassphrase() != null && !clear.getPassphrase().isEmpty()
+            ? clear.getPassphrase()
+            : clear.getPassword();
+    return secret == null || secret.isEmpty() ? Optional.empty() : Optional.of(secret);
+  }
+
+  private static Server decrypt(SettingsDecrypter decrypter, Server server, String serverId)
+      throws MojoExecutionException {
+    SettingsDecryptionResult decrypted =
+        decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+    for (SettingsProblem problem : decrypted.getProblems()) {
+      if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+        throw new MojoExecutionException(
+            "cannot decrypt the <server> '"
+                + serverId
+                + "' in settings.xml: "
+                + problem.getMessage());
+      }
+    }
+    return decrypted.getServer();
   }
 
   /** What to tell a user who has no such server. */

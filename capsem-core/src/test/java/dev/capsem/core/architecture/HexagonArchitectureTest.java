@@ -46,6 +46,37 @@ class HexagonArchitectureTest {
         .check(CORE);
   }
 
+  @Test
+  void domain_neverSeesTheApi() {
+    HexagonRules.domainNeverSeesTheApi("dev.capsem.core.internal..").check(CORE);
+  }
+
+  @Test
+  void domainNeverSeesTheApi_domainClassUsingTheApi_isRejected() {
+    JavaClasses offender =
+        new ClassFileImporter()
+            .importClasses(dev.capsem.core.internal.archfixture.DomainUsingTheApi.class);
+
+    assertThatThrownBy(
+            () -> HexagonRules.domainNeverSeesTheApi("dev.capsem.core.internal..").check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("DomainUsingTheApi");
+  }
+
+  @Test
+  void facesSeeOnlyThePublicFace_faceUsingTheDomainJson_isRejected() {
+    JavaClasses offender =
+        new ClassFileImporter()
+            .importClasses(dev.capsem.archfixture.FaceReachingIntoTheDomain.class);
+
+    assertThatThrownBy(
+            () ->
+                HexagonRules.facesSeeOnlyThePublicFace("dev.capsem.archfixture..").check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("FaceReachingIntoTheDomain")
+        .hasMessageContaining("dev.capsem.core.internal.json.ObjectNode");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
