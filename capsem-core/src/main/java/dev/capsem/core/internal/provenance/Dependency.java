@@ -1,5 +1,6 @@
 package dev.capsem.core.internal.provenance;
 
+import dev.capsem.core.ports.OciReference;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,5 +25,58 @@ public record Dependency(
     if (uri == null && digest.isEmpty()) {
       throw new IllegalArgumentException("a resolved dependency needs a uri or a digest: " + name);
     }
+  }
+
+  /**
+   * A base image pinned by digest, named by its package URL ({@code
+   * pkg:docker/library/debian@bookworm-slim?repository_url=docker.io}).
+   *
+   * @param digest {@code sha256:<hex>}: the registry's manifest digest or, for an image made on the
+   *     engine, its image id
+   * @param source {@code registry} or {@code engine}: where the digest came from
+   */
+  public static Dependency baseImage(OciReference image, String digest, String source) {
+    String version = image.tag() != null ? image.tag() : image.digest();
+    String purl =
+        "pkg:docker/"
+            + image.repository()
+            + "@"
+            + version.replace(":", "%3A")
+            + "?repository_url="
+            + image.registry();
+    return new Dependency(
+        "base-image:" + image,
+        purl,
+        Map.of("sha256", hex(digest)),
+        Map.of("digest_source", source));
+  }
+
+  /** The kernel source tarball, by its sha256. */
+  public static Dependency kernelSource(String uri, String sha256, String version) {
+    Map<String, String> annotations = new LinkedHashMap<>();
+    if (version != null) {
+      annotations.put("version", version);
+    }
+    return new Dependency("kernel-source", uri, Map.of("sha256", hex(sha256)), annotations);
+  }
+
+  /** The guest kit the image was built with, by version. */
+  public static Dependency guestKit(String version) {
+    return new Dependency(
+        "guest-kit",
+        "https://capsem.dev/guest-kit/" + version,
+        Map.of(),
+        Map.of("version", version));
+  }
+
+  /** The lock file the build installed from, by its sha256. */
+  public static Dependency lockFile(String name, String sha256) {
+    return new Dependency("lock-file:" + name, null, Map.of("sha256", hex(sha256)), Map.of());
+  }
+
+  private static String hex(String digest) {
+    String hex = digest.startsWith("sha256:") ? digest.substring("sha256:".length()) : digest;
+    Subject.requireHex(hex, "sha256");
+    return hex;
   }
 }
