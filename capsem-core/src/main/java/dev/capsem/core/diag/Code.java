@@ -104,7 +104,7 @@ public enum Code {
   // Registry publication (OCI) and provenance.
   E550(ERROR, "registry reference invalid"),
   E551(ERROR, "registry refused the credentials"),
-  E552(ERROR, "registry unreachable or not trusted"),
+  E552(ERROR, "registry unreachable, not trusted or failing"),
   E553(ERROR, "artifact or image not found in the registry"),
   E554(ERROR, "pulled blob does not match its digest"),
   E555(ERROR, "pulled file does not match its BLAKE3"),
