@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the tests and the example need on a fresh Debian machine, idempotently:
 # the real minisign and b3sum CLIs (interoperability tests), squashfs-tools and cpio (image checks),
-# debootstrap and the Docker engine (image builds), a JDK and Maven when absent; then starts the
+# debootstrap and the Docker engine (image builds), Debian's docker-registry with htpasswd and openssl
+# (the registry tests start it on loopback), a JDK and Maven when absent; then starts the
 # engine and makes the base image (scripts/container-engine.sh).
 set -euo pipefail
 
-packages=(minisign b3sum squashfs-tools cpio debootstrap docker.io curl ca-certificates)
+packages=(minisign b3sum squashfs-tools cpio debootstrap docker.io curl ca-certificates
+  docker-registry apache2-utils openssl)
 command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 

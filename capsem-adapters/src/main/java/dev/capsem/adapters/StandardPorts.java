@@ -8,6 +8,7 @@ import dev.capsem.docker.DockerCli;
 import dev.capsem.docker.HttpDownloader;
 import dev.capsem.docker.ProcessRunner;
 import dev.capsem.docker.ProcessToolProbe;
+import dev.capsem.docker.oci.RegistryAccess;
 import dev.capsem.http.Http;
 import dev.capsem.signing.Blake3;
 import dev.capsem.signing.Minisign;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The usual adapters behind capsem-core's ports, from one environment: BLAKE3 and minisign
@@ -37,6 +39,8 @@ public final class StandardPorts {
   private Hasher hasher;
   private String docker;
   private FileAccess files = FileAccess.local();
+  private RegistryAccess registryAccess;
+  private Consumer<String> registryLog = message -> System.err.println("registry " + message);
 
   private StandardPorts(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
@@ -74,6 +78,18 @@ public final class StandardPorts {
     return this;
   }
 
+  /**
+   * How registries are reached: credentials, trust, plain HTTP; default {@link
+   * RegistryAccess#fromEnvironment} (Docker's {@code config.json} and credential helpers).
+   *
+   * @param log receives the registry client's warnings (an HTTP fallback, say)
+   */
+  public StandardPorts registry(RegistryAccess access, Consumer<String> log) {
+    this.registryAccess = Objects.requireNonNull(access, "access");
+    this.registryLog = Objects.requireNonNull(log, "log");
+    return this;
+  }
+
   public Ports build() {
     String executable =
         docker != null && !docker.isBlank()
@@ -87,10 +103,17 @@ public final class StandardPorts {
             clock != null ? clock : clock(environment, null))
         .withFiles(files)
         .withSigning(Minisign.verifier(), Minisign.signer(), Minisign.keyGenerator())
+        .withRawVerifier(Minisign.rawVerifier())
         .withHttp(new LazyHttpFetcher(Http::fetcher))
         .withContainers(
             new DockerCli(runner, executable, DockerCli.Timeouts.defaults(), null),
-            new HttpDownloader());
+            new HttpDownloader())
+        .withRegistry(
+            new LazyRegistry(
+                registryAccess != null
+                    ? registryAccess
+                    : RegistryAccess.fromEnvironment(environment),
+                registryLog));
   }
 
   /**

@@ -6,7 +6,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -87,9 +89,9 @@ class HexagonArchitectureTest {
         "JibUser",
         "ProcessStarter"
       })
-  void noAdapterTechnology_classUsingAnAdapterType_isRejected(String fixture) throws Exception {
-    JavaClasses offender =
-        new ClassFileImporter().importClasses(Class.forName("dev.capsem.archfixture." + fixture));
+  void noAdapterTechnology_classUsingAnAdapterType_isRejected(String fixture, @TempDir Path classes)
+      throws Exception {
+    JavaClasses offender = OffenderClasses.compiledInto(classes).fixture(fixture);
 
     assertThatThrownBy(
             () -> HexagonRules.noAdapterTechnology("dev.capsem.archfixture..").check(offender))
