@@ -58,6 +58,11 @@ public final class Capsem {
     return new SigningService(flows);
   }
 
+  /** A release's SLSA provenance, checked as a consumer checks it. */
+  public ProvenanceUseCases provenance() {
+    return new ProvenanceService(ports);
+  }
+
   /** Enforcement packs; compiled conditions are cached for the life of this instance. */
   public EnforcementUseCases enforcement() {
     return new EnforcementService(flows.enforcement());

@@ -5,6 +5,7 @@ import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.image.BuildSettings;
 import dev.capsem.core.internal.image.GuestBinaries;
+import dev.capsem.core.internal.image.ImageLocking;
 import dev.capsem.core.internal.image.ImageTemplate;
 import dev.capsem.core.internal.image.KernelSource;
 import dev.capsem.core.internal.image.PackageSources;
@@ -44,7 +45,10 @@ final class ImageInputs {
     return sources;
   }
 
-  static Checked check(ImageOptions options) {
+  /**
+   * @param profile the profile being built, beside which a locked build finds its lock by default
+   */
+  static Checked check(ImageOptions options, GivenPath profile) {
     try {
       ImageTemplate template = template(options.template());
       String version = options.binaryVersion();
@@ -80,7 +84,12 @@ final class ImageInputs {
                   options.buildCa()),
               version,
               options.noCache(),
-              options.dryRun());
+              options.dryRun(),
+              !options.locked()
+                  ? null
+                  : options.lockFile() != null
+                      ? options.lockFile()
+                      : ImageLocking.defaultLockFile(profile));
       return new Checked(sources(options), settings, List.of());
     } catch (IllegalArgumentException e) {
       return problem(Code.E005, e.getMessage());

@@ -35,6 +35,9 @@ import dev.capsem.core.diag.GivenPath;
  *     ./Cargo.toml}'s
  * @param noCache rebuild every step without the engine's cache
  * @param dryRun print every container command, run none
+ * @param locked install exactly the versions of the profile's lock file
+ * @param lockFile the lock file, or null for {@code <profile without .toml/.json>.lock.json} beside
+ *     the profile
  */
 public record ImageOptions(
     String arch,
@@ -61,7 +64,9 @@ public record ImageOptions(
     GivenPath buildCa,
     String binaryVersion,
     boolean noCache,
-    boolean dryRun) {
+    boolean dryRun,
+    boolean locked,
+    GivenPath lockFile) {
 
   /** Upstream's defaults: every architecture and template, {@code guest/}, {@code assets/}. */
   public static Builder builder() {
@@ -96,6 +101,8 @@ public record ImageOptions(
     b.binaryVersion = binaryVersion;
     b.noCache = noCache;
     b.dryRun = dryRun;
+    b.locked = locked;
+    b.lockFile = lockFile;
     return b;
   }
 
@@ -126,6 +133,8 @@ public record ImageOptions(
     private String binaryVersion;
     private boolean noCache;
     private boolean dryRun;
+    private boolean locked;
+    private GivenPath lockFile;
 
     private Builder() {}
 
@@ -254,6 +263,18 @@ public record ImageOptions(
       return this;
     }
 
+    public Builder locked(boolean value) {
+      locked = value;
+      return this;
+    }
+
+    /** The lock file of a locked build; setting one locks the build. */
+    public Builder lockFile(GivenPath value) {
+      lockFile = value;
+      locked = locked || value != null;
+      return this;
+    }
+
     public ImageOptions build() {
       return new ImageOptions(
           arch,
@@ -280,7 +301,9 @@ public record ImageOptions(
           buildCa,
           binaryVersion,
           noCache,
-          dryRun);
+          dryRun,
+          locked,
+          lockFile);
     }
 
     private static String blank(String value) {

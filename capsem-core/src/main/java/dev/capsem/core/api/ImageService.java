@@ -4,6 +4,7 @@ import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.internal.image.BuiltImage;
+import dev.capsem.core.internal.image.ImageLocking;
 import dev.capsem.core.internal.image.VerifyFlow;
 import dev.capsem.core.internal.image.version.VersionMatching;
 import dev.capsem.core.internal.profile.ProfileCheck;
@@ -52,7 +53,7 @@ final class ImageService implements ImageUseCases {
 
   @Override
   public Outcome<TextReport> build(ImageBuildRequest request, BuildProgress progress) {
-    ImageInputs.Checked inputs = ImageInputs.check(request.options());
+    ImageInputs.Checked inputs = ImageInputs.check(request.options(), request.profile());
     if (inputs.settings() == null) {
       return Outcome.failed(inputs.problems().get(0).message(), inputs.problems());
     }
@@ -125,5 +126,13 @@ final class ImageService implements ImageUseCases {
     return Outcome.of(
         new ImageSboms(documents, value.json(), value.text(), value.summary()),
         sboms.diagnostics());
+  }
+
+  @Override
+  public Outcome<TextReport> lock(ImageLockRequest request) {
+    GivenPath out =
+        request.out() != null ? request.out() : ImageLocking.defaultLockFile(request.profile());
+    return new ImageLocking(ports.hasher())
+        .lock(read(request.profile()), request.profile(), request.arch(), request.assetsDir(), out);
   }
 }

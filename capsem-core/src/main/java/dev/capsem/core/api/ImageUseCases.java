@@ -30,4 +30,12 @@ public interface ImageUseCases {
 
   /** Writes (or returns for printing) the SPDX 2.3 document of each selected architecture. */
   Outcome<ImageSboms> sbom(ImageSbomRequest request);
+
+  /**
+   * Writes the profile's lock file from its last build: base image digests, the kernel source's
+   * hash, the exact version (and the archive's SHA256 or npm's integrity where the build recorded
+   * them) of every apt, Python and npm package installed ({@code capsem.image-lock.v1}); a build
+   * with {@link ImageOptions#locked()} then installs exactly those.
+   */
+  Outcome<TextReport> lock(ImageLockRequest request);
 }

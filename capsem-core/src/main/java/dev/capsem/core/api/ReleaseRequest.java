@@ -18,7 +18,10 @@ import java.util.Set;
  * @param downloadsDir what the verify stage downloads, or null for {@code <out>/downloads}
  * @param junit the rule tests' JUnit XML, or null for {@code <out>/junit/...}
  * @param detectionIr the compiled detection IR, or null for {@code <out>/detection.ir.json}
+ * @param publishDir the release folder (every published file under its artifact name), or null for
+ *     {@code <out>/publish}
  * @param stages the stages to run, all by default
+ * @param provenance who builds, as the provenance states it
  */
 public record ReleaseRequest(
     GivenPath profile,
@@ -29,12 +32,14 @@ public record ReleaseRequest(
     GivenPath downloadsDir,
     GivenPath junit,
     GivenPath detectionIr,
+    GivenPath publishDir,
     Security security,
     Publication publication,
     Signing signing,
     Set<ReleaseStage> stages,
     VersionMatch versionMatch,
-    List<GivenPath> doctorBundles) {
+    List<GivenPath> doctorBundles,
+    Provenance provenance) {
 
   public ReleaseRequest {
     Objects.requireNonNull(profile, "profile");
@@ -46,6 +51,7 @@ public record ReleaseRequest(
     stages = stages.isEmpty() ? EnumSet.noneOf(ReleaseStage.class) : EnumSet.copyOf(stages);
     Objects.requireNonNull(versionMatch, "versionMatch");
     doctorBundles = List.copyOf(doctorBundles);
+    Objects.requireNonNull(provenance, "provenance");
   }
 
   /**
@@ -75,6 +81,9 @@ public record ReleaseRequest(
    * @param version how the log names it ({@code release 2026.421.1 refused})
    * @param configFile where publication is configured ({@code pom.xml}), or null
    * @param urlsHint how to set the URLs, in the face's terms
+   * @param registry {@code REGISTRY/REPO:TAG} the deploy stage pushes the release to, or null; with
+   *     it the release profile and the catalog name that registry's blob URLs (and the release must
+   *     be signed)
    */
   public record Publication(
       String assetBaseUrl,
@@ -82,7 +91,33 @@ public record ReleaseRequest(
       boolean release,
       String version,
       String configFile,
-      String urlsHint) {}
+      String urlsHint,
+      String registry) {
+
+    /** Published under base URLs, not to a registry. */
+    public Publication(
+        String assetBaseUrl,
+        String catalogBaseUrl,
+        boolean release,
+        String version,
+        String configFile,
+        String urlsHint) {
+      this(assetBaseUrl, catalogBaseUrl, release, version, configFile, urlsHint, null);
+    }
+  }
+
+  /**
+   * Who makes the release, as its SLSA provenance states it.
+   *
+   * @param builderId the builder's URI ({@code runDetails.builder.id}): a CI runner's, or the
+   *     face's own ({@code urn:capsem:builder:capsem-admin})
+   * @param invocationId this run's id (a CI run URL), or null for one derived from the inputs
+   */
+  public record Provenance(String builderId, String invocationId) {
+    public Provenance {
+      Objects.requireNonNull(builderId, "builderId");
+    }
+  }
 
   /**
    * The signing key.
@@ -108,6 +143,7 @@ public record ReleaseRequest(
     private GivenPath downloadsDir;
     private GivenPath junit;
     private GivenPath detectionIr;
+    private GivenPath publishDir;
     private Security security = Security.none();
     private Publication publication =
         new Publication(null, null, false, "snapshot", null, "set the asset and catalog base URLs");
@@ -116,6 +152,7 @@ public record ReleaseRequest(
     private Set<ReleaseStage> stages = EnumSet.allOf(ReleaseStage.class);
     private VersionMatch versionMatch = VersionMatch.EXACT;
     private final List<GivenPath> doctorBundles = new ArrayList<>();
+    private Provenance provenance = new Provenance("urn:capsem:builder:capsem-java", null);
 
     private Builder(GivenPath profile, GivenPath out) {
       this.profile = profile;
@@ -149,6 +186,16 @@ public record ReleaseRequest(
 
     public Builder detectionIr(GivenPath value) {
       detectionIr = value;
+      return this;
+    }
+
+    public Builder publishDir(GivenPath value) {
+      publishDir = value;
+      return this;
+    }
+
+    public Builder provenance(Provenance value) {
+      provenance = Objects.requireNonNull(value, "provenance");
       return this;
     }
 
@@ -193,12 +240,14 @@ public record ReleaseRequest(
           downloadsDir,
           junit,
           detectionIr,
+          publishDir,
           security,
           publication,
           signing,
           stages,
           versionMatch,
-          doctorBundles);
+          doctorBundles,
+          provenance);
     }
   }
 }

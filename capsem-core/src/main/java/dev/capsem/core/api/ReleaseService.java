@@ -1,10 +1,16 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.Report;
 import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.internal.image.ReproducibilityFlow;
 import dev.capsem.core.internal.image.version.VersionMatching;
+import dev.capsem.core.internal.oci.PullOutcome;
+import dev.capsem.core.internal.oci.PushOutcome;
+import dev.capsem.core.internal.oci.RegistryUrls;
+import dev.capsem.core.internal.oci.ReleasePublication;
 import dev.capsem.core.internal.profile.ProfileReader;
 import dev.capsem.core.internal.release.CatalogOfReleases;
 import dev.capsem.core.internal.release.ReleaseConfig;
@@ -13,7 +19,9 @@ import dev.capsem.core.internal.release.ReleaseLayout;
 import dev.capsem.core.internal.release.ReleasePipeline;
 import dev.capsem.core.internal.release.ReleaseReport;
 import dev.capsem.core.internal.release.Stage;
+import dev.capsem.core.ports.ArtifactLayer;
 import dev.capsem.core.ports.BuildProgress;
+import dev.capsem.core.ports.PublishedArtifact;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,9 +43,15 @@ final class ReleaseService implements ReleaseUseCases {
     ReleaseLayout layout = layout(request);
     ImageOptions image =
         request.image().toBuilder().assets(layout.assets()).workspace(layout.workspace()).build();
-    ImageInputs.Checked inputs = ImageInputs.check(image);
+    ImageInputs.Checked inputs = ImageInputs.check(image, request.profile());
     if (inputs.settings() == null) {
       return Outcome.failed(inputs.problems().get(0).message(), inputs.problems());
+    }
+    if (request.provenance().builderId().isBlank()) {
+      String why = "the builder id the provenance names must not be blank";
+      return Outcome.failed(
+          why,
+          List.of(new dev.capsem.core.diag.Diagnostic(Code.E014, null, "builder_id", null, why)));
     }
     ReleaseRequest.Security security = request.security();
     ReleaseRequest.Publication publication = request.publication();
@@ -60,7 +74,9 @@ final class ReleaseService implements ReleaseUseCases {
             signing(signing),
             stages(request.stages()),
             VersionMatching.valueOf(request.versionMatch().name()),
-            request.doctorBundles());
+            request.doctorBundles(),
+            new ReleaseConfig.Provenance(
+                request.provenance().builderId(), request.provenance().invocationId()));
     Outcome<ReleaseReport> made = new ReleasePipeline(flows.release()).run(config, progress);
     ReleaseReport report = made.value();
     List<PublishedFile> files = new ArrayList<>();
@@ -103,7 +119,8 @@ final class ReleaseService implements ReleaseUseCases {
         publication.release(),
         publication.version(),
         publication.configFile(),
-        publication.urlsHint());
+        publication.urlsHint(),
+        publication.registry());
   }
 
   private static ReleaseConfig.Signing signing(ReleaseRequest.Signing signing) {
@@ -122,7 +139,8 @@ final class ReleaseService implements ReleaseUseCases {
         orElse(request.releaseDir(), under.release()),
         orElse(request.junit(), under.junit()),
         orElse(request.detectionIr(), under.detectionIr()),
-        orElse(request.downloadsDir(), under.downloads()));
+        orElse(request.downloadsDir(), under.downloads()),
+        orElse(request.publishDir(), under.publish()));
   }
 
   private static GivenPath orElse(GivenPath value, GivenPath fallback) {
@@ -139,7 +157,7 @@ final class ReleaseService implements ReleaseUseCases {
   public Outcome<TextReport> verifyReproducible(
       ReproducibilityRequest request, BuildProgress progress) {
     ImageBuildRequest previous = request.build();
-    ImageInputs.Checked inputs = ImageInputs.check(previous.options());
+    ImageInputs.Checked inputs = ImageInputs.check(previous.options(), previous.profile());
     if (inputs.settings() == null) {
       return Outcome.failed(inputs.problems().get(0).message(), inputs.problems());
     }
@@ -152,5 +170,72 @@ final class ReleaseService implements ReleaseUseCases {
             inputs.settings(),
             request.rebuildDir(),
             progress);
+  }
+
+  @Override
+  public Outcome<RegistryRelease> push(PushRequest request, BuildProgress progress) {
+    ReleasePublication publication = publication();
+    PushOutcome pushed;
+    try (BuildProgress.Step step = progress.begin("push " + request.target())) {
+      pushed = publication.push(request.folder().path(), request.target());
+      if (pushed.ok()) {
+        step.succeeded();
+      }
+    }
+    return Outcome.checked(
+        registryRelease(pushed, pushed.artifact()),
+        pushed.ok(),
+        pushed.diagnostics(),
+        "the push to " + request.target() + " failed");
+  }
+
+  @Override
+  public Outcome<RegistryRelease> pull(PullRequest request, BuildProgress progress) {
+    PullOutcome pulled;
+    try (BuildProgress.Step step = progress.begin("pull " + request.source())) {
+      pulled =
+          publication()
+              .pull(
+                  request.source(),
+                  request.out().path(),
+                  request.publicKey() == null ? null : request.publicKey().path());
+      if (pulled.ok()) {
+        step.succeeded();
+      }
+    }
+    return Outcome.checked(
+        registryRelease(pulled, pulled.artifact()),
+        pulled.ok(),
+        pulled.diagnostics(),
+        "the pull of "
+            + request.source()
+            + " failed; nothing was placed in "
+            + request.out().shown());
+  }
+
+  private ReleasePublication publication() {
+    return new ReleasePublication(ports.registry(), ports.hasher(), ports.verifier());
+  }
+
+  private static RegistryRelease registryRelease(Report report, PublishedArtifact artifact) {
+    List<RegistryRelease.File> files = new ArrayList<>();
+    if (artifact != null) {
+      for (ArtifactLayer layer : artifact.layers()) {
+        files.add(
+            new RegistryRelease.File(
+                layer.name(),
+                layer.digest(),
+                layer.size(),
+                RegistryUrls.blobUrl(artifact.reference(), layer.digest())));
+      }
+    }
+    return new RegistryRelease(
+        artifact == null ? null : artifact.reference().toString(),
+        artifact == null ? null : artifact.manifestDigest(),
+        files,
+        report.json(),
+        report.text(),
+        report.failures(),
+        report.summary());
   }
 }

@@ -28,4 +28,18 @@ public interface ReleaseUseCases {
    * publish the same file are E008, none at all E407.
    */
   Outcome<TextReport> catalog(CatalogRequest request, BuildProgress progress);
+
+  /**
+   * Pushes a release folder to a registry as one OCI artifact (artifact type {@code
+   * application/vnd.capsem.release.v1}, one layer per file annotated with its name and BLAKE3),
+   * after checking each file {@code B3SUMS} lists ({@code capsem.release-push.v1}).
+   */
+  Outcome<RegistryRelease> push(PushRequest request, BuildProgress progress);
+
+  /**
+   * Fetches a release from a registry into an empty folder, all or nothing: each blob's digest,
+   * each file's BLAKE3 (annotation and {@code B3SUMS}), then, with a public key, every signature
+   * ({@code capsem.release-pull.v1}).
+   */
+  Outcome<RegistryRelease> pull(PullRequest request, BuildProgress progress);
 }

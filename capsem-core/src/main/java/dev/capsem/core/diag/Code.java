@@ -122,6 +122,14 @@ public enum Code {
   E565(ERROR, "provenance builder differs from the expected one"),
   E566(ERROR, "provenance profile digest differs from the expected one"),
 
+  // Locked builds and release evidence.
+  E600(ERROR, "locked package version not in the archive"),
+  E601(ERROR, "lock file invalid"),
+  E602(ERROR, "lock file does not match the profile"),
+  E603(ERROR, "base image differs from the lock"),
+  E604(ERROR, "kernel source differs from the lock"),
+  E605(ERROR, "no finished build to lock"),
+
   // Warnings.
   W001(WARNING, "npm packages declared but no rule permits the npm registry"),
   W002(WARNING, "development package"),
@@ -141,7 +149,10 @@ public enum Code {
   W017(WARNING, "guest agent binaries omitted by configuration"),
   W401(WARNING, "binary release deprecated"),
   W550(WARNING, "pulled release not checked against a public key"),
-  W551(WARNING, "released file not among the provenance subjects");
+  W551(WARNING, "released file not among the provenance subjects"),
+  W600(WARNING, "package hashes not recorded"),
+  W601(WARNING, "locked build cannot pin an install source"),
+  W602(WARNING, "release not signed, so it has no provenance");
 
   private final Severity severity;
   private final String title;

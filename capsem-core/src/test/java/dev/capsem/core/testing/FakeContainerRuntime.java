@@ -61,6 +61,8 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   private record Response(Predicate<List<String>> when, Function<Container, String> action) {}
 
   private final Set<String> baseImages;
+  private final Map<String, String> baseImageIds = new LinkedHashMap<>();
+  private final Map<String, String> inspectAnswers = new LinkedHashMap<>();
   private final Map<String, Map<String, byte[]>> images = new LinkedHashMap<>();
   private final Map<String, Map<String, byte[]>> scriptedImages = new LinkedHashMap<>();
   private final Map<String, Container> containers = new LinkedHashMap<>();
@@ -71,9 +73,49 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   private Kind probeFailure;
   private int nextId = 1;
 
-  /** {@code baseImages} are what {@code FROM} may name (a fake registry-less engine). */
+  /**
+   * {@code baseImages} are what {@code FROM} may name (a fake registry-less engine), by tag or by
+   * their image id ({@code sha256:} of the tag, until {@link #replaceBaseImage}).
+   */
   public FakeContainerRuntime(Set<String> baseImages) {
     this.baseImages = Set.copyOf(baseImages);
+    for (String image : baseImages) {
+      baseImageIds.put(image, id(image));
+    }
+  }
+
+  /** The id {@code docker image inspect} gives a base image. */
+  public String baseImageId(String image) {
+    return baseImageIds.get(image);
+  }
+
+  /** {@code docker image inspect image} prints {@code answer} (an engine that misbehaves). */
+  public FakeContainerRuntime inspectAnswer(String image, String answer) {
+    inspectAnswers.put(image, answer);
+    return this;
+  }
+
+  /** The tag {@code image} now names another image (a new base image made on the engine). */
+  public FakeContainerRuntime replaceBaseImage(String image) {
+    baseImageIds.put(image, id(baseImageIds.get(image)));
+    return this;
+  }
+
+  private static String id(String seed) {
+    try {
+      return "sha256:"
+          + java.util.HexFormat.of()
+              .formatHex(
+                  java.security.MessageDigest.getInstance("SHA-256")
+                      .digest(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Whether {@code image} names a base image, by tag or by its current id. */
+  private boolean isBase(String image) {
+    return baseImages.contains(image) || baseImageIds.containsValue(image);
   }
 
   /**
@@ -185,8 +227,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
       return "";
     }
     if (command instanceof ContainerCommand.Create create) {
-      Map<String, byte[]> image =
-          baseImages.contains(create.image()) ? Map.of() : images.get(create.image());
+      Map<String, byte[]> image = isBase(create.image()) ? Map.of() : images.get(create.image());
       if (image == null) {
         throw failed(command, 1, "Unable to find image '" + create.image() + "' locally");
       }
@@ -219,8 +260,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
       return answer(command, container(command, start.container()));
     }
     if (command instanceof ContainerCommand.Run run) {
-      Map<String, byte[]> image =
-          baseImages.contains(run.image()) ? Map.of() : images.get(run.image());
+      Map<String, byte[]> image = isBase(run.image()) ? Map.of() : images.get(run.image());
       if (image == null) {
         throw failed(command, 125, "Unable to find image '" + run.image() + "' locally");
       }
@@ -235,10 +275,16 @@ public final class FakeContainerRuntime implements ContainerRuntime {
       return "";
     }
     if (command instanceof ContainerCommand.InspectImage inspect) {
-      if (!images.containsKey(inspect.image()) && !baseImages.contains(inspect.image())) {
+      if (inspectAnswers.containsKey(inspect.image())) {
+        return inspectAnswers.get(inspect.image());
+      }
+      if (baseImageIds.containsKey(inspect.image())) {
+        return baseImageIds.get(inspect.image()) + "\n";
+      }
+      if (!images.containsKey(inspect.image()) && !isBase(inspect.image())) {
         throw failed(command, 1, "Error: No such image: " + inspect.image());
       }
-      return "sha256:fake\n";
+      return (isBase(inspect.image()) ? inspect.image() : id(inspect.image())) + "\n";
     }
     return "";
   }
@@ -263,7 +309,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
         if (words.length >= 4 && words[words.length - 2].equalsIgnoreCase("AS")) {
           image = words[words.length - 3];
         }
-        if (!image.equals("scratch") && !baseImages.contains(image) && !images.containsKey(image)) {
+        if (!image.equals("scratch") && !isBase(image) && !images.containsKey(image)) {
           throw failed(build, 1, "pull access denied for " + image + ", repository does not exist");
         }
         files = new TreeMap<>(images.getOrDefault(image, Map.of()));

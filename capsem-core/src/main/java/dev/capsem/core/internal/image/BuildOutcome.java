@@ -1,6 +1,7 @@
 package dev.capsem.core.internal.image;
 
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.internal.oci.PinnedImage;
 import java.util.List;
 
 /**
@@ -11,6 +12,8 @@ import java.util.List;
  * @param assets the files placed (or kept) in the architecture folders
  * @param release what the epilogue wrote, or null for a dry run or a failure
  * @param steps each step of each architecture, built or kept
+ * @param baseImages each architecture's base image as resolved before any Dockerfile was rendered
+ *     (empty for a dry run)
  */
 public record BuildOutcome(
     List<Diagnostic> diagnostics,
@@ -18,7 +21,8 @@ public record BuildOutcome(
     KernelUsed kernel,
     List<BuiltAsset> assets,
     AssetReleaseWriter.Release release,
-    List<StepDone> steps) {
+    List<StepDone> steps,
+    List<BaseImage> baseImages) {
 
   /** A container command a dry run would run, and for which step. */
   public record PlannedCommand(String arch, String step, List<String> commandLine) {
@@ -40,11 +44,15 @@ public record BuildOutcome(
    */
   public record StepDone(String arch, String step, boolean reused, String inputsHash) {}
 
+  /** The base image one architecture was built from, by digest. */
+  public record BaseImage(String arch, PinnedImage image) {}
+
   public BuildOutcome {
     diagnostics = List.copyOf(diagnostics);
     commands = List.copyOf(commands);
     assets = List.copyOf(assets);
     steps = List.copyOf(steps);
+    baseImages = List.copyOf(baseImages);
   }
 
   /** True when a real build ran no container command: every step kept its files. */

@@ -7,6 +7,7 @@ import dev.capsem.core.internal.json.JsonSyntaxException;
 import dev.capsem.core.internal.json.Node;
 import dev.capsem.core.internal.json.Nodes;
 import dev.capsem.core.internal.json.ObjectNode;
+import dev.capsem.core.internal.oci.PinnedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,9 +55,13 @@ record BuildRecord(String arch, Map<String, StepRecord> steps) {
    * @param inputs input name to its value or hash, in a stable order
    * @param outputs file name (in the arch folder) to what was placed
    * @param kernel the kernel source used (kernel step only), or null
+   * @param baseImage the base image the step was built on, by digest, or null in older records
    */
   record StepRecord(
-      Map<String, String> inputs, Map<String, Output> outputs, BuildOutcome.KernelUsed kernel) {
+      Map<String, String> inputs,
+      Map<String, Output> outputs,
+      BuildOutcome.KernelUsed kernel,
+      PinnedImage baseImage) {
 
     StepRecord {
       inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
@@ -123,7 +128,16 @@ record BuildRecord(String arch, Map<String, StepRecord> steps) {
               new BuildOutcome.KernelUsed(
                   used.string("version"), used.string("source"), used.string("sha256"));
         }
-        read.put(name, new StepRecord(Nodes.stringMap(step, "inputs"), outputs, kernel));
+        PinnedImage base = null;
+        if (step.get("base_image") instanceof ObjectNode image) {
+          base =
+              new PinnedImage(
+                  image.string("reference"),
+                  image.string("digest"),
+                  image.string("source"),
+                  image.string("pinned"));
+        }
+        read.put(name, new StepRecord(Nodes.stringMap(step, "inputs"), outputs, kernel, base));
       }
       return new BuildRecord(arch, read);
     } catch (IOException | JsonSyntaxException | RuntimeException e) {
@@ -155,6 +169,16 @@ record BuildRecord(String arch, Map<String, StepRecord> steps) {
                               .build()));
           ObjectNode.Builder node =
               ObjectNode.builder().put("inputs", inputs.build()).put("outputs", outputs.build());
+          if (step.baseImage() != null) {
+            node.put(
+                "base_image",
+                ObjectNode.builder()
+                    .put("reference", step.baseImage().reference())
+                    .put("digest", step.baseImage().digest())
+                    .put("source", step.baseImage().source())
+                    .put("pinned", step.baseImage().pinned())
+                    .build());
+          }
           if (step.kernel() != null) {
             node.put(
                 "kernel",

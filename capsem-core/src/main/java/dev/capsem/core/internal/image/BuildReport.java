@@ -57,6 +57,10 @@ final class BuildReport {
               .build());
     }
     if (!settings.dryRun()) {
+      report.put("base_images", baseImages(outcome));
+      if (settings.locked()) {
+        report.put("lock", PythonPath.normalize(settings.lockFile().shown()));
+      }
       report.put("steps", steps(outcome)).put("assets", assets(outcome));
       if (outcome.release() != null) {
         report.put(
@@ -70,6 +74,24 @@ final class BuildReport {
       }
     }
     return report.build();
+  }
+
+  /**
+   * Each architecture's base image as the Dockerfiles named it: tag, digest, where it came from.
+   */
+  private static ArrayNode baseImages(BuildOutcome outcome) {
+    List<Node> images = new ArrayList<>();
+    for (BuildOutcome.BaseImage image : outcome.baseImages()) {
+      images.add(
+          ObjectNode.builder()
+              .put("arch", image.arch())
+              .put("reference", image.image().reference())
+              .put("digest", image.image().digest())
+              .put("source", image.image().source())
+              .put("pinned", image.image().pinned())
+              .build());
+    }
+    return ArrayNode.of(images);
   }
 
   private static ArrayNode steps(BuildOutcome outcome) {

@@ -1,6 +1,9 @@
 package dev.capsem.core.internal.image;
 
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.internal.image.lock.ArchLock;
+import dev.capsem.core.internal.image.lock.PackageLock;
+import dev.capsem.core.internal.oci.PinnedImage;
 import dev.capsem.core.internal.workspace.GuestConfig;
 import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.Hasher;
@@ -42,6 +45,9 @@ final class BuildRun {
   final Hasher hasher;
   final long epoch;
 
+  /** The lock a locked build installs from, or null. */
+  final PackageLock lock;
+
   /** Tags and labels this build's images, so that parallel builds never share an image. */
   final String buildId;
 
@@ -49,6 +55,10 @@ final class BuildRun {
   final List<BuildOutcome.PlannedCommand> commands = new ArrayList<>();
   final List<BuildOutcome.BuiltAsset> assets = new ArrayList<>();
   final List<BuildOutcome.StepDone> steps = new ArrayList<>();
+
+  /** Each architecture's base image resolved to a digest (none in a dry run), by arch. */
+  final Map<String, PinnedImage> baseImages = new LinkedHashMap<>();
+
   BuildOutcome.KernelUsed kernelUsed;
 
   BuildRun(
@@ -57,8 +67,10 @@ final class BuildRun {
       BuildSettings settings,
       BuildProgress progress,
       Hasher hasher,
-      long epoch) {
+      long epoch,
+      PackageLock lock) {
     this.plan = plan;
+    this.lock = lock;
     this.workspace = workspace;
     this.settings = settings;
     this.progress = progress;
@@ -81,7 +93,29 @@ final class BuildRun {
     return workspace.config();
   }
 
+  /**
+   * An architecture's build parameters; once its base image is resolved, with the pinned image
+   * ({@code sha256:<id>} or {@code REPO@sha256:<digest>}) in place of the tag, so that every
+   * Dockerfile the build renders names exactly the image that was resolved.
+   */
   GuestConfig.ArchConfig arch(String arch) {
+    GuestConfig.ArchConfig config = declared(arch);
+    PinnedImage pinned = baseImages.get(arch);
+    return pinned == null ? config : config.withBaseImage(pinned.pinned());
+  }
+
+  /** The lock of one architecture, or null for an unlocked build. */
+  ArchLock lock(String arch) {
+    return lock == null ? null : lock.arches().get(arch);
+  }
+
+  /** The lock file as the user named it, for messages. */
+  String lockShown() {
+    return settings.lockFile() == null ? null : settings.lockFile().shown();
+  }
+
+  /** An architecture's build parameters as the workspace declares them (the base image's tag). */
+  GuestConfig.ArchConfig declared(String arch) {
     return workspace.config().build().architectures().get(arch);
   }
 
@@ -141,11 +175,19 @@ final class BuildRun {
   }
 
   BuildOutcome outcome(AssetReleaseWriter.Release release) {
-    return new BuildOutcome(diagnostics, commands, kernelUsed, assets, release, steps);
+    return new BuildOutcome(
+        diagnostics, commands, kernelUsed, assets, release, steps, pinnedImages());
   }
 
   /** What a stopped build reports: its findings and commands, no assets. */
   BuildOutcome stopped() {
-    return new BuildOutcome(diagnostics, commands, kernelUsed, List.of(), null, List.of());
+    return new BuildOutcome(
+        diagnostics, commands, kernelUsed, List.of(), null, List.of(), pinnedImages());
+  }
+
+  private List<BuildOutcome.BaseImage> pinnedImages() {
+    List<BuildOutcome.BaseImage> images = new ArrayList<>();
+    baseImages.forEach((arch, image) -> images.add(new BuildOutcome.BaseImage(arch, image)));
+    return images;
   }
 }

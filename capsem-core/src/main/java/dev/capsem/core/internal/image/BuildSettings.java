@@ -11,6 +11,8 @@ import java.util.Objects;
  *     (required unless {@code dryRun})
  * @param noCache rebuild every image layer (what a reproducibility check needs)
  * @param dryRun plan and print every container command without running any
+ * @param lockFile the lock whose versions a locked build installs exactly, or null for an unlocked
+ *     build
  */
 public record BuildSettings(
     ImageTemplate template,
@@ -20,7 +22,8 @@ public record BuildSettings(
     PackageSources sources,
     String binaryVersion,
     boolean noCache,
-    boolean dryRun) {
+    boolean dryRun,
+    GivenPath lockFile) {
 
   public BuildSettings {
     Objects.requireNonNull(template, "template");
@@ -31,5 +34,32 @@ public record BuildSettings(
     if (!dryRun && (binaryVersion == null || binaryVersion.isBlank())) {
       throw new IllegalArgumentException("binary version not set (pass --binary-version)");
     }
+  }
+
+  /** Settings of an unlocked build. */
+  public BuildSettings(
+      ImageTemplate template,
+      GivenPath outDir,
+      GuestBinaries guestBinaries,
+      KernelSource kernelSource,
+      PackageSources sources,
+      String binaryVersion,
+      boolean noCache,
+      boolean dryRun) {
+    this(
+        template,
+        outDir,
+        guestBinaries,
+        kernelSource,
+        sources,
+        binaryVersion,
+        noCache,
+        dryRun,
+        null);
+  }
+
+  /** Whether the build installs a lock's versions. */
+  public boolean locked() {
+    return lockFile != null;
   }
 }

@@ -27,6 +27,11 @@ final class BuildStop extends RuntimeException {
     return new Diagnostic(code, null, "", null, message);
   }
 
+  /** A warning about the build as a whole; the build goes on. */
+  static Diagnostic warning(Code code, String message) {
+    return new Diagnostic(code, null, "", null, message);
+  }
+
   List<Diagnostic> diagnostics() {
     return diagnostics;
   }

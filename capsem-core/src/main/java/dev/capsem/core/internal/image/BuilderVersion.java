@@ -5,13 +5,26 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The builder's own version, an input of every build step (a new builder rebuilds). */
-final class BuilderVersion {
+/**
+ * The builder's own version, an input of every build step (a new builder rebuilds) and the version
+ * a release's provenance states.
+ */
+public final class BuilderVersion {
+
+  /** The component name provenance gives this builder. */
+  public static final String NAME = "capsem-java";
+
+  private static final String VERSION = read();
 
   /** {@code capsem-java <version>}, from the resource the build filters. */
-  static final String VALUE = "capsem-java " + read();
+  static final String VALUE = NAME + " " + VERSION;
 
   private BuilderVersion() {}
+
+  /** The bare version ({@code 0.1.0-SNAPSHOT}), or {@code unknown}. */
+  public static String version() {
+    return VERSION;
+  }
 
   private static String read() {
     try (InputStream in = BuilderVersion.class.getResourceAsStream("builder.properties")) {

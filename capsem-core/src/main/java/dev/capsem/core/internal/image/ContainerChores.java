@@ -57,6 +57,12 @@ final class ContainerChores {
     try {
       return runtime.execute(command, log::line);
     } catch (ContainerRuntimeException e) {
+      if (run.lock != null) {
+        List<Diagnostic> missing = LockedBuild.missingPackages(e.stderrTail(), run.lockShown());
+        if (!missing.isEmpty()) {
+          throw new BuildStop(missing); // the lock's version is gone, said per package
+        }
+      }
       throw new BuildStop(failure(e));
     }
   }

@@ -72,6 +72,73 @@ final class GuestProbes {
           "                  'tools': tools}, sort_keys=True))",
           "");
 
+  static final String HASHES_SCHEMA = "capsem.package-hashes.v1";
+
+  /**
+   * Collects what the ecosystems vouch for the installed bytes with, for the lock: each Debian
+   * package's {@code .deb} SHA256 from the archive's index ({@code apt-cache show}, after an {@code
+   * apt-get update} over plain http as the build itself used, since the image has dropped its
+   * lists) and each global npm package's integrity from npm's hidden lockfile. Its only argument is
+   * the inventory's configuration (the npm prefix). Runs in a throwaway container, so the image
+   * keeps none of it; what it cannot get is named in {@code notes}.
+   */
+  static final String HASHES_SCRIPT =
+      String.join(
+          "\n",
+          "import json, os, subprocess, sys",
+          "config = json.loads(sys.argv[1])",
+          "out = {'schema': '" + HASHES_SCHEMA + "', 'apt': {}, 'npm': {}, 'notes': []}",
+          "sources = '/etc/apt/sources.list.d/debian.sources'",
+          "if os.path.exists(sources):",
+          "    with open(sources) as f:",
+          "        text = f.read()",
+          "    with open(sources, 'w') as f:",
+          "        f.write(text.replace('URIs: https://', 'URIs: http://'))",
+          "update = subprocess.run(['apt-get', 'update', '-qq', '-o', 'Acquire::Check-Valid-Until=false',",
+          "                         '-o', 'Acquire::Check-Date=false'], capture_output=True, text=True)",
+          "if update.returncode != 0:",
+          "    lines = update.stderr.strip().splitlines()",
+          "    out['notes'].append('apt hashes not recorded: apt-get update failed'",
+          "                        + (': ' + lines[-1] if lines else ''))",
+          "else:",
+          "    query = subprocess.run(['dpkg-query', '-W',",
+          "                            '-f=${db:Status-Abbrev}\\t${Package}\\t${Version}\\n'],",
+          "                           capture_output=True, text=True)",
+          "    installed = {}",
+          "    for line in query.stdout.splitlines():",
+          "        parts = line.split('\\t')",
+          "        if len(parts) == 3 and parts[0].startswith('ii') and parts[2]:",
+          "            installed[parts[1]] = parts[2]",
+          "    specs = [name + '=' + version for name, version in sorted(installed.items())]",
+          "    for i in range(0, len(specs), 200):",
+          "        show = subprocess.run(['apt-cache', 'show', '--no-all-versions'] + specs[i:i + 200],",
+          "                              capture_output=True, text=True)",
+          "        record = {}",
+          "        for line in show.stdout.splitlines() + ['']:",
+          "            if not line.strip():",
+          "                name = record.get('Package')",
+          "                if name and record.get('SHA256') and installed.get(name) == record.get('Version'):",
+          "                    out['apt'][name] = {'version': record['Version'], 'sha256': record['SHA256']}",
+          "                record = {}",
+          "            elif ':' in line and not line[0].isspace():",
+          "                key, value = line.split(':', 1)",
+          "                record[key] = value.strip()",
+          "    missing = sorted(set(installed) - set(out['apt']))",
+          "    if missing:",
+          "        out['notes'].append('no archive hash for ' + str(len(missing)) + ' installed apt packages: '",
+          "                            + ', '.join(missing[:10]) + (', ...' if len(missing) > 10 else ''))",
+          "hidden = os.path.join(config['npm_prefix'], 'lib', 'node_modules', '.package-lock.json')",
+          "if os.path.exists(hidden):",
+          "    with open(hidden) as f:",
+          "        packages = json.load(f).get('packages') or {}",
+          "    for path, info in packages.items():",
+          "        name = path[len('node_modules/'):]",
+          "        if path.startswith('node_modules/') and '/node_modules/' not in name \\",
+          "                and isinstance(info, dict) and info.get('integrity') and info.get('version'):",
+          "            out['npm'][name] = {'version': info['version'], 'integrity': info['integrity']}",
+          "print(json.dumps(out, sort_keys=True))",
+          "");
+
   private GuestProbes() {}
 
   /** Enabled providers whose CLI has a version command, in workspace order. */
@@ -216,5 +283,59 @@ final class GuestProbes {
       out.put(section, map.build());
     }
     return JsonPrinter.pretty().print(out.build());
+  }
+
+  /** The package hashes' file text, and the notes about what it lacks. */
+  record Hashes(String json, List<String> notes) {
+    Hashes {
+      notes = List.copyOf(notes);
+    }
+  }
+
+  /**
+   * Checks what the hashes script printed and rewrites it ({@code capsem.package-hashes.v1}):
+   * indented, maps sorted, each entry {@code {version, sha256|integrity}}, one trailing newline.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  static Hashes hashesDocument(String printed) {
+    Node parsed;
+    try {
+      parsed = JsonReader.read(printed.strip(), JsonDialect.PYTHON);
+    } catch (JsonSyntaxException e) {
+      throw new IllegalArgumentException("the hashes script printed no JSON: " + e.getMessage());
+    }
+    if (!(parsed instanceof ObjectNode object) || !HASHES_SCHEMA.equals(object.string("schema"))) {
+      throw new IllegalArgumentException("not a " + HASHES_SCHEMA + " document");
+    }
+    ObjectNode.Builder out = ObjectNode.builder().put("schema", HASHES_SCHEMA);
+    for (String[] section : new String[][] {{"apt", "sha256"}, {"npm", "integrity"}}) {
+      TreeMap<String, ObjectNode> sorted = new TreeMap<>();
+      for (ObjectNode.Member member : object.object(section[0]).entries()) {
+        if (!(member.value() instanceof ObjectNode entry)
+            || entry.string("version") == null
+            || entry.string(section[1]) == null) {
+          throw new IllegalArgumentException(section[0] + "." + member.key() + " is incomplete");
+        }
+        sorted.put(
+            member.key(),
+            ObjectNode.builder()
+                .put("version", entry.string("version"))
+                .put(section[1], entry.string(section[1]))
+                .build());
+      }
+      ObjectNode.Builder map = ObjectNode.builder();
+      sorted.forEach(map::put);
+      out.put(section[0], map.build());
+    }
+    List<String> notes = new ArrayList<>();
+    if (object.get("notes") instanceof dev.capsem.core.internal.json.ArrayNode array) {
+      for (Node note : array.items()) {
+        if (note instanceof StringNode text) {
+          notes.add(text.value());
+        }
+      }
+    }
+    return new Hashes(JsonPrinter.pretty().printLine(out.build()), notes);
   }
 }

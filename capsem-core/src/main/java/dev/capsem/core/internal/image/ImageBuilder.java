@@ -1,10 +1,13 @@
 package dev.capsem.core.internal.image;
 
 import dev.capsem.core.diag.Code;
+import dev.capsem.core.internal.image.lock.PackageLock;
+import dev.capsem.core.internal.oci.BaseImageDigests;
 import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.ContainerRuntime;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.ports.Hasher;
+import dev.capsem.core.ports.OciRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -30,12 +33,16 @@ public final class ImageBuilder {
   private final Clock clock;
   private final AssetReleaseWriter releases;
   private final String runtimeFix;
+  private final BaseImagePins pins;
 
   /**
+   * @param registry resolves base images that name a registry ({@code ghcr.io/corp/base:1}) to
+   *     their digest; images made on the engine are resolved by the engine
    * @param runtimeFix how to install the runtime on this host ({@code sudo apt install docker.io})
    */
   public ImageBuilder(
       ContainerRuntime runtime,
+      OciRegistry registry,
       Downloader downloads,
       Hasher hasher,
       Clock clock,
@@ -47,6 +54,7 @@ public final class ImageBuilder {
     this.clock = clock;
     this.releases = releases;
     this.runtimeFix = runtimeFix;
+    this.pins = new BaseImagePins(new BaseImageDigests(registry, runtime));
   }
 
   /**
@@ -58,8 +66,22 @@ public final class ImageBuilder {
    */
   public BuildOutcome run(
       ImagePlan plan, DerivedWorkspace workspace, BuildSettings settings, BuildProgress progress) {
+    return run(plan, workspace, settings, null, progress);
+  }
+
+  /**
+   * The same, installing exactly the versions of {@code lock} (null: an unlocked build), whose file
+   * {@link BuildSettings#lockFile()} names.
+   */
+  public BuildOutcome run(
+      ImagePlan plan,
+      DerivedWorkspace workspace,
+      BuildSettings settings,
+      PackageLock lock,
+      BuildProgress progress) {
     BuildRun run =
-        new BuildRun(plan, workspace, settings, progress, hasher, clock.instant().getEpochSecond());
+        new BuildRun(
+            plan, workspace, settings, progress, hasher, clock.instant().getEpochSecond(), lock);
     try (BuildLog log =
         settings.dryRun()
             ? BuildLog.none(progress)
@@ -83,7 +105,10 @@ public final class ImageBuilder {
   private BuildOutcome build(BuildRun run, ContainerChores chores) throws IOException {
     List<BuildStep> steps = steps(run, chores);
     InputChecks.inputs(run);
-    StepCache cache = new StepCache(run, chores);
+    if (!run.dryRun()) {
+      pins.pin(run, chores);
+    }
+    StepCache cache = new StepCache(run);
     boolean containerWork = true;
     if (!run.dryRun()) {
       containerWork = cache.decide(steps);

@@ -6,6 +6,8 @@ import dev.capsem.core.diag.DiagnosticText;
 import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.diag.TextReport;
+import dev.capsem.core.internal.image.lock.LockReader;
+import dev.capsem.core.internal.image.lock.PackageLock;
 import dev.capsem.core.internal.json.JsonPrinter;
 import dev.capsem.core.internal.profile.ProfileCheck;
 import dev.capsem.core.internal.report.PythonPath;
@@ -16,6 +18,7 @@ import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.ContainerRuntime;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.ports.Hasher;
+import dev.capsem.core.ports.OciRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,21 +36,25 @@ public final class ImageFlow {
 
   private final Hasher hasher;
   private final ContainerRuntime runtime;
+  private final OciRegistry registry;
   private final Downloader downloads;
   private final Clock clock;
   private final String runtimeFix;
 
   /**
+   * @param registry resolves base images that name a registry to their digests
    * @param runtimeFix how to install the container runtime on this host
    */
   public ImageFlow(
       Hasher hasher,
       ContainerRuntime runtime,
+      OciRegistry registry,
       Downloader downloads,
       Clock clock,
       String runtimeFix) {
     this.hasher = hasher;
     this.runtime = runtime;
+    this.registry = registry;
     this.downloads = downloads;
     this.clock = clock;
     this.runtimeFix = runtimeFix;
@@ -224,6 +231,18 @@ public final class ImageFlow {
       List<Diagnostic> diagnostics)
       throws IOException {
     ImagePlan plan = derived.plan();
+    PackageLock lock = null;
+    if (settings.locked()) {
+      LockReader.Read read =
+          LockReader.read(settings.lockFile().path(), settings.lockFile().shown());
+      diagnostics.addAll(read.diagnostics());
+      if (read.lock() == null) {
+        return Outcome.failed(
+            "the lock file " + PythonPath.normalize(settings.lockFile().shown()) + " is invalid",
+            diagnostics);
+      }
+      lock = read.lock();
+    }
     WorkspaceWriter.write(workspace.path(), derived.files());
     WorkspaceLint lint =
         WorkspaceLinter.lint(
@@ -253,12 +272,18 @@ public final class ImageFlow {
     BuildOutcome outcome =
         new ImageBuilder(
                 runtime,
+                registry,
                 downloads,
                 hasher,
                 clock,
                 AssetReleaseWriter.checksumsAndManifest(hasher),
                 runtimeFix)
-            .run(plan, new DerivedWorkspace(derived.files(), loaded.config()), settings, progress);
+            .run(
+                plan,
+                new DerivedWorkspace(derived.files(), loaded.config()),
+                settings,
+                lock,
+                progress);
     diagnostics.addAll(outcome.diagnostics());
     if (!outcome.ok()) {
       return Outcome.failed("image build failed", diagnostics);

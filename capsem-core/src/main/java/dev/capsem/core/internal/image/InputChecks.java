@@ -8,7 +8,9 @@ import dev.capsem.core.ports.ContainerRuntimeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,8 +51,78 @@ final class InputChecks {
     if (template.compilesKernel()) {
       kernelSource(run, problems);
     }
+    if (run.lock != null) {
+      lock(run, problems);
+    }
     if (!problems.isEmpty()) {
       throw new BuildStop(problems);
+    }
+  }
+
+  /**
+   * A locked build: the lock is this profile's, has every architecture and a version of every
+   * package the recipe installs by name (E602); what a lock cannot pin is said (W601).
+   */
+  private static void lock(BuildRun run, List<Diagnostic> problems) {
+    Map<String, String> baseImages = new LinkedHashMap<>();
+    for (String arch : run.plan.arches()) {
+      baseImages.put(arch, run.declared(arch).baseImage());
+    }
+    List<Diagnostic> misfit = LockedBuild.problems(run.lock, run.lockShown(), run.plan, baseImages);
+    problems.addAll(misfit);
+    if (!misfit.isEmpty() || !run.settings.template().buildsRootfs()) {
+      return;
+    }
+    String arch = run.plan.arches().get(0);
+    RootfsRecipe recipe =
+        new RootfsRecipe(
+            run.config(), run.arch(arch), run.settings.sources(), true, run.epoch, run.lock(arch));
+    for (String each : run.plan.arches()) {
+      var locked = run.lock(each);
+      for (String ecosystem : List.of("apt", "python", "npm")) {
+        for (String name : recipe.lockedNames(ecosystem)) {
+          boolean present =
+              switch (ecosystem) {
+                case "apt" -> locked.apt().containsKey(name);
+                case "npm" -> locked.npm().containsKey(name);
+                default -> LockedBuild.python(locked, name) != null;
+              };
+          if (!present) {
+            problems.add(
+                new Diagnostic(
+                    Code.E602,
+                    run.lockShown(),
+                    "",
+                    null,
+                    each
+                        + ": the lock has no version of "
+                        + ecosystem
+                        + " package "
+                        + name
+                        + ", which the build installs: run image lock again after an unlocked"
+                        + " build"));
+          }
+        }
+      }
+    }
+    List<String> floating = new ArrayList<>();
+    if (run.settings.sources().node().equals("nvm") && !recipe.npmPackages().isEmpty()) {
+      floating.add("Node and npm from nvm");
+    }
+    if (run.settings.sources().uvInstaller() != null) {
+      floating.add("uv from " + run.settings.sources().uvInstaller());
+    }
+    recipe.curlInstallers().forEach(url -> floating.add("the curl installer " + url));
+    if (!floating.isEmpty()) {
+      run.diagnostics.add(
+          new Diagnostic(
+              Code.W601,
+              run.lockShown(),
+              "",
+              null,
+              "--locked pins packages, not these install sources, which may give other bytes"
+                  + " another day: "
+                  + String.join(", ", floating)));
     }
   }
 

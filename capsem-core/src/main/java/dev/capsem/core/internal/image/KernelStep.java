@@ -68,6 +68,10 @@ final class KernelStep implements BuildStep {
       String sha256 = null;
       if (!run.dryRun()) {
         sha256 = prepareContext(run, context, source, recipe);
+        var refused = LockedBuild.kernelProblem(run.lock, arch, sha256);
+        if (refused != null) {
+          throw new BuildStop(refused);
+        }
       }
       String tag = run.tag("kernel", arch);
       Map<String, String> args = new LinkedHashMap<>();

@@ -66,6 +66,35 @@ public final class ReleaseProfile {
     }
   }
 
+  /**
+   * Where each built asset and its signature are published. The default is a folder's layout under
+   * a base URL; a release published to a registry names each file's blob instead.
+   */
+  public interface AssetUrls {
+
+    /** The URL of {@code <arch>/<name>}. */
+    String url(String arch, String name);
+
+    /** The URL of its minisign signature. */
+    String signatureUrl(String arch, String name);
+
+    /** {@code <base>/<arch>/<name>} and {@code <that>.minisig}: the assets folder served as is. */
+    static AssetUrls under(String baseUrl) {
+      String base = stripSlashes(baseUrl);
+      return new AssetUrls() {
+        @Override
+        public String url(String arch, String name) {
+          return base + "/" + arch + "/" + name;
+        }
+
+        @Override
+        public String signatureUrl(String arch, String name) {
+          return url(arch, name) + ".minisig";
+        }
+      };
+    }
+  }
+
   private ReleaseProfile() {}
 
   /**
@@ -81,7 +110,16 @@ public final class ReleaseProfile {
       String manifestShown,
       List<String> arches,
       String assetBaseUrl) {
-    String base = stripSlashes(assetBaseUrl);
+    return derive(source, manifest, manifestShown, arches, AssetUrls.under(assetBaseUrl));
+  }
+
+  /** The same with each asset's URL and signature URL from {@code urls}. */
+  public static Derived derive(
+      Profile source,
+      AssetManifest manifest,
+      String manifestShown,
+      List<String> arches,
+      AssetUrls urls) {
     String version = manifest.currentAssets();
     AssetRelease release = manifest.assetReleases().get(version);
     List<Diagnostic> problems = new ArrayList<>();
@@ -107,7 +145,7 @@ public final class ReleaseProfile {
                   name + " not found in asset release " + version + " / " + arch + ": build it"));
           continue;
         }
-        String url = base + "/" + arch + "/" + name;
+        String url = urls.url(arch, name);
         String hash = file.hash().startsWith("blake3:") ? file.hash() : "blake3:" + file.hash();
         assets.add(new Asset(arch, kind, url, hash, file.size()));
         kinds.put(
@@ -115,7 +153,7 @@ public final class ReleaseProfile {
             ObjectNode.builder()
                 .put("url", url)
                 .put("hash", hash)
-                .put("signature_url", url + ".minisig")
+                .put("signature_url", urls.signatureUrl(arch, name))
                 .put("size", file.size())
                 .put("content_type", contentType(source, arch, kind))
                 .build());

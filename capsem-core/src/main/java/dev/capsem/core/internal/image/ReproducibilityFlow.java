@@ -82,7 +82,8 @@ public final class ReproducibilityFlow {
             previous.sources(),
             previous.binaryVersion(),
             true,
-            false);
+            false,
+            previous.lockFile());
     Outcome<BuiltImage> rebuilt =
         images.build(
             check, profile, arch, sources, rebuildDir.resolve("workspace"), true, clean, progress);
@@ -118,7 +119,7 @@ public final class ReproducibilityFlow {
           } else {
             List<String> files =
                 differences(
-                    rebuildDir,
+                    rebuilt.value().build(),
                     name,
                     previousOut.path().resolve(key),
                     assetsDir.path().resolve(key),
@@ -177,7 +178,7 @@ public final class ReproducibilityFlow {
   }
 
   private List<String> differences(
-      GivenPath root, String name, Path before, Path after, BuildProgress progress)
+      BuildOutcome rebuilt, String name, Path before, Path after, BuildProgress progress)
       throws IOException, ContainerRuntimeException {
     if (name.equals(AssetNames.INITRD)) {
       return Reproducibility.initrdDifferences(before, after);
@@ -185,21 +186,14 @@ public final class ReproducibilityFlow {
     if (!name.equals(AssetNames.ROOTFS)) {
       return List.of(); // a kernel image is one file
     }
-    String baseImage = baseImage(root.path().resolve("workspace/config/build.toml"));
+    // The asset-tools image the rebuild made is named after the base image as it pinned it.
+    String baseImage = rebuilt.baseImages().get(0).image().pinned();
     try (BuildProgress.Step step = progress.begin("compare the two rootfs images")) {
       List<String> files =
           Reproducibility.rootfsDifferences(runtime, hasher, baseImage, before, after);
       step.succeeded();
       return files;
     }
-  }
-
-  /** The first architecture's base image in the rebuild's {@code build.toml}. */
-  private static String baseImage(Path buildToml) throws IOException {
-    Path workspace = buildToml.getParent().getParent();
-    dev.capsem.core.internal.workspace.GuestConfigs.Loaded loaded =
-        dev.capsem.core.internal.workspace.GuestConfigs.load(workspace, workspace.toString());
-    return loaded.config().build().architectures().values().iterator().next().baseImage();
   }
 
   /**

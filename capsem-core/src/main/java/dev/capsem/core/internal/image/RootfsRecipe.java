@@ -1,14 +1,19 @@
 package dev.capsem.core.internal.image;
 
+import dev.capsem.core.internal.image.lock.ArchLock;
+import dev.capsem.core.internal.image.lock.Locked;
 import dev.capsem.core.internal.workspace.GuestConfig;
 import dev.capsem.core.internal.workspace.GuestConfig.AiProviderConfig;
 import dev.capsem.core.internal.workspace.GuestConfig.ArchConfig;
 import dev.capsem.core.internal.workspace.GuestConfig.PackageSet;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Our Dockerfile for a rootfs, rendered from the workspace in the layer order upstream's template
@@ -20,13 +25,25 @@ import java.util.Set;
  * @param withGuestBinaries whether the context holds the five agents under {@code guest-binaries/}
  * @param epoch the build's time ({@code SOURCE_DATE_EPOCH}), which also makes Python write
  *     hash-based bytecode instead of time-stamped
+ * @param lock the architecture's lock, whose versions a locked build installs exactly; null for an
+ *     unlocked build
  */
 record RootfsRecipe(
     GuestConfig config,
     ArchConfig arch,
     PackageSources sources,
     boolean withGuestBinaries,
-    long epoch) {
+    long epoch,
+    ArchLock lock) {
+
+  RootfsRecipe(
+      GuestConfig config,
+      ArchConfig arch,
+      PackageSources sources,
+      boolean withGuestBinaries,
+      long epoch) {
+    this(config, arch, sources, withGuestBinaries, epoch, null);
+  }
 
   static final String APT_CLOCK_OPTIONS =
       "-o Acquire::Check-Valid-Until=false -o Acquire::Check-Date=false";
@@ -41,6 +58,17 @@ record RootfsRecipe(
 
   static final String CONTEXT_BUILD_CA = "build-ca.pem";
   static final String CONTEXT_GUEST_BINARIES = "guest-binaries";
+
+  /**
+   * A locked build's files in the context: the apt pins, the versions to check, the constraints.
+   */
+  static final String CONTEXT_LOCK = "capsem-lock";
+
+  static final String LOCK_DIR = "/tmp/capsem-lock";
+  static final String APT_PREFERENCES = "/etc/apt/preferences.d/capsem-lock";
+  static final String APT_PINS = "apt-preferences";
+  static final String APT_VERSIONS = "apt-versions";
+  static final String PYTHON_CONSTRAINTS = "python-constraints.txt";
 
   /** Why the configured sources cannot install what the workspace asks for, or null. */
   String sourceProblem() {
@@ -74,6 +102,71 @@ record RootfsRecipe(
       }
     }
     return new ArrayList<>(packages);
+  }
+
+  /** The apt words of the install line: each at its locked version in a locked build. */
+  private List<String> aptInstallWords() {
+    List<String> words = new ArrayList<>();
+    for (String spec : aptPackages()) {
+      words.add(lock == null ? spec : pinned("apt", LockedBuild.name("apt", spec), "="));
+    }
+    return words;
+  }
+
+  /** {@code name<separator>version} from the lock (its presence was checked before rendering). */
+  private String pinned(String ecosystem, String name, String separator) {
+    Locked locked =
+        switch (ecosystem) {
+          case "apt" -> lock.apt().get(name);
+          case "npm" -> lock.npm().get(name);
+          default -> LockedBuild.python(lock, name);
+        };
+    if (locked == null) {
+      throw new IllegalStateException("the lock has no " + ecosystem + " package " + name);
+    }
+    return name + separator + locked.version();
+  }
+
+  /** The names of the packages the recipe installs by name, per ecosystem, for the lock check. */
+  List<String> lockedNames(String ecosystem) {
+    List<String> specs =
+        switch (ecosystem) {
+          case "apt" -> aptPackages();
+          case "npm" -> npmPackages();
+          default -> pythonSets().stream().flatMap(set -> set.packages().stream()).toList();
+        };
+    return specs.stream().map(spec -> LockedBuild.name(ecosystem, spec)).distinct().toList();
+  }
+
+  /**
+   * The files of a locked build's context, by name below {@link #CONTEXT_LOCK}: apt preferences
+   * that pin every locked Debian package (the upgrade and the dependencies a resolver picks get
+   * exactly the locked versions too), the {@code name=version} list checked against the archive
+   * before anything installs, and pip constraints for every locked Python distribution.
+   */
+  Map<String, String> lockFiles() {
+    Map<String, String> files = new LinkedHashMap<>();
+    StringBuilder pins = new StringBuilder();
+    StringBuilder versions = new StringBuilder();
+    new TreeMap<>(lock.apt())
+        .forEach(
+            (name, locked) -> {
+              pins.append("Package: ")
+                  .append(name)
+                  .append("\nPin: version ")
+                  .append(locked.version())
+                  .append("\nPin-Priority: 1001\n\n");
+              versions.append(name).append('=').append(locked.version()).append('\n');
+            });
+    StringBuilder constraints = new StringBuilder();
+    new TreeMap<>(lock.python())
+        .forEach(
+            (name, locked) ->
+                constraints.append(name).append("==").append(locked.version()).append('\n'));
+    files.put(APT_PINS, pins.toString());
+    files.put(APT_VERSIONS, versions.toString());
+    files.put(PYTHON_CONSTRAINTS, constraints.toString());
+    return files;
   }
 
   private boolean needsCurl() {
@@ -141,6 +234,17 @@ record RootfsRecipe(
     if (sources.pythonWheels() != null) {
       d.append("COPY ").append(CONTEXT_WHEELS).append("/ ").append(WHEELS).append("/\n");
     }
+    if (lock != null) {
+      d.append("# Locked: the lock's versions and nothing else; removed at the end.\n");
+      d.append("COPY ").append(CONTEXT_LOCK).append("/ ").append(LOCK_DIR).append("/\n");
+      d.append("COPY ")
+          .append(CONTEXT_LOCK)
+          .append('/')
+          .append(APT_PINS)
+          .append(' ')
+          .append(APT_PREFERENCES)
+          .append('\n');
+    }
     systemPackages(d);
     node(d);
     uv(d);
@@ -194,24 +298,38 @@ record RootfsRecipe(
         .append(
             " && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /var/cache/apt/archives/*.deb")
         .append(" /var/cache/ldconfig/aux-cache /var/log/* /tmp/* /var/tmp/*")
-        .append(" /usr/local/share/capsem-build\n");
+        .append(" /usr/local/share/capsem-build")
+        .append(lock == null ? "" : " " + APT_PREFERENCES)
+        .append('\n');
     d.append(BuildRun.buildLabel());
     return d.toString();
   }
 
   private void systemPackages(StringBuilder d) {
-    d.append("RUN apt-get update ")
-        .append(APT_CLOCK_OPTIONS)
-        .append(" \\\n")
-        .append(" && apt-get upgrade -y \\\n")
+    d.append("RUN apt-get update ").append(APT_CLOCK_OPTIONS).append(" \\\n");
+    if (lock != null) {
+      // Every locked version must be there (installed, or in the archive) before apt chooses;
+      // a pin to a version the archive lacks would otherwise be ignored without a word.
+      d.append(" && missing=\"$(while read -r spec; do apt-cache show \"$spec\" >/dev/null 2>&1")
+          .append(" || printf ' %s' \"$spec\"; done < ")
+          .append(LOCK_DIR)
+          .append('/')
+          .append(APT_VERSIONS)
+          .append(")\" \\\n")
+          .append(" && if [ -n \"$missing\" ]; then echo \"")
+          .append(LockedBuild.APT_MARKER)
+          .append("$missing\" >&2; exit 100; fi \\\n");
+    }
+    d.append(" && apt-get upgrade -y \\\n")
         .append(" && apt-get install -y --no-install-recommends ")
-        .append(Shell.words(aptPackages()))
+        .append(Shell.words(aptInstallWords()))
         .append(" \\\n")
         .append(" && if [ -x /usr/bin/vim.tiny ] && [ ! -e /usr/bin/vim ]; then")
         .append(" ln -s vim.tiny /usr/bin/vim; fi \\\n")
         .append(" && if python3 -m pip --version >/dev/null 2>&1; then ")
         .append(network())
-        .append("python3 -m pip install --break-system-packages --upgrade pip");
+        .append("python3 -m pip install --break-system-packages --upgrade pip")
+        .append(constraints());
     String index = pythonIndexOptions();
     if (!index.isEmpty()) {
       d.append(' ').append(index);
@@ -272,7 +390,7 @@ record RootfsRecipe(
         .append("npm install -g --prefix ")
         .append(Shell.quote(prefix))
         .append(' ')
-        .append(Shell.words(packages))
+        .append(Shell.words(npmInstallWords(packages)))
         .append(" \\\n")
         .append(" && npm config set --location=global prefix ")
         .append(Shell.quote(prefix))
@@ -296,12 +414,32 @@ record RootfsRecipe(
     if (packages.isEmpty()) {
       return;
     }
-    d.append("RUN ").append(network()).append(command);
+    d.append("RUN ").append(network()).append(command).append(constraints());
     String index = pythonIndexOptions();
     if (!index.isEmpty()) {
       d.append(' ').append(index);
     }
-    d.append(' ').append(Shell.words(packages)).append('\n');
+    List<String> words = new ArrayList<>();
+    for (String spec : packages) {
+      words.add(lock == null ? spec : pinned("python", LockedBuild.name("python", spec), "=="));
+    }
+    d.append(' ').append(Shell.words(words)).append('\n');
+  }
+
+  private List<String> npmInstallWords(List<String> packages) {
+    if (lock == null) {
+      return packages;
+    }
+    List<String> words = new ArrayList<>();
+    for (String spec : packages) {
+      words.add(pinned("npm", LockedBuild.name("npm", spec), "@"));
+    }
+    return words;
+  }
+
+  /** A locked build's pip constraints option (every locked distribution), else nothing. */
+  private String constraints() {
+    return lock == null ? "" : " -c " + LOCK_DIR + "/" + PYTHON_CONSTRAINTS;
   }
 
   /**

@@ -36,6 +36,9 @@ final class RootfsStep implements BuildStep {
           "capsem_bench",
           "diagnostics");
 
+  /** What the ecosystems vouch for the installed packages with, which {@code image lock} reads. */
+  static final String PACKAGE_HASHES = "package-hashes.json";
+
   private final ContainerChores chores;
 
   RootfsStep(ContainerChores chores) {
@@ -49,25 +52,33 @@ final class RootfsStep implements BuildStep {
 
   @Override
   public List<String> outputs() {
-    return List.of(AssetNames.ROOTFS, "tool-versions.txt", "image-inventory.json");
+    return List.of(AssetNames.ROOTFS, "tool-versions.txt", "image-inventory.json", PACKAGE_HASHES);
   }
 
-  private static RootfsRecipe recipe(BuildRun run, ArchConfig config) {
+  private static RootfsRecipe recipe(BuildRun run, String arch, ArchConfig config) {
     return new RootfsRecipe(
         run.config(),
         config,
         run.settings.sources(),
         !run.settings.guestBinaries().omitted(),
-        run.epoch);
+        run.epoch,
+        run.lock(arch));
   }
 
   @Override
   public void addInputs(BuildRun run, String arch, ArchConfig config, Map<String, String> inputs)
       throws IOException {
-    RootfsRecipe recipe = recipe(run, config);
+    RootfsRecipe recipe = recipe(run, arch, config);
     GuestConfig guest = run.config();
     inputs.put("package_contract", run.plan.packageContractHash());
     inputs.put("Dockerfile", run.hasher.hex(utf8(recipe.dockerfile())));
+    if (recipe.lock() != null) {
+      recipe
+          .lockFiles()
+          .forEach(
+              (name, text) ->
+                  inputs.put(RootfsRecipe.CONTEXT_LOCK + "/" + name, run.hasher.hex(utf8(text))));
+    }
     for (String name : ARTIFACTS) {
       run.workspace
           .tree("artifacts/" + name)
@@ -111,7 +122,7 @@ final class RootfsStep implements BuildStep {
   public void run(BuildRun run, String arch, ArchConfig config) throws IOException {
     try (BuildProgress.Step step = run.progress.begin(arch + " rootfs")) {
       Path context = run.workDir(arch, "rootfs");
-      RootfsRecipe recipe = recipe(run, config);
+      RootfsRecipe recipe = recipe(run, arch, config);
       if (!run.dryRun()) {
         prepareContext(run, arch, context, recipe);
       }
@@ -121,6 +132,7 @@ final class RootfsStep implements BuildStep {
       Path squashfs = context.resolve(AssetNames.ROOTFS);
       String toolVersions;
       String inventory;
+      String hashes;
       try {
         chores.execute(
             arch,
@@ -136,6 +148,7 @@ final class RootfsStep implements BuildStep {
         squashfs(run, arch, config, tar, squashfs);
         toolVersions = toolVersions(run, arch, platform, tag);
         inventory = inventory(run, arch, platform, tag, recipe.npmPrefix());
+        hashes = hashes(run, arch, platform, tag, recipe.npmPrefix());
       } finally {
         chores.removeImage(arch, "rootfs", tag);
       }
@@ -145,6 +158,7 @@ final class RootfsStep implements BuildStep {
           ReadableFiles.writeString(dir.resolve("tool-versions.txt"), toolVersions);
         }
         ReadableFiles.writeString(dir.resolve("image-inventory.json"), inventory);
+        ReadableFiles.writeString(dir.resolve(PACKAGE_HASHES), hashes);
         run.place(squashfs, arch, AssetNames.ROOTFS);
       }
       step.succeeded();
@@ -183,6 +197,13 @@ final class RootfsStep implements BuildStep {
   private static void prepareContext(BuildRun run, String arch, Path context, RootfsRecipe recipe)
       throws IOException {
     BuildFiles.writeString(context.resolve("Dockerfile"), recipe.dockerfile());
+    if (recipe.lock() != null) {
+      for (Map.Entry<String, String> file : recipe.lockFiles().entrySet()) {
+        Path target = context.resolve(RootfsRecipe.CONTEXT_LOCK).resolve(file.getKey());
+        BuildFiles.writeString(target, file.getValue());
+        BuildFiles.setMode(target, "rw-r--r--");
+      }
+    }
     for (String name : ARTIFACTS) {
       for (Map.Entry<String, WorkspaceFile> file :
           run.workspace.tree("artifacts/" + name).entrySet()) {
@@ -307,6 +328,38 @@ final class RootfsStep implements BuildStep {
       return GuestProbes.inventoryDocument(output);
     } catch (IllegalArgumentException e) {
       throw BuildStop.of(Code.E307, "image inventory for " + arch + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The package hashes (in a throwaway container with network, which may update apt's lists); what
+   * it could not get is a W600 of the build.
+   */
+  private String hashes(BuildRun run, String arch, String platform, String tag, String npm) {
+    String output =
+        chores.execute(
+            arch,
+            "package hashes",
+            new ContainerCommand.Run(
+                platform,
+                tag,
+                true,
+                List.of(
+                    "python3",
+                    "-c",
+                    GuestProbes.HASHES_SCRIPT,
+                    GuestProbes.inventoryConfig(run.config(), npm))));
+    if (run.dryRun()) {
+      return "";
+    }
+    try {
+      GuestProbes.Hashes hashes = GuestProbes.hashesDocument(output);
+      for (String note : hashes.notes()) {
+        run.diagnostics.add(BuildStop.warning(Code.W600, arch + ": " + note));
+      }
+      return hashes.json();
+    } catch (IllegalArgumentException e) {
+      throw BuildStop.of(Code.E307, "package hashes for " + arch + ": " + e.getMessage());
     }
   }
 

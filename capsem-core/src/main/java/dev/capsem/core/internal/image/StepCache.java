@@ -1,5 +1,6 @@
 package dev.capsem.core.internal.image;
 
+import dev.capsem.core.internal.oci.PinnedImage;
 import dev.capsem.core.internal.workspace.GuestConfig.ArchConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +21,12 @@ import java.util.Set;
 final class StepCache {
 
   private final BuildRun run;
-  private final ContainerChores chores;
   private final Map<String, BuildRecord> records = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> inputs = new LinkedHashMap<>();
   private final Set<String> reused = new HashSet<>();
-  private final Map<String, String> baseImageIds = new LinkedHashMap<>();
 
-  StepCache(BuildRun run, ContainerChores chores) {
+  StepCache(BuildRun run) {
     this.run = run;
-    this.chores = chores;
   }
 
   /**
@@ -74,11 +72,6 @@ final class StepCache {
     if (previous == null) {
       return "";
     }
-    if (now == null) {
-      return "the base image "
-          + run.arch(arch).baseImage()
-          + " is not on the engine, so its id is unknown";
-    }
     List<String> changed = previous.changedInputs(now);
     if (!changed.isEmpty()) {
       return "inputs changed (" + String.join(", ", changed) + ")";
@@ -114,6 +107,10 @@ final class StepCache {
       }
     }
     if (previous.kernel() != null) {
+      var refused = LockedBuild.kernelProblem(run.lock, arch, previous.kernel().sha256());
+      if (refused != null) {
+        throw new BuildStop(refused);
+      }
       run.kernelUsed = previous.kernel();
     }
     String inputsHash = inputsHash(inputs.get(arch + "/" + step.name()));
@@ -133,11 +130,8 @@ final class StepCache {
   /** Records what a step that just ran used and placed. */
   void record(String arch, BuildStep step) throws IOException {
     Map<String, String> used = inputs.get(arch + "/" + step.name());
-    String inputsHash = used == null ? null : inputsHash(used);
+    String inputsHash = inputsHash(used);
     run.steps.add(new BuildOutcome.StepDone(arch, step.name(), false, inputsHash));
-    if (used == null) {
-      return; // the base image id was unknown: nothing this build could be reused for
-    }
     Map<String, BuildRecord.Output> outputs = new LinkedHashMap<>();
     for (String name : step.outputs()) {
       Path file = run.archPath(arch).resolve(name);
@@ -151,7 +145,10 @@ final class StepCache {
             .with(
                 step.name(),
                 new BuildRecord.StepRecord(
-                    used, outputs, step.name().equals("kernel") ? run.kernelUsed : null));
+                    used,
+                    outputs,
+                    step.name().equals("kernel") ? run.kernelUsed : null,
+                    run.baseImages.get(arch)));
     records.put(arch, record);
     record.write(run.archPath(arch));
   }
@@ -201,24 +198,17 @@ final class StepCache {
   }
 
   /**
-   * Everything a step's result depends on: the builder, the time source, the platform and base
-   * image id, then the step's own inputs; null when the base image id cannot be read (the engine
-   * does not have it, or does not answer).
+   * Everything a step's result depends on: the builder, the time source, the platform and the base
+   * image's digest, then the step's own inputs.
    */
   private Map<String, String> inputs(String arch, BuildStep step) throws IOException {
     ArchConfig config = run.arch(arch);
-    if (!baseImageIds.containsKey(config.baseImage())) {
-      baseImageIds.put(config.baseImage(), chores.imageId(config.baseImage()));
-    }
-    String baseId = baseImageIds.get(config.baseImage());
-    if (baseId == null) {
-      return null;
-    }
+    PinnedImage base = run.baseImages.get(arch);
     Map<String, String> used = new LinkedHashMap<>();
     used.put("builder", BuilderVersion.VALUE);
     used.put("epoch", Long.toString(run.epoch));
     used.put("platform", config.dockerPlatform());
-    used.put("base_image", config.baseImage() + "@" + baseId);
+    used.put("base_image", base.reference() + "@" + base.digest());
     step.addInputs(run, arch, config, used);
     return used;
   }

@@ -33,19 +33,30 @@ import java.util.stream.Stream;
  * @param baseUrl the catalog's base URL, or {@code null} for {@code file://} URLs
  * @param statusOverrides {@code id@revision} to status wire name
  * @param currentOverrides profile id to its current revision
+ * @param payloadUrls each payload's URLs, or null for those under {@code baseUrl}
  */
 public record CatalogGenerator(
     Path profilesDir,
     String profilesDirAsGiven,
     String baseUrl,
     Map<String, String> statusOverrides,
-    Map<String, String> currentOverrides) {
+    Map<String, String> currentOverrides,
+    PayloadUrls payloadUrls) {
 
   public CatalogGenerator {
     Objects.requireNonNull(profilesDir, "profilesDir");
     Objects.requireNonNull(profilesDirAsGiven, "profilesDirAsGiven");
     statusOverrides = Map.copyOf(statusOverrides);
     currentOverrides = Map.copyOf(currentOverrides);
+  }
+
+  public CatalogGenerator(
+      Path profilesDir,
+      String profilesDirAsGiven,
+      String baseUrl,
+      Map<String, String> statusOverrides,
+      Map<String, String> currentOverrides) {
+    this(profilesDir, profilesDirAsGiven, baseUrl, statusOverrides, currentOverrides, null);
   }
 
   /**
@@ -131,7 +142,10 @@ public record CatalogGenerator(
                 "'" + statusName + "' is not a valid ProfileRevisionStatus"));
         continue;
       }
-      String url = url(root, candidate.file());
+      String url =
+          payloadUrls == null ? url(root, candidate.file()) : payloadUrls.url(candidate.file());
+      String signatureUrl =
+          payloadUrls == null ? url + ".minisig" : payloadUrls.signatureUrl(candidate.file());
       ObjectNode.Builder record =
           ObjectNode.builder()
               .put("status", status.wireName())
@@ -143,7 +157,7 @@ public record CatalogGenerator(
       record
           .put("profile_url", url)
           .put("profile_hash", "blake3:" + hasher.hex(candidate.bytes()))
-          .put("profile_signature_url", url + ".minisig");
+          .put("profile_signature_url", signatureUrl);
       revisions.put(profile.revision(), record.build());
       statuses
           .computeIfAbsent(profile.id(), id -> new LinkedHashMap<>())

@@ -72,10 +72,23 @@ public final class ManifestFlow {
       Map<String, String> currents,
       GivenPath out,
       boolean force) {
+    return generateCatalog(profilesDir, baseUrl, null, statuses, currents, out, force);
+  }
+
+  /** The same with each payload's URLs from {@code payloadUrls} (null: under the base URL). */
+  public Outcome<TextReport> generateCatalog(
+      GivenPath profilesDir,
+      String baseUrl,
+      PayloadUrls payloadUrls,
+      Map<String, String> statuses,
+      Map<String, String> currents,
+      GivenPath out,
+      boolean force) {
     CatalogGenerator.Result result;
     try {
       result =
-          new CatalogGenerator(profilesDir.path(), profilesDir.shown(), baseUrl, statuses, currents)
+          new CatalogGenerator(
+                  profilesDir.path(), profilesDir.shown(), baseUrl, statuses, currents, payloadUrls)
               .generate(hasher);
     } catch (IOException e) {
       return Outcome.failed(

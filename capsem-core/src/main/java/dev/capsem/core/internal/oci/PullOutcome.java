@@ -1,6 +1,9 @@
 package dev.capsem.core.internal.oci;
 
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.Report;
+import dev.capsem.core.diag.TextReport;
+import dev.capsem.core.internal.json.JsonPrinter;
 import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.internal.report.DiagnosticJson;
 import dev.capsem.core.ports.PublishedArtifact;
@@ -16,10 +19,8 @@ import java.util.List;
  * @param diagnostics every problem
  */
 public record PullOutcome(
-    String source,
-    PublishedArtifact artifact,
-    int signaturesVerified,
-    List<Diagnostic> diagnostics) {
+    String source, PublishedArtifact artifact, int signaturesVerified, List<Diagnostic> diagnostics)
+    implements Report {
 
   public static final String SCHEMA = "capsem.release-pull.v1";
 
@@ -36,5 +37,31 @@ public record PullOutcome(
         .with(
             "signatures_verified",
             dev.capsem.core.internal.json.IntegerNode.of(signaturesVerified));
+  }
+
+  @Override
+  public String json() {
+    return JsonPrinter.pretty().printLine(report());
+  }
+
+  @Override
+  public String text() {
+    return TextReport.lines(PushOutcome.lines(artifact));
+  }
+
+  @Override
+  public List<String> summary() {
+    return artifact == null
+        ? List.of()
+        : List.of(
+            "pulled "
+                + artifact.layers().size()
+                + " files from "
+                + artifact.reference()
+                + " ("
+                + artifact.manifestDigest()
+                + "), digests and BLAKE3 checked, "
+                + signaturesVerified
+                + " signatures verified");
   }
 }

@@ -1,7 +1,10 @@
 package dev.capsem.core.internal.oci;
 
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.Report;
+import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.internal.json.ArrayNode;
+import dev.capsem.core.internal.json.JsonPrinter;
 import dev.capsem.core.internal.json.Node;
 import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.internal.report.DiagnosticJson;
@@ -17,7 +20,8 @@ import java.util.List;
  * @param artifact what the registry now holds, or null when nothing was pushed
  * @param diagnostics every problem
  */
-public record PushOutcome(String target, PublishedArtifact artifact, List<Diagnostic> diagnostics) {
+public record PushOutcome(String target, PublishedArtifact artifact, List<Diagnostic> diagnostics)
+    implements Report {
 
   public static final String SCHEMA = "capsem.release-push.v1";
 
@@ -35,6 +39,50 @@ public record PushOutcome(String target, PublishedArtifact artifact, List<Diagno
    */
   public ObjectNode report() {
     return OutcomeReports.report(SCHEMA, ok(), "target", target, artifact, diagnostics);
+  }
+
+  @Override
+  public String json() {
+    return JsonPrinter.pretty().printLine(report());
+  }
+
+  /** The reference and manifest digest, then each file with its blob URL. */
+  @Override
+  public String text() {
+    return TextReport.lines(lines(artifact));
+  }
+
+  @Override
+  public List<String> summary() {
+    return artifact == null
+        ? List.of()
+        : List.of(
+            "pushed "
+                + artifact.layers().size()
+                + " files to "
+                + artifact.reference()
+                + " ("
+                + artifact.manifestDigest()
+                + ")");
+  }
+
+  /** The lines push and pull print: reference, digest, each file with its blob URL. */
+  static List<String> lines(PublishedArtifact artifact) {
+    List<String> lines = new ArrayList<>();
+    if (artifact == null) {
+      return lines;
+    }
+    lines.add("reference: " + artifact.reference());
+    lines.add("manifest: " + artifact.manifestDigest());
+    for (ArtifactLayer layer : artifact.layers()) {
+      lines.add(
+          layer.name()
+              + "  "
+              + layer.size()
+              + " bytes  "
+              + RegistryUrls.blobUrl(artifact.reference(), layer.digest()));
+    }
+    return lines;
   }
 
   static List<Node> files(PublishedArtifact artifact) {

@@ -2,6 +2,11 @@ package dev.capsem.core.internal.provenance;
 
 import dev.capsem.core.internal.io.AtomicFiles;
 import dev.capsem.core.internal.io.Sha256;
+import dev.capsem.core.internal.json.ArrayNode;
+import dev.capsem.core.internal.json.JsonDialect;
+import dev.capsem.core.internal.json.JsonReader;
+import dev.capsem.core.internal.json.JsonSyntaxException;
+import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.ports.Hasher;
 import dev.capsem.core.ports.RawSignatureVerifier;
 import dev.capsem.core.ports.RawSigner;
@@ -10,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The provenance of a release: make the subjects from the release's files, sign the statement into
@@ -41,6 +49,41 @@ public final class Provenance {
   /** The signed envelope of the statement {@code inputs} describe. */
   public static Dsse.Envelope sign(ProvenanceInputs inputs, RawSigner key) {
     return Dsse.sign(Dsse.IN_TOTO_PAYLOAD_TYPE, Statement.bytes(inputs), key);
+  }
+
+  /**
+   * The key id of {@code envelopeFile} when it already states exactly {@code statement} under a
+   * signature that {@code publicKeyFile} verifies, else empty: an unchanged release keeps its
+   * provenance without opening the key (Ed25519 would give the same bytes again).
+   */
+  public static Optional<String> unchanged(
+      Path envelopeFile, byte[] statement, byte[] publicKeyFile, RawSignatureVerifier verifier) {
+    try {
+      if (!Files.isRegularFile(envelopeFile)
+          || !(JsonReader.read(Files.readString(envelopeFile), JsonDialect.PYTHON)
+              instanceof ObjectNode envelope)
+          || !Dsse.IN_TOTO_PAYLOAD_TYPE.equals(envelope.string("payloadType"))
+          || !(envelope.get("signatures") instanceof ArrayNode signatures)
+          || signatures.size() != 1
+          || !(signatures.items().get(0) instanceof ObjectNode signature)) {
+        return Optional.empty();
+      }
+      String payloadText = envelope.string("payload");
+      String sigText = signature.string("sig");
+      if (payloadText == null || sigText == null) {
+        return Optional.empty();
+      }
+      byte[] payload = Base64.getDecoder().decode(payloadText);
+      if (!Arrays.equals(payload, statement)) {
+        return Optional.empty();
+      }
+      byte[] sig = Base64.getDecoder().decode(sigText);
+      boolean verified =
+          verifier.verifyRaw(Dsse.pae(Dsse.IN_TOTO_PAYLOAD_TYPE, payload), sig, publicKeyFile).ok();
+      return verified ? Optional.ofNullable(signature.string("keyid")) : Optional.empty();
+    } catch (IOException | JsonSyntaxException | IllegalArgumentException e) {
+      return Optional.empty(); // anything unreadable is signed again
+    }
   }
 
   /** Signs and writes the envelope to {@code target} atomically. */

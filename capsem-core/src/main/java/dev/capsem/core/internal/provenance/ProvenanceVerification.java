@@ -1,6 +1,9 @@
 package dev.capsem.core.internal.provenance;
 
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.Report;
+import dev.capsem.core.diag.TextReport;
+import dev.capsem.core.internal.json.JsonPrinter;
 import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.internal.report.DiagnosticJson;
 import java.util.List;
@@ -16,7 +19,8 @@ import java.util.Objects;
  * @param diagnostics every problem, in the order found
  */
 public record ProvenanceVerification(
-    String envelope, String keyId, String builderId, int subjects, List<Diagnostic> diagnostics) {
+    String envelope, String keyId, String builderId, int subjects, List<Diagnostic> diagnostics)
+    implements Report {
 
   /** The report's schema id. */
   public static final String SCHEMA = "capsem.provenance-verification.v1";
@@ -45,5 +49,28 @@ public record ProvenanceVerification(
         .put("subjects", subjects)
         .put("diagnostics", DiagnosticJson.array(diagnostics))
         .build();
+  }
+
+  @Override
+  public String json() {
+    return JsonPrinter.pretty().printLine(report());
+  }
+
+  @Override
+  public String text() {
+    return TextReport.lines(ok() ? summary() : List.of());
+  }
+
+  @Override
+  public List<String> summary() {
+    return List.of(
+        "provenance "
+            + envelope
+            + (ok() ? " verified" : " does not verify")
+            + ": "
+            + subjects
+            + " subjects"
+            + (builderId == null ? "" : ", builder " + builderId)
+            + (keyId == null ? "" : ", key " + keyId));
   }
 }

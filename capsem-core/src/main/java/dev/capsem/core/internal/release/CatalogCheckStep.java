@@ -1,12 +1,16 @@
 package dev.capsem.core.internal.release;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The signed catalog checked as a client checks it, every file downloaded, hashed and verified,
- * served from the staged release before it is published ({@code manifest-check.json}).
+ * served from the staged release before it is published ({@code manifest-check.json}); a release
+ * published to a registry is served blob by blob from its release folder, which the deploy stage
+ * pushes as it is.
  */
 final class CatalogCheckStep implements ReleaseStep {
 
@@ -34,11 +38,24 @@ final class CatalogCheckStep implements ReleaseStep {
     if (publication.catalogBaseUrl() != null) {
       staged.put(publication.catalogBaseUrl(), run.releaseProfile().path().getParent());
     }
+    Map<String, Path> blobs = Map.of();
+    if (publication.toRegistry()) {
+      try {
+        blobs = new BlobUrls(publication.registry()).staged(ReleaseBundle.list(run.layout()));
+      } catch (IOException e) {
+        run.stop(
+            "cannot read the release folder "
+                + run.layout().publish().shown()
+                + ": "
+                + e.getMessage(),
+            List.of());
+      }
+    }
     run.conclude(
         "manifest-check.json",
         run.tools
             .manifests()
-            .apply(new StagingFetcher(staged))
+            .apply(new StagingFetcher(staged, blobs))
             .check(
                 run.layout().catalog(),
                 true,

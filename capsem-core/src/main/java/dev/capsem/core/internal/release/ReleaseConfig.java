@@ -24,6 +24,7 @@ import java.util.Set;
  * @param stages the stages to run (Maven's lifecycle runs one per goal)
  * @param versionMatch how verification compares inventory versions
  * @param doctorBundles in-guest test results verification reads
+ * @param provenance who builds, for the provenance statement
  */
 public record ReleaseConfig(
     GivenPath profile,
@@ -36,7 +37,8 @@ public record ReleaseConfig(
     Signing signing,
     Set<Stage> stages,
     VersionMatching versionMatch,
-    List<GivenPath> doctorBundles) {
+    List<GivenPath> doctorBundles,
+    Provenance provenance) {
 
   public ReleaseConfig {
     Objects.requireNonNull(profile, "profile");
@@ -50,6 +52,24 @@ public record ReleaseConfig(
     stages = stages.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(stages);
     Objects.requireNonNull(versionMatch, "versionMatch");
     doctorBundles = List.copyOf(doctorBundles);
+    Objects.requireNonNull(provenance, "provenance");
+  }
+
+  /**
+   * Who makes the release, as its provenance states it.
+   *
+   * @param builderId the builder's URI ({@code runDetails.builder.id}): a CI runner's, or this
+   *     tool's on a workstation
+   * @param invocationId this run's id (a CI run URL), or null for one derived from the inputs
+   */
+  public record Provenance(String builderId, String invocationId) {
+    public Provenance {
+      Objects.requireNonNull(builderId, "builderId");
+      if (builderId.isBlank()) {
+        throw new IllegalArgumentException("the builder id must not be blank");
+      }
+      invocationId = invocationId == null || invocationId.isBlank() ? null : invocationId.strip();
+    }
   }
 
   /**
@@ -83,6 +103,9 @@ public record ReleaseConfig(
    * @param configFile where the user configures publication (a Maven project's {@code pom.xml}), or
    *     null
    * @param urlsHint how to set the URLs, in the face's own terms
+   * @param registry {@code REGISTRY/REPO:TAG} the deploy stage pushes the release to, or null; with
+   *     it the release profile's asset URLs and the catalog's profile URL are that registry's blob
+   *     URLs, written before signing
    */
   public record Publication(
       String assetBaseUrl,
@@ -90,11 +113,18 @@ public record ReleaseConfig(
       boolean release,
       String version,
       String configFile,
-      String urlsHint) {
+      String urlsHint,
+      String registry) {
 
     public Publication {
       assetBaseUrl = blankToNull(assetBaseUrl);
       catalogBaseUrl = blankToNull(catalogBaseUrl);
+      registry = blankToNull(registry);
+    }
+
+    /** Whether the release's URLs are a registry's blob URLs. */
+    public boolean toRegistry() {
+      return registry != null;
     }
 
     private static String blankToNull(String url) {

@@ -19,6 +19,14 @@ final class ReleaseFiles {
    * What is signed: every boot file built, the asset manifest, the release profile, the catalog.
    */
   static List<GivenPath> signed(ReleaseRun run) {
+    List<GivenPath> files = assetsSigned(run);
+    files.add(run.releaseProfile());
+    files.add(run.layout().catalog());
+    return files;
+  }
+
+  /** The signed files the release profile describes: every boot file built, the asset manifest. */
+  static List<GivenPath> assetsSigned(ReleaseRun run) {
     List<GivenPath> files = new ArrayList<>();
     for (String arch : ArchSelection.of(run.config.arch())) {
       for (String name : AssetNames.BOOT_FILES) {
@@ -29,8 +37,6 @@ final class ReleaseFiles {
       }
     }
     files.add(run.layout().assets().resolve("manifest.json"));
-    files.add(run.releaseProfile());
-    files.add(run.layout().catalog());
     return files;
   }
 

@@ -1,13 +1,15 @@
 package dev.capsem.core.internal.release;
 
 import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.internal.provenance.Provenance;
 import java.util.Objects;
 
 /**
  * Where a release puts everything, by default below one output folder: the step reports at its top,
  * {@code assets/} (what the build places), {@code workspace/}, {@code sbom/<arch>/}, {@code
  * release/} (release profile under {@code profiles/}, catalog, public key), the rule tests' JUnit
- * XML, the compiled detection IR, and what the verify stage downloads.
+ * XML, the compiled detection IR, what the verify stage downloads, and {@code publish/}: every
+ * published file in one folder, as the registry artifact holds it and as the provenance names it.
  */
 public record ReleaseLayout(
     GivenPath reports,
@@ -17,7 +19,8 @@ public record ReleaseLayout(
     GivenPath release,
     GivenPath junit,
     GivenPath detectionIr,
-    GivenPath downloads) {
+    GivenPath downloads,
+    GivenPath publish) {
 
   public ReleaseLayout {
     Objects.requireNonNull(reports, "reports");
@@ -28,6 +31,7 @@ public record ReleaseLayout(
     Objects.requireNonNull(junit, "junit");
     Objects.requireNonNull(detectionIr, "detectionIr");
     Objects.requireNonNull(downloads, "downloads");
+    Objects.requireNonNull(publish, "publish");
   }
 
   /** Everything below {@code out}, as the Maven plugin lays out {@code target/capsem}. */
@@ -40,7 +44,8 @@ public record ReleaseLayout(
         out.resolve("release"),
         out.resolve("junit/TEST-capsem-enforcement.xml"),
         out.resolve("detection.ir.json"),
-        out.resolve("downloads"));
+        out.resolve("downloads"),
+        out.resolve("publish"));
   }
 
   public GivenPath report(String name) {
@@ -55,5 +60,10 @@ public record ReleaseLayout(
   /** The public key beside the catalog. */
   public GivenPath publicKey() {
     return release.resolve("minisign.pub");
+  }
+
+  /** The signed provenance statement beside the catalog. */
+  public GivenPath provenance() {
+    return release.resolve(Provenance.FILE_NAME);
   }
 }

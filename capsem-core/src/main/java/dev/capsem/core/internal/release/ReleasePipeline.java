@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * The release, profile in, signed and verified release out: the profile read once, then each step
  * of the requested stages in order, every step's report under the layout's report folder and the
- * release's own in {@code release.json}. A later capability (a boot test, a push to a registry,
- * provenance) is one more step in {@link #STEPS}.
+ * release's own in {@code release.json}. A later capability (a boot test, say) is one more step in
+ * {@link #STEPS}.
  */
 public final class ReleasePipeline {
 
@@ -33,8 +33,12 @@ public final class ReleasePipeline {
           new ReleaseProfileStep(),
           new CatalogStep(),
           new SignStep(),
+          new ProvenanceStep(),
+          new BundleStep(),
           new VerifyImageStep(),
-          new CatalogCheckStep());
+          new CatalogCheckStep(),
+          new ProvenanceCheckStep(),
+          new PushStep());
 
   private final ReleaseTools tools;
 
@@ -63,6 +67,8 @@ public final class ReleasePipeline {
       ReleaseReport release = release(run, stages, stop.getMessage(), stop.failures());
       return Outcome.checked(
           written(run, release), false, distinct(stop.diagnostics()), stop.getMessage());
+    } finally {
+      run.key.close();
     }
   }
 

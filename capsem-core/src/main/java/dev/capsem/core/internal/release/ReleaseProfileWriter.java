@@ -44,6 +44,28 @@ final class ReleaseProfileWriter {
       String assetBaseUrl,
       GivenPath out,
       FileAccess files) {
+    String base =
+        assetBaseUrl == null
+            ? ReleaseProfile.fileUrl(assets.path())
+            : assetBaseUrl.strip().replaceAll("/+$", "");
+    return write(
+        profile, source, assets, arch, base, ReleaseProfile.AssetUrls.under(base), out, files);
+  }
+
+  /**
+   * The same with each asset's URLs from {@code urls} (a registry's blobs).
+   *
+   * @param base what the report names as where the assets are published
+   */
+  static Outcome<TextReport> write(
+      Profile profile,
+      GivenPath source,
+      GivenPath assets,
+      String arch,
+      String base,
+      ReleaseProfile.AssetUrls urls,
+      GivenPath out,
+      FileAccess files) {
 
     GivenPath manifest = assets.resolve("manifest.json");
     String manifestShown = PythonPath.normalize(manifest.shown());
@@ -62,13 +84,15 @@ final class ReleaseProfileWriter {
     if (!read.ok()) {
       return Outcome.failed("invalid asset manifest " + manifestShown, read.diagnostics());
     }
-    String base =
-        assetBaseUrl == null
-            ? ReleaseProfile.fileUrl(assets.path())
-            : assetBaseUrl.strip().replaceAll("/+$", "");
-    ReleaseProfile.Derived derived =
-        ReleaseProfile.derive(
-            profile, read.manifest(), manifestShown, ArchSelection.of(arch), base);
+    ReleaseProfile.Derived derived;
+    try {
+      derived =
+          ReleaseProfile.derive(
+              profile, read.manifest(), manifestShown, ArchSelection.of(arch), urls);
+    } catch (java.io.UncheckedIOException e) {
+      return Outcome.failed(
+          "cannot name the assets' URLs: " + e.getCause().getMessage(), List.of());
+    }
     if (!derived.ok()) {
       return Outcome.failed(
           "the asset manifest " + manifestShown + " lacks assets the release needs",

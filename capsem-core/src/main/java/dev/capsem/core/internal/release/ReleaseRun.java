@@ -9,6 +9,7 @@ import dev.capsem.core.internal.profile.Profile;
 import dev.capsem.core.internal.profile.ProfileCheck;
 import dev.capsem.core.ports.BuildProgress;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,12 @@ final class ReleaseRun {
   final BuildProgress progress;
   final ProfileCheck profileCheck;
 
+  /** The key every signature and the provenance use, opened on first need. */
+  final ReleaseKey key;
+
+  /** When the release started, from the injected clock (the provenance's {@code startedOn}). */
+  final Instant startedOn;
+
   final List<Diagnostic> diagnostics = new ArrayList<>();
   final List<String> results = new ArrayList<>();
   final List<ReleaseFile> files = new ArrayList<>();
@@ -35,6 +42,8 @@ final class ReleaseRun {
     this.tools = tools;
     this.progress = progress;
     this.profileCheck = profileCheck;
+    this.key = new ReleaseKey(config.signing(), tools.signer());
+    this.startedOn = tools.clock().instant();
   }
 
   ReleaseLayout layout() {

@@ -9,6 +9,10 @@ import dev.capsem.core.internal.signing.SigningFlow;
 import dev.capsem.core.ports.FileAccess;
 import dev.capsem.core.ports.Hasher;
 import dev.capsem.core.ports.HttpFetcher;
+import dev.capsem.core.ports.OciRegistry;
+import dev.capsem.core.ports.RawSignatureVerifier;
+import dev.capsem.core.ports.SignatureVerifier;
+import dev.capsem.core.ports.Signer;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Function;
@@ -18,6 +22,10 @@ import java.util.function.Function;
  *
  * @param manifests the manifest use cases fetching through a given fetcher (the verify stage
  *     fetches the staged release from local files)
+ * @param signer opens the release key once for every signature and the provenance envelope
+ * @param verifier checks minisign signatures of pulled files
+ * @param rawVerifier checks the provenance envelope's signature
+ * @param registry where the deploy stage pushes the release
  */
 public record ReleaseTools(
     FileAccess files,
@@ -28,7 +36,11 @@ public record ReleaseTools(
     Function<HttpFetcher, ManifestFlow> manifests,
     SigningFlow signing,
     EnforcementFlow enforcement,
-    DetectionFlow detection) {
+    DetectionFlow detection,
+    Signer signer,
+    SignatureVerifier verifier,
+    RawSignatureVerifier rawVerifier,
+    OciRegistry registry) {
 
   public ReleaseTools {
     Objects.requireNonNull(files, "files");
@@ -40,5 +52,9 @@ public record ReleaseTools(
     Objects.requireNonNull(signing, "signing");
     Objects.requireNonNull(enforcement, "enforcement");
     Objects.requireNonNull(detection, "detection");
+    Objects.requireNonNull(signer, "signer");
+    Objects.requireNonNull(verifier, "verifier");
+    Objects.requireNonNull(rawVerifier, "rawVerifier");
+    Objects.requireNonNull(registry, "registry");
   }
 }

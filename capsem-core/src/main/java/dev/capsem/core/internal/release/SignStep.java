@@ -26,27 +26,38 @@ final class SignStep implements ReleaseStep {
       return;
     }
     List<GivenPath> files = ReleaseFiles.signed(run);
-    ReleaseConfig.Signing signing = run.config.signing();
-    if (signing.present()) {
-      Outcome<TextReport> signed =
-          run.tools
-              .signing()
-              .signFiles(signing.key(), signing.password(), files, run.layout().publicKey());
-      if (signed.diagnostics().stream().anyMatch(d -> d.code() == Code.E420)) {
-        signed =
-            Outcome.failed(
-                "signing failed: the key "
-                    + signing.key().shown()
-                    + " is encrypted: "
-                    + signing.passwordHint(),
-                signed.diagnostics());
-      }
-      run.conclude("release-sign.json", signed);
+    if (run.config.signing().present()) {
+      sign(run, files, "release-sign.json");
       run.signed = true;
     } else {
       unsigned(run, files);
     }
     run.files.addAll(0, ReleaseFiles.published(run, run.signed));
+  }
+
+  /**
+   * Signs {@code files} with the release key (opened once per release, and only when a signature
+   * must change); a release published to a registry signs its assets and its release profile before
+   * the documents that name their signatures' blobs.
+   *
+   * @param reportName the report to write, or null for none (the full sign step writes it)
+   */
+  static void sign(ReleaseRun run, List<GivenPath> files, String reportName) {
+    ReleaseConfig.Signing signing = run.config.signing();
+    Outcome<TextReport> signed =
+        run.tools
+            .signing()
+            .signFiles(signing.key(), run.key::open, false, files, run.layout().publicKey());
+    if (signed.diagnostics().stream().anyMatch(d -> d.code() == Code.E420)) {
+      signed =
+          Outcome.failed(
+              "signing failed: the key "
+                  + signing.key().shown()
+                  + " is encrypted: "
+                  + signing.passwordHint(),
+              signed.diagnostics());
+    }
+    run.conclude(reportName, signed);
   }
 
   /** A snapshot without a key: unsigned, with no stale signature left over. */

@@ -9,5 +9,10 @@ public enum Stage {
   /** The image, SBOMs, the release profile, the catalog, the signatures. */
   PACKAGE,
   /** The image against the release profile, the signed catalog as a client checks it. */
-  VERIFY
+  VERIFY,
+  /**
+   * The release pushed to an OCI registry as one artifact; only when the release names a registry
+   * target, else nothing.
+   */
+  DEPLOY
 }

@@ -16,24 +16,38 @@ import java.util.Map;
 /**
  * Serves a release before it is published: every URL under a configured base URL is answered from
  * the local folder that will be uploaded there, so that {@code manifest check --download} verifies
- * exactly the bytes, hashes and signatures a client will get. Other URLs are refused: the verify
- * phase never reaches the network.
+ * exactly the bytes, hashes and signatures a client will get; a release published to a registry is
+ * answered file by file, each blob URL from the file whose digest it names. Other URLs are refused:
+ * the verify phase never reaches the network.
  */
 final class StagingFetcher implements HttpFetcher {
 
   private final Map<String, Path> roots = new LinkedHashMap<>();
+  private final Map<String, Path> files = new LinkedHashMap<>();
 
   /**
    * @param roots base URL (without a trailing slash) to the local folder published there
    */
   StagingFetcher(Map<String, Path> roots) {
+    this(roots, Map.of());
+  }
+
+  /**
+   * @param files exact URL to the local file published there (a registry's blob URLs)
+   */
+  StagingFetcher(Map<String, Path> roots, Map<String, Path> files) {
     roots.forEach(
         (url, dir) -> this.roots.put(url.replaceAll("/+$", "") + "/", dir.toAbsolutePath()));
+    files.forEach((url, file) -> this.files.put(url, file.toAbsolutePath()));
   }
 
   @Override
   public HttpReply fetch(HttpCall call, BodyHandler handler) throws IOException {
     String url = call.uri().toString();
+    Path exact = files.get(url);
+    if (exact != null) {
+      return serve(call, handler, exact);
+    }
     for (Map.Entry<String, Path> root : roots.entrySet()) {
       if (!url.startsWith(root.getKey())) {
         continue;
@@ -52,34 +66,39 @@ final class StagingFetcher implements HttpFetcher {
         handler.open(missing);
         return missing;
       }
-      String type =
-          file.getFileName().toString().endsWith(".json")
-              ? "application/json"
-              : "application/octet-stream";
-      HttpReply reply =
-          new HttpReply(
-              200,
-              Map.of(
-                  "Content-Length",
-                  List.of(Long.toString(Files.size(file))),
-                  "Content-Type",
-                  List.of(type)));
-      BodySink sink = handler.open(reply);
-      if (call.method().equals("GET")) {
-        byte[] buffer = new byte[1 << 20];
-        try (InputStream in = Files.newInputStream(file)) {
-          for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            sink.write(buffer, 0, n);
-          }
-        }
-      }
-      return reply;
+      return serve(call, handler, file);
     }
     throw new IOException(
         "not part of the staged release: "
             + url
             + " (before publishing, only URLs under "
             + String.join(", ", roots.keySet())
+            + (files.isEmpty() ? "" : " and the release's " + files.size() + " blob URLs")
             + " are checked, from the local files)");
+  }
+
+  private static HttpReply serve(HttpCall call, BodyHandler handler, Path file) throws IOException {
+    String type =
+        file.getFileName().toString().endsWith(".json")
+            ? "application/json"
+            : "application/octet-stream";
+    HttpReply reply =
+        new HttpReply(
+            200,
+            Map.of(
+                "Content-Length",
+                List.of(Long.toString(Files.size(file))),
+                "Content-Type",
+                List.of(type)));
+    BodySink sink = handler.open(reply);
+    if (call.method().equals("GET")) {
+      byte[] buffer = new byte[1 << 20];
+      try (InputStream in = Files.newInputStream(file)) {
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          sink.write(buffer, 0, n);
+        }
+      }
+    }
+    return reply;
   }
 }

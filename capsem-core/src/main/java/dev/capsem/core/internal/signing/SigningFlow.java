@@ -60,12 +60,35 @@ public final class SigningFlow {
     this.keys = keys;
   }
 
+  /** Opens a secret key when a signature must be written. */
+  @FunctionalInterface
+  public interface KeyOpener {
+    SigningKey open() throws IOException, SigningException;
+  }
+
   /**
    * Signs every file with one key (opened once, and only when a signature must be written), keeping
    * unchanged signatures, and writes the public key ({@code capsem.release-signatures.v1}).
    */
   public Outcome<TextReport> signFiles(
       GivenPath key, PasswordSource password, List<GivenPath> toSignAll, GivenPath publicKey) {
+    return signFiles(key, () -> signer.open(key.path(), password), true, toSignAll, publicKey);
+  }
+
+  /**
+   * The same with a key {@code opener} gives (a release opens its key once for every signature and
+   * its provenance); the opened key is closed here only when {@code close} is true. The signature
+   * record keeps the files of earlier calls, so that a release signing in several steps finds every
+   * unchanged signature the next time.
+   *
+   * @param key the key file, whose hash tells whether the recorded signatures are this key's
+   */
+  public Outcome<TextReport> signFiles(
+      GivenPath key,
+      KeyOpener opener,
+      boolean close,
+      List<GivenPath> toSignAll,
+      GivenPath publicKey) {
     Path recordFile = publicKey.path().resolveSibling(RECORD);
     String keyShown = PythonPath.normalize(key.shown());
     String publicShown = PythonPath.normalize(publicKey.shown());
@@ -99,13 +122,18 @@ public final class SigningFlow {
       String publicText = previousPublic;
       if (!toSign.isEmpty()) {
         long timestamp = Math.max(0, clock.instant().getEpochSecond());
-        try (SigningKey opened = signer.open(key.path(), password)) {
+        SigningKey opened = opener.open();
+        try {
           publicText = opened.publicKeyText();
           for (GivenPath file : toSign) {
             opened.signFile(
                 file.path(),
                 SignatureComments.defaults(file.path().getFileName().toString(), timestamp),
                 Signer.defaultSignatureFile(file.path()));
+          }
+        } finally {
+          if (close) {
+            opened.close();
           }
         }
         if (!publicText.equals(previousPublic)) {
@@ -116,6 +144,13 @@ public final class SigningFlow {
       List<String> kept = new ArrayList<>();
       List<Node> rows = new ArrayList<>();
       ObjectNode.Builder recorded = ObjectNode.builder();
+      if (publicText != null && publicText.equals(previousPublic)) {
+        for (ObjectNode.Member earlier : previousFiles.entries()) {
+          if (!fileHashes.containsKey(earlier.key())) {
+            recorded.put(earlier.key(), earlier.value());
+          }
+        }
+      }
       for (GivenPath file : toSignAll) {
         String shown = PythonPath.normalize(file.shown());
         String signatureShown = shown + Signer.SIGNATURE_SUFFIX;

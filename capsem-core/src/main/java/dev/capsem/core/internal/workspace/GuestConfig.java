@@ -48,7 +48,14 @@ public record GuestConfig(
       String kernelBranch,
       String kernelImage,
       String defconfig,
-      long nodeMajor) {}
+      long nodeMajor) {
+
+    /** The same architecture built from {@code image} (a base image pinned by digest). */
+    public ArchConfig withBaseImage(String image) {
+      return new ArchConfig(
+          image, dockerPlatform, rustTarget, kernelBranch, kernelImage, defconfig, nodeMajor);
+    }
+  }
 
   /** {@code [image]} of manifest.toml, or {@code null} when the file is absent. */
   public record ImageManifest(

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.internal.oci.PinnedImage;
 import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.ContainerCommand;
 import dev.capsem.core.ports.ContainerRuntimeException.Kind;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.testing.FakeContainerRuntime;
+import dev.capsem.core.testing.FakeOciRegistry;
 import dev.capsem.core.testing.GuestInputs;
 import dev.capsem.core.testing.Sha256Hasher;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +72,14 @@ class ImageBuildTest {
                 container ->
                     "# System\nnode=24.1.0\n# AI CLIs\nclaude=2.1\ngemini=0.6\ncodex=0.1\n")
             .respond(
+                command ->
+                    command.size() > 2 && command.get(2).contains("capsem.package-hashes.v1"),
+                container ->
+                    "{\"schema\": \"capsem.package-hashes.v1\", \"apt\": {\"jq\": {\"version\":"
+                        + " \"1.6\", \"sha256\": \""
+                        + "e".repeat(64)
+                        + "\"}}, \"npm\": {}, \"notes\": []}\n")
+            .respond(
                 command -> command.get(0).equals("python3"),
                 container ->
                     "{\"apt\": {\"jq\": \"1.6\"}, \"node_packages\": {}, \"python_modules\": {},"
@@ -107,6 +117,7 @@ class ImageBuildTest {
   private BuildOutcome run(BuildSettings settings, Downloader downloads, BuildProgress progress) {
     return new ImageBuilder(
             runtime,
+            new FakeOciRegistry(),
             downloads,
             new Sha256Hasher(),
             APRIL_21,
@@ -146,9 +157,22 @@ class ImageBuildTest {
             "x86_64/build-record.json",
             "x86_64/image-inventory.json",
             "x86_64/initrd.img",
+            "x86_64/package-hashes.json",
             "x86_64/rootfs.squashfs",
             "x86_64/tool-versions.txt",
             "x86_64/vmlinuz");
+    String id = runtime.baseImageId("debian:bookworm-slim");
+    assertThat(outcome.baseImages())
+        .containsExactly(
+            new BuildOutcome.BaseImage(
+                "x86_64", new PinnedImage("debian:bookworm-slim", id, PinnedImage.ENGINE, id)));
+    assertThat(out.resolve("x86_64/build-record.json"))
+        .content()
+        .contains("\"base_image\": \"debian:bookworm-slim@" + id + "\"")
+        .contains("\"pinned\": \"" + id + "\"");
+    assertThat(out.resolve("x86_64/package-hashes.json"))
+        .content()
+        .contains("\"jq\": {\n      \"version\": \"1.6\",\n      \"sha256\": \"" + "e".repeat(64));
     assertThat(out.resolve("B3SUMS"))
         .content()
         .matches(
@@ -567,15 +591,21 @@ class ImageBuildTest {
   void run_baseImageIdChanged_rebuildsEveryStep() throws Exception {
     BuildSettings settings = settings(ImageTemplate.ALL, binaries(), false);
     run(settings);
-    Path record = out.resolve("x86_64/build-record.json");
-    Files.writeString(
-        record, Files.readString(record).replace("debian:bookworm-slim@sha256:fake", "other"));
+    runtime.replaceBaseImage("debian:bookworm-slim");
     Notes notes = new Notes();
 
     BuildOutcome second = run(settings, notes);
 
-    assertThat(notes.notes).contains("x86_64 kernel: inputs changed (base_image); rebuilding");
+    // The Dockerfiles name the image by its id, so they change with it.
+    assertThat(notes.notes)
+        .contains("x86_64 kernel: inputs changed (Dockerfile, base_image); rebuilding");
     assertThat(second.steps()).noneMatch(BuildOutcome.StepDone::reused);
+    assertThat(second.baseImages())
+        .singleElement()
+        .satisfies(
+            image ->
+                assertThat(image.image().digest())
+                    .isEqualTo(runtime.baseImageId("debian:bookworm-slim")));
   }
 
   @Test

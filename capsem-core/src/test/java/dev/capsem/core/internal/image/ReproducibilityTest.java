@@ -10,6 +10,7 @@ import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.testing.Conformance;
 import dev.capsem.core.testing.FakeContainerRuntime;
+import dev.capsem.core.testing.FakeOciRegistry;
 import dev.capsem.core.testing.GuestInputs;
 import dev.capsem.core.testing.Reports;
 import dev.capsem.core.testing.Sha256Hasher;
@@ -62,6 +63,13 @@ class ReproducibilityTest {
             command -> command.get(0).equals("bash"),
             container -> "# System\nnode=24.1.0\n# AI CLIs\nclaude=2.1\ngemini=0.6\ncodex=0.1\n")
         .respond(
+            command -> command.size() > 2 && command.get(2).contains("capsem.package-hashes.v1"),
+            container ->
+                "{\"schema\": \"capsem.package-hashes.v1\", \"apt\": {\"jq\": {\"version\":"
+                    + " \"1.6\", \"sha256\": \""
+                    + "e".repeat(64)
+                    + "\"}}, \"npm\": {}, \"notes\": []}\n")
+        .respond(
             command -> command.get(0).equals("python3"),
             container ->
                 "{\"apt\": {}, \"node_packages\": {}, \"python_modules\": {},"
@@ -69,7 +77,13 @@ class ReproducibilityTest {
   }
 
   private static ImageFlow images(FakeContainerRuntime runtime, Clock clock) {
-    return new ImageFlow(new Sha256Hasher(), runtime, Downloader.none(), clock, "apt install");
+    return new ImageFlow(
+        new Sha256Hasher(),
+        runtime,
+        new FakeOciRegistry(),
+        Downloader.none(),
+        clock,
+        "apt install");
   }
 
   private Outcome<TextReport> verify(FakeContainerRuntime runtime) throws Exception {

@@ -55,10 +55,12 @@ class BaseImageDigestsTest {
 
   @Test
   void resolve_engineAnswerIsNoDigest_E559() {
-    // The fake engine answers "sha256:fake": anything but sha256 and 64 hex digits is refused.
+    // Anything but sha256 and 64 hex digits is refused.
     BaseImageDigests.Resolution resolution =
         new BaseImageDigests(
-                new FakeOciRegistry(), new FakeContainerRuntime(Set.of("debian:bookworm-slim")))
+                new FakeOciRegistry(),
+                new FakeContainerRuntime(Set.of("debian:bookworm-slim"))
+                    .inspectAnswer("debian:bookworm-slim", "sha256:fake\n"))
             .resolve("debian:bookworm-slim");
 
     assertThat(resolution.diagnostics()).extracting(d -> d.code()).containsExactly(Code.E559);

@@ -2,6 +2,7 @@ package dev.capsem.core.internal.image.verify;
 
 import dev.capsem.core.internal.image.CodePointOrder;
 import dev.capsem.core.internal.image.version.VersionMatching;
+import dev.capsem.core.internal.manifest.AssetNames;
 import dev.capsem.core.internal.profile.ArchAssets;
 import dev.capsem.core.internal.profile.AssetDeclaration;
 import dev.capsem.core.internal.profile.Profile;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * Checks a profile's image on disk in upstream's order: per architecture the kernel, initrd and
@@ -28,6 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ImageVerifier {
 
   private static final List<String> KINDS = List.of("kernel", "initrd", "rootfs");
+
+  /** The last segment of a registry blob URL. */
+  private static final Pattern BLOB = Pattern.compile("sha256:[0-9a-f]{64}");
 
   private final Hasher hasher;
   private final VersionMatching matching;
@@ -57,7 +62,7 @@ public final class ImageVerifier {
       ArchAssets assets = profile.vm().assets().get(arch);
       List<AssetDeclaration> declared = List.of(assets.kernel(), assets.initrd(), assets.rootfs());
       for (int k = 0; k < KINDS.size(); k++) {
-        String name = fileName(declared.get(k).url());
+        String name = fileName(declared.get(k).url(), KINDS.get(k));
         located.add(
             new Located(
                 arch,
@@ -221,6 +226,16 @@ public final class ImageVerifier {
 
   private static List<String> sortedNames(Map<String, ?> map) {
     return map.keySet().stream().sorted(CodePointOrder.INSTANCE).toList();
+  }
+
+  /**
+   * The file an asset of {@code kind} is stored under: as {@link #fileName(String)}, except that a
+   * registry blob URL ({@code .../blobs/sha256:<hex>}) names no file, and its asset is found under
+   * the name the build gives that kind ({@code rootfs.squashfs}).
+   */
+  public static String fileName(String url, String kind) {
+    String name = fileName(url);
+    return BLOB.matcher(name).matches() ? AssetNames.BY_KIND.get(kind) : name;
   }
 
   /**
