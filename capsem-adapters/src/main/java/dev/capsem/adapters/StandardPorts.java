@@ -4,6 +4,7 @@ import dev.capsem.core.api.Ports;
 import dev.capsem.core.ports.FileAccess;
 import dev.capsem.core.ports.Hasher;
 import dev.capsem.core.ports.Host;
+import dev.capsem.core.ports.OciRegistry;
 import dev.capsem.docker.DockerCli;
 import dev.capsem.docker.HttpDownloader;
 import dev.capsem.docker.ProcessRunner;
@@ -88,6 +89,17 @@ public final class StandardPorts {
     this.registryAccess = Objects.requireNonNull(access, "access");
     this.registryLog = Objects.requireNonNull(log, "log");
     return this;
+  }
+
+  /**
+   * A registry client with {@code access}, made on first use (a face that configures registry
+   * access per command gives it to {@link Ports#withRegistry}).
+   *
+   * @param log receives the registry client's warnings (an HTTP fallback, say)
+   */
+  public static OciRegistry registryClient(RegistryAccess access, Consumer<String> log) {
+    return new LazyRegistry(
+        Objects.requireNonNull(access, "access"), Objects.requireNonNull(log, "log"));
   }
 
   public Ports build() {

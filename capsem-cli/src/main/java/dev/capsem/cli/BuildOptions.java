@@ -76,6 +76,21 @@ final class BuildOptions {
       description = "CA certificates (PEM) trusted while building, e.g. of a TLS proxy.")
   String buildCa;
 
+  @Option(
+      names = "--locked",
+      description =
+          "Install exactly the versions of the profile's lock file (image lock); fail naming a"
+              + " package the archive no longer has.")
+  boolean locked;
+
+  @Option(
+      names = "--lock-file",
+      paramLabel = "FILE",
+      description =
+          "The lock file of --locked (default: <profile without .toml/.json>.lock.json beside"
+              + " the profile).")
+  String lockFile;
+
   /** Upstream's Click checks of the choices, as usage errors (exit 2). */
   void check(CapsemCommand command) {
     command.choice(arch, "--arch", ImageCommands.ARCHES);
@@ -100,6 +115,8 @@ final class BuildOptions {
         .uvInstaller(uvInstaller)
         .pythonIndex(pythonIndex)
         .pythonWheels(WorkspaceInputs.path(pythonWheels))
-        .buildCa(WorkspaceInputs.path(buildCa));
+        .buildCa(WorkspaceInputs.path(buildCa))
+        .locked(locked)
+        .lockFile(WorkspaceInputs.path(lockFile));
   }
 }

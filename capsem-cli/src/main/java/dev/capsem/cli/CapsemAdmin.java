@@ -68,6 +68,7 @@ public final class CapsemAdmin extends CommandGroup {
           DetectionCommands.Group.class,
           DoctorCommand.class,
           ManifestCommands.Group.class,
+          ProvenanceCommands.Group.class,
           KeyCommands.Group.class,
           HashCommand.class);
 
@@ -114,13 +115,21 @@ public final class CapsemAdmin extends CommandGroup {
               .addSubcommand(new ImageCommands.BuildWorkspace(capsem))
               .addSubcommand(new ImageCommands.Build(capsem))
               .addSubcommand(new ImageCommands.Verify(capsem))
-              .addSubcommand(new ImageCommands.Sbom(capsem)));
+              .addSubcommand(new ImageCommands.Sbom(capsem))
+              .addSubcommand(new ImageCommands.Lock(capsem)));
     }
     if (wanted.includes(ReleaseCommands.Release.class)) {
       root.addSubcommand(
           new CommandLine(new ReleaseCommands.Release(capsem))
               .addSubcommand(new ReleaseCommands.VerifyReproducible(capsem))
-              .addSubcommand(new ReleaseCommands.Catalog(capsem)));
+              .addSubcommand(new ReleaseCommands.Catalog(capsem))
+              .addSubcommand(new ReleaseCommands.Push(capsem))
+              .addSubcommand(new ReleaseCommands.Pull(capsem)));
+    }
+    if (wanted.includes(ProvenanceCommands.Group.class)) {
+      root.addSubcommand(
+          new CommandLine(new ProvenanceCommands.Group())
+              .addSubcommand(new ProvenanceCommands.Verify(capsem)));
     }
     if (wanted.includes(EnforcementCommands.Group.class)) {
       root.addSubcommand(

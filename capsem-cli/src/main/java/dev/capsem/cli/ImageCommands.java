@@ -3,6 +3,7 @@ package dev.capsem.cli;
 import dev.capsem.adapters.ProgressLog;
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.ImageBuildRequest;
+import dev.capsem.core.api.ImageLockRequest;
 import dev.capsem.core.api.ImageOptions;
 import dev.capsem.core.api.ImagePlanRequest;
 import dev.capsem.core.api.ImageSbomRequest;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code capsem-admin image plan|build-workspace|build|verify|sbom}. */
+/** {@code capsem-admin image plan|build-workspace|build|verify|sbom|lock}. */
 final class ImageCommands {
 
   static final List<String> ARCHES = List.of("all", "arm64", "x86_64");
@@ -279,6 +280,59 @@ final class ImageCommands {
                       arch,
                       inventoryPath(),
                       notAFile(outDir, "--out-dir"))),
+          json);
+    }
+  }
+
+  @Command(
+      name = "lock",
+      description =
+          "Write a profile's lock file from its last build: base image digests, the kernel"
+              + " source's hash, the exact version (and SHA256 or integrity) of every apt, Python"
+              + " and npm package; image build --locked installs exactly those.")
+  static final class Lock extends CapsemCommand {
+
+    @Parameters(paramLabel = "PROFILE_PATH", description = "The profile (JSON, or TOML otherwise).")
+    String profile;
+
+    @Option(
+        names = "--assets-dir",
+        defaultValue = "assets",
+        description = "The last build's asset folder (default: assets).")
+    String assetsDir;
+
+    @Option(
+        names = "--arch",
+        defaultValue = "all",
+        description = "all, arm64 or x86_64 (default: all).")
+    String arch;
+
+    @Option(
+        names = "--out",
+        description =
+            "The lock file (default: <profile without .toml/.json>.lock.json beside the profile).")
+    String out;
+
+    @Option(names = "--json", description = "Print the JSON report.")
+    boolean json;
+
+    Lock(Capsem capsem) {
+      super(capsem);
+    }
+
+    @Override
+    public Integer call() {
+      choice(arch, "--arch", ARCHES);
+      GivenPath file = existingFile(profile, "PROFILE_PATH");
+      return print(
+          capsem
+              .images()
+              .lock(
+                  new ImageLockRequest(
+                      file,
+                      arch,
+                      existingDirectory(assetsDir, "--assets-dir"),
+                      notAFile(out, "--out"))),
           json);
     }
   }

@@ -5,6 +5,8 @@ import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.CatalogRequest;
 import dev.capsem.core.api.ImageBuildRequest;
 import dev.capsem.core.api.ImageOptions;
+import dev.capsem.core.api.PullRequest;
+import dev.capsem.core.api.PushRequest;
 import dev.capsem.core.api.ReleaseRequest;
 import dev.capsem.core.api.ReleaseStage;
 import dev.capsem.core.api.ReproducibilityRequest;
@@ -21,11 +23,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code capsem-admin release [verify-reproducible|catalog]}: what {@code mvn capsem:build} does.
+ * {@code capsem-admin release [verify-reproducible|catalog|push|pull]}: what {@code mvn
+ * capsem:build} does, and the release's way to and from a registry.
  */
 final class ReleaseCommands {
 
-  private static final List<String> STAGES = List.of("validate", "test", "package", "verify");
+  private static final List<String> STAGES =
+      List.of("validate", "test", "package", "verify", "deploy");
 
   private ReleaseCommands() {}
 
@@ -33,7 +37,8 @@ final class ReleaseCommands {
       name = "release",
       description =
           "Make a release of a profile: validate, test, build, SBOMs, release profile, catalog,"
-              + " signatures, verify; the same files as mvn capsem:build.")
+              + " signatures, provenance, verify, and with --publish-to a push to a registry; the"
+              + " same files as mvn capsem:build.")
   static final class Release extends CapsemCommand {
 
     @Parameters(paramLabel = "PROFILE_PATH", description = "The profile (JSON, or TOML otherwise).")
@@ -50,7 +55,8 @@ final class ReleaseCommands {
     @Option(
         names = "--stage",
         paramLabel = "STAGE",
-        description = "Run only these stages: validate, test, package, verify (default: all).")
+        description =
+            "Run only these stages: validate, test, package, verify, deploy (default: all).")
     List<String> stages = new ArrayList<>();
 
     @Option(
@@ -76,6 +82,8 @@ final class ReleaseCommands {
 
     @Mixin ReleaseOptions publishing;
 
+    @Mixin RegistryOptions registry;
+
     Release(Capsem capsem) {
       super(capsem);
     }
@@ -94,12 +102,14 @@ final class ReleaseCommands {
               .security(security.security())
               .publication(publishing.publication(file.shown()))
               .signing(publishing.signing(this, capsem))
+              .provenance(publishing.provenance())
               .stages(stages())
               .versionMatch(VersionMatch.valueOf(versionMatch.toUpperCase(Locale.ROOT)))
               .doctorBundles(bundles)
               .build();
+      Capsem releasing = publishing.publishTo == null ? capsem : registry.apply(this, capsem);
       try (ProgressLog progress = Progress.on(console(), build.verbose)) {
-        return print(capsem.releases().release(request, progress), json);
+        return print(releasing.releases().release(request, progress), json);
       }
     }
 
@@ -211,6 +221,92 @@ final class ReleaseCommands {
                         publishing.signing(this, capsem)),
                     progress),
             json);
+      }
+    }
+  }
+
+  @Command(
+      name = "push",
+      description =
+          "Push a release folder to a registry as one OCI artifact: one layer per file, annotated"
+              + " with its name and BLAKE3; the files B3SUMS lists are checked first.")
+  static final class Push extends CapsemCommand {
+
+    @Parameters(
+        paramLabel = "FOLDER",
+        arity = "0..1",
+        defaultValue = "target/capsem/publish",
+        description = "The release folder (default: target/capsem/publish, as release makes it).")
+    String folder;
+
+    @Option(
+        names = "--to",
+        required = true,
+        paramLabel = "REGISTRY/REPO:TAG",
+        description = "Where to push the release.")
+    String target;
+
+    @Option(names = "--json", description = "Print the JSON report (capsem.release-push.v1).")
+    boolean json;
+
+    @Mixin RegistryOptions registry;
+
+    Push(Capsem capsem) {
+      super(capsem);
+    }
+
+    @Override
+    public Integer call() {
+      GivenPath release = existingDirectory(folder, "FOLDER");
+      try (ProgressLog progress = Progress.on(console(), false)) {
+        return print(
+            registry
+                .apply(this, capsem)
+                .releases()
+                .push(new PushRequest(release, target), progress),
+            json);
+      }
+    }
+  }
+
+  @Command(
+      name = "pull",
+      description =
+          "Fetch a release from a registry into an empty folder, all or nothing: each blob's"
+              + " digest, each file's BLAKE3 (annotation and B3SUMS), then every signature.")
+  static final class Pull extends CapsemCommand {
+
+    @Parameters(paramLabel = "FROM", description = "REGISTRY/REPO:TAG or REGISTRY/REPO@sha256:...")
+    String source;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "DIR",
+        description = "An empty or absent folder the verified release is placed in.")
+    String out;
+
+    @Option(
+        names = "--pubkey",
+        paramLabel = "PUB",
+        description = "The release's minisign public key; without it signatures are not checked.")
+    String publicKey;
+
+    @Option(names = "--json", description = "Print the JSON report (capsem.release-pull.v1).")
+    boolean json;
+
+    @Mixin RegistryOptions registry;
+
+    Pull(Capsem capsem) {
+      super(capsem);
+    }
+
+    @Override
+    public Integer call() {
+      PullRequest request =
+          new PullRequest(source, notAFile(out, "--out"), optionalFile(publicKey, "--pubkey"));
+      try (ProgressLog progress = Progress.on(console(), false)) {
+        return print(registry.apply(this, capsem).releases().pull(request, progress), json);
       }
     }
   }

@@ -32,6 +32,31 @@ final class ReleaseOptions {
   String catalogBaseUrl;
 
   @Option(
+      names = "--publish-to",
+      paramLabel = "REGISTRY/REPO:TAG",
+      description =
+          "Publish to this registry: the release profile and catalog name its blob URLs (no base"
+              + " URLs needed; the release must be signed), and the deploy stage pushes the"
+              + " release folder there.")
+  String publishTo;
+
+  @Option(
+      names = "--builder-id",
+      paramLabel = "URI",
+      defaultValue = "urn:capsem:builder:capsem-admin",
+      description =
+          "Who builds, as the provenance names it: a CI runner's URI (default:"
+              + " urn:capsem:builder:capsem-admin).")
+  String builderId;
+
+  @Option(
+      names = "--invocation-id",
+      paramLabel = "ID",
+      description =
+          "This run's id in the provenance, e.g. a CI run URL (default: from the inputs).")
+  String invocationId;
+
+  @Option(
       names = "--snapshot",
       description =
           "A snapshot, not a release: may be unsigned and unpublished (warned), where a release"
@@ -45,7 +70,12 @@ final class ReleaseOptions {
         !snapshot,
         name,
         null,
-        "pass --asset-base-url and --catalog-base-url (or --snapshot)");
+        "pass --asset-base-url and --catalog-base-url, or --publish-to (or --snapshot)",
+        publishTo);
+  }
+
+  ReleaseRequest.Provenance provenance() {
+    return new ReleaseRequest.Provenance(builderId, invocationId);
   }
 
   ReleaseRequest.Signing signing(CapsemCommand command, Capsem capsem) {
