@@ -50,6 +50,10 @@ public abstract class HasherContract {
   private static final String LARGE_DIGEST =
       "a2eed482c537df008175a978a474f0a2f257d3ef11f7ac1f6fa9f5e49af4d345";
 
+  /** {@code b3sum} 1.2.0 of 1024 bytes where byte {@code i} is {@code 255 - i % 251}. */
+  private static final String OTHER_1024_DIGEST =
+      "7213de46e7b568bb81cccd898d3fa0887e5ede034974d816d112c680add9cbea";
+
   @TempDir protected Path temp;
 
   /** The hasher under test. */
@@ -124,6 +128,21 @@ public abstract class HasherContract {
     Path file = Files.write(temp.resolve("large"), officialInput(LARGE));
 
     assertThat(hasher().hexOfFile(file)).isEqualTo(LARGE_DIGEST);
+  }
+
+  @Test
+  void hexOfFile_rewrittenInPlaceWithOtherBytesOfTheSameLength_givesTheNewDigest()
+      throws IOException {
+    byte[] other = new byte[1024];
+    for (int i = 0; i < other.length; i++) {
+      other[i] = (byte) (255 - i % 251);
+    }
+    Path file = Files.write(temp.resolve("rewritten"), officialInput(1024));
+    assertThat(hasher().hexOfFile(file)).isEqualTo(OFFICIAL.get(1024));
+
+    Files.write(file, other);
+
+    assertThat(hasher().hexOfFile(file)).isEqualTo(OTHER_1024_DIGEST);
   }
 
   @Test
