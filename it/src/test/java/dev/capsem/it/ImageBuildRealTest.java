@@ -305,7 +305,11 @@ class ImageBuildRealTest {
         .containsPattern("returned non-zero exit status \\d+\\.")
         .contains("Unable to locate package capsem-no-such-package")
         .doesNotContain("DEPRECATED");
-    assertThat(assetFiles(scenario.resolve("assets-broken"))).isEmpty();
+    // Nothing lost: the container output stays in build.log, and it is the only file made.
+    Path out = scenario.resolve("assets-broken");
+    assertThat(assetFiles(out)).containsExactly(out.resolve("build.log").toString());
+    assertThat(Files.readString(out.resolve("build.log")))
+        .contains("Unable to locate package capsem-no-such-package");
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,6 +39,30 @@ public final class SourceSizes {
   private static final Pattern ANNOTATION = Pattern.compile("@(\\w+)");
 
   private SourceSizes() {}
+
+  /**
+   * {@code Name: n lines of code} for each class {@code which} selects that has more than {@code
+   * limit}.
+   */
+  public static List<String> classesOver(Path root, int limit, Predicate<ClassSize> which) {
+    return classes(root).stream()
+        .filter(which)
+        .filter(c -> c.codeLines() > limit)
+        .map(c -> c.name() + ": " + c.codeLines() + " lines of code")
+        .toList();
+  }
+
+  /**
+   * {@code path: n lines} for each {@code .java} file under {@code roots} longer than {@code
+   * limit}.
+   */
+  public static List<String> filesOver(List<Path> roots, int limit) {
+    return roots.stream()
+        .flatMap(root -> files(root).stream())
+        .filter(f -> f.lines() > limit)
+        .map(f -> f.file() + ": " + f.lines() + " lines")
+        .toList();
+  }
 
   /** Every {@code .java} file under {@code root} with its line count. */
   public static List<FileSize> files(Path root) {
