@@ -21,7 +21,11 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class Initramfs {
 
-  /** Upstream's directories and busybox applet links. */
+  /**
+   * Upstream's directories and busybox applet links, and the links the kit's capsem-init adds (the
+   * boot test writes its results with {@code tar} and powers off; a rescue shell needs {@code
+   * setsid} and {@code cttyhack}).
+   */
   static final List<String> DIRECTORIES =
       List.of(
           "bin", "sbin", "dev", "proc", "sys", "newroot", "tmp", "conf", "dev/pts", "var",
@@ -29,8 +33,36 @@ public final class Initramfs {
 
   static final List<String> APPLETS =
       List.of(
-          "sh", "mount", "umount", "mkdir", "rmdir", "sleep", "ls", "echo", "cat", "chmod", "cp",
-          "ln", "chroot", "mknod", "mv", "rm", "find", "grep", "sed", "awk");
+          "sh",
+          "mount",
+          "umount",
+          "mkdir",
+          "rmdir",
+          "sleep",
+          "ls",
+          "echo",
+          "cat",
+          "chmod",
+          "cp",
+          "ln",
+          "chroot",
+          "mknod",
+          "mv",
+          "rm",
+          "find",
+          "grep",
+          "sed",
+          "awk",
+          "tar",
+          "sync",
+          "poweroff",
+          "reboot",
+          "dmesg",
+          "head",
+          "tail",
+          "df",
+          "setsid",
+          "cttyhack");
 
   private static final int DIRECTORY = 0040000;
   private static final int REGULAR = 0100000;

@@ -98,4 +98,36 @@ class InitramfsTest {
                 .mode())
         .isEqualTo(040755);
   }
+
+  /** The commands the kit's capsem-init runs from the initrd, each a link to busybox. */
+  @Test
+  void capsem_linksEveryAppletTheKitsInitRuns() throws IOException {
+    List<String> names =
+        parse(Initramfs.capsem(BUSYBOX, INIT, EPOCH)).stream().map(Entry::name).toList();
+
+    for (String applet :
+        List.of(
+            "mount",
+            "umount",
+            "mkdir",
+            "sleep",
+            "cat",
+            "awk",
+            "grep",
+            "chroot",
+            "cp",
+            "chmod",
+            "ln",
+            "rm",
+            "tar",
+            "sync",
+            "poweroff",
+            "dmesg",
+            "tail",
+            "df",
+            "setsid",
+            "cttyhack")) {
+      assertThat(names).as(applet).contains("bin/" + applet);
+    }
+  }
 }
