@@ -101,6 +101,16 @@ public enum Code {
   E418(ERROR, "release version without a signing key"),
   E419(ERROR, "release version without publication URLs"),
 
+  // The boot test (decision D19).
+  E500(ERROR, "virtual machine monitor not installed"),
+  E501(ERROR, "guest kernel panicked during boot"),
+  E502(ERROR, "guest init exited before the checks"),
+  E503(ERROR, "in-guest check failed"),
+  E504(ERROR, "guest did not finish its checks within the timeout"),
+  E505(ERROR, "guest stopped without check results"),
+  E506(ERROR, "boot asset missing for the boot test"),
+  E507(ERROR, "virtual machine could not start"),
+
   // Warnings.
   W001(WARNING, "npm packages declared but no rule permits the npm registry"),
   W002(WARNING, "development package"),
@@ -118,7 +128,9 @@ public enum Code {
   W015(WARNING, "domains in both allow and block lists"),
   W016(WARNING, "enforcement rule never matched by a test case or corpus event"),
   W017(WARNING, "guest agent binaries omitted by configuration"),
-  W401(WARNING, "binary release deprecated");
+  W401(WARNING, "binary release deprecated"),
+  W500(WARNING, "boot test skipped by configuration"),
+  W501(WARNING, "version range left to image verify by the boot test");
 
   private final Severity severity;
   private final String title;
