@@ -210,4 +210,43 @@ class GuestKitTest {
     assertThat(Files.readString(out.resolve("config/ai/anthropic.toml")))
         .contains("[anthropic.install]\nmanager = \"curl\"");
   }
+
+  /**
+   * Every shell script of the kit parses: under dash (the rootfs's /bin/sh, which runs the
+   * diagnostics) and, for capsem-init, under busybox's ash, which runs it as PID 1.
+   */
+  @Test
+  void shellScripts_parseUnderTheShellsThatRunThem() throws Exception {
+    Path dir = kit.materialize(temp.resolve("kit"));
+    List<String> checked = new java.util.ArrayList<>();
+    for (GuestKit.Entry entry : kit.entries()) {
+      byte[] content = kit.bytes(entry);
+      String text = new String(content, StandardCharsets.UTF_8);
+      boolean shell = text.startsWith("#!/bin/sh") || entry.path().endsWith(".sh");
+      if (!shell) {
+        continue;
+      }
+      checked.add(entry.path());
+      assertThat(syntax("sh", dir.resolve(entry.path()))).as(entry.path()).isEmpty();
+    }
+    assertThat(checked).contains("artifacts/capsem-init", "artifacts/diagnostics/run-checks");
+    Path busybox = Path.of("/bin/busybox");
+    if (!Files.isExecutable(busybox)) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new AssertionError("CI=true but /bin/busybox is missing (scripts/setup-machine.sh)");
+      }
+      org.junit.jupiter.api.Assumptions.abort("no /bin/busybox to check capsem-init under ash");
+    }
+    assertThat(syntax(busybox + " sh", dir.resolve("artifacts/capsem-init"))).isEmpty();
+  }
+
+  /** What {@code shell -n file} complains about (empty when the file parses). */
+  private static String syntax(String shell, Path file) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(shell.split(" ")));
+    command.addAll(List.of("-n", file.toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    return process.exitValue() == 0 ? output : output + " (exit " + process.exitValue() + ")";
+  }
 }
