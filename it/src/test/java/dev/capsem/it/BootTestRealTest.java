@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * codes: a kernel without squashfs support, an initrd whose init exits, a rootfs missing a required
  * tool.
  */
+@ExtendWith(KitImage.Provider.class)
 class BootTestRealTest {
 
   private static KitImage image;
@@ -43,8 +45,8 @@ class BootTestRealTest {
   @TempDir Path temp;
 
   @BeforeAll
-  static void imageAndQemu() throws Exception {
-    image = KitImage.get();
+  static void imageAndQemu(KitImage kitImage) throws Exception {
+    image = kitImage;
     qemu = Qemu.virtualMachines(new ProcessRunner(System.getenv()));
     try {
       System.out.println("boot test: " + qemu.probe("x86_64"));

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The one x86_64 image every boot test of this module shares, built from nothing but the product:
@@ -27,17 +30,14 @@ import org.junit.jupiter.api.Assumptions;
  * (the build's own reuse), and the engine's layer cache keeps the kernel compile.
  *
  * <p>Needs the Docker engine with the base image and the kernel source tarball: without them the
- * tests skip with what to run, except under {@code CI=true}, where they fail.
+ * tests skip with what to run, except under {@code CI=true}, where they fail. Test classes get it
+ * as a parameter through {@code @ExtendWith(KitImage.Provider.class)}.
  */
 final class KitImage {
 
   static final String EPOCH = "1776729600";
   static final String PROFILE = "kit-boot.profile.toml";
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(90);
-
-  private static KitImage built;
-  private static String problem;
-  private static String failure;
 
   /** The build folder: the profile, the kit, the inputs and {@code assets/}. */
   final Path dir;
@@ -70,23 +70,48 @@ final class KitImage {
     return dir.resolve("capsem-ca.crt");
   }
 
-  /** The shared image, built on first use; skips (or fails under CI) when it cannot be built. */
-  static synchronized KitImage get() throws Exception {
-    if (failure != null) {
-      fail(failure);
+  /**
+   * The shared image, built on first use and kept in JUnit's root store for every later test class
+   * of the run; skips (or fails under CI) when it cannot be built.
+   */
+  static final class Provider implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+        ExtensionContext.Namespace.create(KitImage.class);
+
+    /** What one attempt to build gave: the image, or why it was skipped or failed. */
+    record Attempt(KitImage image, String skipped, String failed) {}
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+      return parameter.getParameter().getType() == KitImage.class;
     }
-    if (built == null && problem == null) {
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      Attempt attempt =
+          context
+              .getRoot()
+              .getStore(NAMESPACE)
+              .getOrComputeIfAbsent(KitImage.class, key -> attempt(), Attempt.class);
+      if (attempt.failed() != null) {
+        fail(attempt.failed());
+      }
+      if (attempt.skipped() != null) {
+        requireOrSkip(attempt.skipped());
+      }
+      return attempt.image();
+    }
+
+    private static Attempt attempt() {
       try {
-        problem = build();
+        return build();
       } catch (AssertionError e) {
-        failure = e.getMessage();
-        throw e;
+        return new Attempt(null, null, e.getMessage());
+      } catch (Exception e) {
+        return new Attempt(null, null, "the kit image did not build: " + e);
       }
     }
-    if (problem != null) {
-      requireOrSkip(problem);
-    }
-    return built;
   }
 
   /** Skips the calling test with {@code why}, or fails it under {@code CI=true}. */
@@ -107,17 +132,20 @@ final class KitImage {
     return Files.isRegularFile(source) ? source : null;
   }
 
-  private static String build() throws Exception {
+  private static Provider.Attempt build() throws Exception {
     Path source = kernelSource();
     if (source == null) {
-      return "no kernel source tarball (run scripts/kernel-source.sh; the it module reads"
-          + " -Dcapsem.it.kernelSource="
-          + System.getProperty("capsem.it.kernelSource")
-          + ")";
+      return new Provider.Attempt(
+          null,
+          "no kernel source tarball (run scripts/kernel-source.sh; the it module reads"
+              + " -Dcapsem.it.kernelSource="
+              + System.getProperty("capsem.it.kernelSource")
+              + ")",
+          null);
     }
     String engine = engineProblem();
     if (engine != null) {
-      return engine;
+      return new Provider.Attempt(null, engine, null);
     }
     Path dir = Path.of("target", "kit-image").toAbsolutePath();
     Files.createDirectories(dir);
@@ -172,8 +200,7 @@ final class KitImage {
     }
     System.out.println(
         "kit image: built in " + took.toSeconds() + " s\n" + lastLines(run.stderr(), 12));
-    built = new KitImage(dir, took);
-    return null;
+    return new Provider.Attempt(new KitImage(dir, took), null, null);
   }
 
   private static String lastLines(String text, int count) {

@@ -17,20 +17,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The virtual-machine contract against real QEMU: the kit's own x86_64 kernel (the shared kit
  * image's) with an initrd of that image's busybox and the contract's init. Under TCG here; KVM
  * where {@code /dev/kvm} works.
  */
+@ExtendWith(KitImage.Provider.class)
 class QemuVirtualMachinesContractTest extends VirtualMachinesContract {
 
   private static KitImage image;
   private static VirtualMachines qemu;
 
   @BeforeAll
-  static void imageAndQemu() throws Exception {
-    image = KitImage.get();
+  static void imageAndQemu(KitImage kitImage) throws Exception {
+    image = kitImage;
     qemu = Qemu.virtualMachines(new ProcessRunner(System.getenv()));
     try {
       qemu.probe("x86_64");
