@@ -64,7 +64,7 @@ public final class BootToChecks {
         Initramfs.capsem(
             busybox(assets.resolve("x86_64/initrd.img")),
             ("#!/bin/sh\n/bin/busybox mount -t proc proc /proc\necho 'yardstick: up'\n"
-                    + "/bin/busybox poweroff -f\n")
+                    + "/bin/busybox reboot -f\n")
                 .getBytes(StandardCharsets.UTF_8),
             0L));
 

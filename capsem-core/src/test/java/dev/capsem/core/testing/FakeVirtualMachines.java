@@ -136,7 +136,7 @@ public final class FakeVirtualMachines implements VirtualMachines {
       }
     }
     switch (mode) {
-      case "poweroff" -> {
+      case "stop" -> {
         return new Boot(console.toString(), false);
       }
       case "exit" -> {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * off or panics, and kill a guest that hangs at the timeout, leaving nothing running.
  *
  * <p>The guest is {@link #CONTRACT_INIT} as PID 1 of an initrd with static busybox: what it does is
- * chosen on the kernel command line ({@code contract=poweroff|exit|disks|hang}).
+ * chosen on the kernel command line ({@code contract=stop|exit|disks|hang}).
  */
 public abstract class VirtualMachinesContract {
 
@@ -44,7 +44,7 @@ public abstract class VirtualMachinesContract {
         case "$word" in contract=*) mode=${word#contract=} ;; esac
       done
       case "$mode" in
-        poweroff) /bin/busybox poweroff -f ;;
+        stop) /bin/busybox reboot -f ;;
         exit) exit 3 ;;
         disks)
           for block in /sys/block/vd*; do
@@ -57,7 +57,7 @@ public abstract class VirtualMachinesContract {
           fi
           /bin/busybox dd if=/dev/vda of=/dev/vdb bs=512 count=1 conv=fsync 2>/dev/null \\
             && echo "contract: copied"
-          /bin/busybox poweroff -f ;;
+          /bin/busybox reboot -f ;;
       esac
       while :; do /bin/busybox sleep 60; done
       """;
@@ -110,8 +110,8 @@ public abstract class VirtualMachinesContract {
   }
 
   @Test
-  void boot_guestPowersOff_endsByItselfWithItsConsole() throws Exception {
-    VmRun run = machines().boot(spec("poweroff", List.of(), bootTimeout(), Accelerator.AUTO));
+  void boot_guestStops_endsByItselfWithItsConsole() throws Exception {
+    VmRun run = machines().boot(spec("stop", List.of(), bootTimeout(), Accelerator.AUTO));
 
     assertThat(run.timedOut()).isFalse();
     assertThat(run.exitCode()).isZero();
@@ -122,7 +122,7 @@ public abstract class VirtualMachinesContract {
 
   @Test
   void boot_tcgAskedFor_runsUnderTcg() throws Exception {
-    VmRun run = machines().boot(spec("poweroff", List.of(), bootTimeout(), Accelerator.TCG));
+    VmRun run = machines().boot(spec("stop", List.of(), bootTimeout(), Accelerator.TCG));
 
     assertThat(run.accelerator()).isEqualTo(Accelerator.TCG);
     assertThat(run.acceleratorNote()).isEmpty();
@@ -191,7 +191,7 @@ public abstract class VirtualMachinesContract {
             temp.resolve("no-such-kernel"),
             initrd(),
             List.of(),
-            "contract=poweroff",
+            "contract=stop",
             256,
             1,
             Accelerator.AUTO,

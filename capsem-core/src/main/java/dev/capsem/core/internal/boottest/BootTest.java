@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * The boot proof (decision D19): per architecture, the built kernel, initrd and rootfs booted in a
  * VM in the kit's test mode ({@code capsem.test=1}): capsem-init follows the normal boot up to the
  * hand-over to the PTY agent, runs the image's diagnostics against the profile's expectations,
- * writes their results as a tar onto a blank disk, and powers off.
+ * writes their results as a tar onto a blank disk, and resets the VM, which ends it.
  *
  * <p>The VM's disks, in order: the rootfs ({@code /dev/vda}, read-only), a blank scratch disk
  * ({@code /dev/vdb}, capsem-init formats it), the expectations ({@code /dev/vdc}, read-only, a tar,
@@ -237,7 +237,7 @@ public final class BootTest {
               Code.E504,
               null,
               arch
-                  + ": the guest wrote its results but did not power off within "
+                  + ": the guest wrote its results but did not stop the VM within "
                   + request.timeout().toSeconds()
                   + " s; the VM was killed; last console lines:"
                   + console.tail(CONSOLE_LINES)));

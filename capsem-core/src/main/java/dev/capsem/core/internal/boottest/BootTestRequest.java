@@ -19,7 +19,7 @@ import java.util.Objects;
  *     log are written there
  * @param assetsShown the folder as the user named it, for messages and the report
  * @param arches the architectures to boot, in order
- * @param timeout how long one VM may take from start to power-off
+ * @param timeout how long one VM may take from its start to its end
  * @param accelerator the wish (AUTO: KVM when it works)
  * @param workDir where the VM's disks are made (removed afterwards)
  * @param agents the guest agents the image was built with (empty when they were omitted)
