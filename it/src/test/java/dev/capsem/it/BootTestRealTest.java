@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -202,5 +203,77 @@ class BootTestRealTest {
         .contains("cannot mount the rootfs /dev/vda as squashfs")
         .contains("this kernel has no squashfs support")
         .contains("Kernel panic - not syncing");
+  }
+
+  /**
+   * The same failure from a kernel really built without squashfs: the kit's defconfig with {@code
+   * CONFIG_SQUASHFS} switched off, compiled by {@code bin/capsem-admin image build --template
+   * kernel} (a second kernel compile: opt in with {@code CAPSEM_KERNEL_BUILD=1}).
+   */
+  @Test
+  @EnabledIfEnvironmentVariable(named = "CAPSEM_KERNEL_BUILD", matches = "1")
+  void boot_kernelBuiltWithoutSquashfs_isE501QuotingThePanic() throws Exception {
+    Path guest = temp.resolve("guest");
+    for (String kind : List.of("config/ai", "config/vm", "artifacts")) {
+      copyTree(image.kit().resolve(kind), guest.resolve(kind));
+    }
+    String defconfig = Files.readString(image.kit().resolve("config/kernel/defconfig.x86_64"));
+    assertThat(defconfig).contains("CONFIG_SQUASHFS=y\n");
+    Files.createDirectories(guest.resolve("config/kernel"));
+    Files.writeString(
+        guest.resolve("config/kernel/defconfig.x86_64"),
+        defconfig.replace("CONFIG_SQUASHFS=y\n", "# CONFIG_SQUASHFS is not set\n"));
+    Path source = KitImage.kernelSource();
+    AdminProcess.Run build =
+        AdminProcess.run(
+            temp,
+            java.util.Map.of("SOURCE_DATE_EPOCH", KitImage.EPOCH),
+            java.time.Duration.ofMinutes(90),
+            "image",
+            "build",
+            image.profile().toString(),
+            "--arch",
+            "x86_64",
+            "--template",
+            "kernel",
+            "--out",
+            "no-squashfs",
+            "--binary-version",
+            "1.0.1776688771",
+            "--guest-dir",
+            guest.toString(),
+            "--ca",
+            image.ca().toString(),
+            "--without-guest-binaries",
+            "--kernel-source",
+            source.toString(),
+            "--kernel-sha256",
+            KitImage.sha256(source));
+    assertThat(build.exitCode()).as(build.stderr()).isZero();
+
+    BootTestResult result =
+        boot(
+            qemu,
+            profile(profileText()),
+            assetsWith("vmlinuz", Files.readAllBytes(temp.resolve("no-squashfs/x86_64/vmlinuz"))));
+
+    assertThat(result.diagnostics()).extracting(Diagnostic::code).containsExactly(Code.E501);
+    assertThat(result.diagnostics().get(0).message())
+        .contains("cannot mount the rootfs /dev/vda as squashfs")
+        .contains("this kernel has no squashfs support")
+        .contains("Kernel panic - not syncing");
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+      for (Path each : walk.toList()) {
+        Path target = to.resolve(from.relativize(each).toString());
+        if (Files.isDirectory(each)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(each, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
   }
 }
