@@ -29,7 +29,12 @@ command -v "$iptables" > /dev/null 2>&1 || iptables=iptables
 if rules=$("$iptables" -t nat -S OUTPUT 2>&1); then
   for rule in "udp 53 1053" "tcp 53 1053" "tcp 443 10443" "tcp 80 10080" "tcp 11434 10080"; do
     set -- $rule
-    if printf '%s\n' "$rules" | grep -q -- "-p $1 .*--dport $2 .*REDIRECT --to-ports $3"; then
+    # iptables -S prints each rule as "-A OUTPUT -p udp -m udp --dport 53 -j REDIRECT ...".
+    case "$rules" in
+      *"-p $1 -m $1 --dport $2 -j REDIRECT --to-ports $3"*) redirected=yes ;;
+      *) redirected=no ;;
+    esac
+    if [ "$redirected" = yes ]; then
       check_pass network "redirect-$1-$2"
     else
       check_fail network "redirect-$1-$2" "no nat REDIRECT of $1 port $2 to $3" "$rules"

@@ -2,9 +2,9 @@
 
 for file in /etc/capsem-banner.txt /etc/capsem-tips.txt /etc/capsem-bashrc; do
   if [ -s "$file" ]; then
-    check_pass files "$(basename "$file")"
+    check_pass files "${file##*/}"
   else
-    check_fail files "$(basename "$file")" "$file is missing or empty"
+    check_fail files "${file##*/}" "$file is missing or empty"
   fi
 done
 
@@ -22,9 +22,9 @@ else
 fi
 for dir in /usr/local/lib/capsem-tests /usr/local/lib/capsem_bench; do
   if [ -d "$dir" ] && [ -n "$(ls -A "$dir")" ]; then
-    check_pass files "$(basename "$dir")"
+    check_pass files "${dir##*/}"
   else
-    check_fail files "$(basename "$dir")" "$dir is missing or empty"
+    check_fail files "${dir##*/}" "$dir is missing or empty"
   fi
 done
 
