@@ -2,12 +2,13 @@
 # Installs what the tests and the example need on a fresh Debian machine, idempotently:
 # the real minisign and b3sum CLIs (interoperability tests), squashfs-tools and cpio (image checks),
 # debootstrap and the Docker engine (image builds), Debian's docker-registry with htpasswd and openssl
-# (the registry tests start it on loopback), a JDK and Maven when absent; then starts the
-# engine and makes the base image (scripts/container-engine.sh).
+# (the registry tests start it on loopback), QEMU for x86_64 and a static busybox (the boot test
+# boots built images; the VM contract's guest runs on busybox), a JDK and Maven when absent; then
+# starts the engine and makes the base image (scripts/container-engine.sh).
 set -euo pipefail
 
 packages=(minisign b3sum squashfs-tools cpio debootstrap docker.io curl ca-certificates
-  docker-registry apache2-utils openssl)
+  docker-registry apache2-utils openssl qemu-system-x86 busybox-static)
 command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 
@@ -22,7 +23,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "setup: $(minisign -v 2>&1 | head -1), $(b3sum --version), $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
+echo "setup: $(minisign -v 2>&1 | head -1), $(b3sum --version), $(qemu-system-x86_64 --version | head -1), $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
 
 # The Docker engine and the base image the image builds start from (no image registry is reachable).
 "$(dirname "${BASH_SOURCE[0]}")/container-engine.sh"

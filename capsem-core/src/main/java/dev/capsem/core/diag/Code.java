@@ -122,6 +122,16 @@ public enum Code {
   E565(ERROR, "provenance builder differs from the expected one"),
   E566(ERROR, "provenance profile digest differs from the expected one"),
 
+  // The boot test (decision D19).
+  E500(ERROR, "virtual machine monitor not installed"),
+  E501(ERROR, "guest kernel panicked during boot"),
+  E502(ERROR, "guest init exited before the checks"),
+  E503(ERROR, "in-guest check failed"),
+  E504(ERROR, "guest did not finish its checks within the timeout"),
+  E505(ERROR, "guest stopped without check results"),
+  E506(ERROR, "boot asset missing for the boot test"),
+  E507(ERROR, "virtual machine could not start"),
+
   // Warnings.
   W001(WARNING, "npm packages declared but no rule permits the npm registry"),
   W002(WARNING, "development package"),
@@ -140,6 +150,8 @@ public enum Code {
   W016(WARNING, "enforcement rule never matched by a test case or corpus event"),
   W017(WARNING, "guest agent binaries omitted by configuration"),
   W401(WARNING, "binary release deprecated"),
+  W500(WARNING, "boot test skipped by configuration"),
+  W501(WARNING, "version range left to image verify by the boot test"),
   W550(WARNING, "pulled release not checked against a public key"),
   W551(WARNING, "released file not among the provenance subjects");
 

@@ -7,15 +7,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A forward-only reader of tar archives (ustar, GNU long names, pax {@code path}), enough to find
- * one member of a doctor bundle without a library the domain may not depend on.
+ * one member of a doctor bundle without a library the domain may not depend on. The boot test reads
+ * the tar its guest wrote onto a raw disk with it too.
  */
-final class TarEntries {
+public final class TarEntries {
 
   /** One member header; the reader is positioned at its data. */
-  record Entry(String name, char type, long size) {
+  public record Entry(String name, char type, long size) {
 
     /** Regular files, as Python's {@code TarInfo.isfile()} counts them. */
-    boolean isFile() {
+    public boolean isFile() {
       return type == '0' || type == '\0' || type == '7';
     }
   }
@@ -26,12 +27,12 @@ final class TarEntries {
   private long remaining;
   private int entries;
 
-  TarEntries(InputStream in) {
+  public TarEntries(InputStream in) {
     this.in = in;
   }
 
   /** The next member, or {@code null} at the end of the archive. */
-  Entry next() throws IOException {
+  public Entry next() throws IOException {
     skip(padded(remaining));
     remaining = 0;
     String longName = null;
@@ -68,7 +69,7 @@ final class TarEntries {
   }
 
   /** The current member's bytes, at most {@code limit} of them. */
-  byte[] read(long limit) throws IOException {
+  public byte[] read(long limit) throws IOException {
     if (remaining > limit) {
       throw new IOException("member is larger than " + limit + " bytes");
     }
