@@ -101,6 +101,9 @@ public enum Code {
   E418(ERROR, "release version without a signing key"),
   E419(ERROR, "release version without publication URLs"),
 
+  // Foreign architectures: cross builds and qemu-user.
+  E520(ERROR, "base image of a foreign architecture missing on the engine"),
+
   // Warnings.
   W001(WARNING, "npm packages declared but no rule permits the npm registry"),
   W002(WARNING, "development package"),
