@@ -38,6 +38,11 @@ public record EnginePlatform(String engine) {
             .equals(CrossToolchain.withoutVariant(arch.dockerPlatform()));
   }
 
+  /** The toolchain that builds {@code arch}'s kernel and busybox on this engine, if any. */
+  private Optional<CrossToolchain> cross(ArchConfig arch) {
+    return CrossToolchain.across(engine, arch.dockerPlatform());
+  }
+
   /** The kernel recipe: cross-compiled for a foreign target, else native. */
   KernelRecipe kernel(String archName, ArchConfig arch, String tarballName, long epoch) {
     return new KernelRecipe(archName, arch, tarballName, epoch, engine);
@@ -75,8 +80,7 @@ public record EnginePlatform(String engine) {
    */
   public boolean runsTargetContainers(String step, ArchConfig arch) {
     return switch (step) {
-      case "kernel" -> kernel("", arch, "", 0).cross().isEmpty();
-      case "initrd" -> busybox(arch).cross().isEmpty();
+      case "kernel", "initrd" -> cross(arch).isEmpty();
       default -> true;
     };
   }
@@ -89,7 +93,7 @@ public record EnginePlatform(String engine) {
     if (!foreign(arch)) {
       return null;
     }
-    Optional<CrossToolchain> cross = kernel(archName, arch, "", 0).cross();
+    Optional<CrossToolchain> cross = cross(arch);
     return archName
         + " on a "
         + engine
