@@ -86,30 +86,31 @@ public record EnginePlatform(String engine) {
   }
 
   /**
-   * What a build of {@code archName} on this engine does, for the progress log; null for a native
+   * What a build of {@code archName} on this engine does, for the progress log; empty for a native
    * or unknown engine.
    */
-  public String describe(String archName, ArchConfig arch) {
+  public Optional<String> describe(String archName, ArchConfig arch) {
     if (!foreign(arch)) {
-      return null;
+      return Optional.empty();
     }
     Optional<CrossToolchain> cross = cross(arch);
-    return archName
-        + " on a "
-        + engine
-        + " engine: "
-        + cross
-            .map(
-                t ->
-                    "kernel cross-compiled ("
-                        + t.compilerPrefix()
-                        + "), busybox from Debian's "
-                        + t.debianArch()
-                        + " package, ")
-            .orElse("kernel and busybox emulated (no cross toolchain known), ")
-        + "rootfs from "
-        + rootfs(arch).baseImage()
-        + " through qemu-user";
+    return Optional.of(
+        archName
+            + " on a "
+            + engine
+            + " engine: "
+            + cross
+                .map(
+                    t ->
+                        "kernel cross-compiled ("
+                            + t.compilerPrefix()
+                            + "), busybox from Debian's "
+                            + t.debianArch()
+                            + " package, ")
+                .orElse("kernel and busybox emulated (no cross toolchain known), ")
+            + "rootfs from "
+            + rootfs(arch).baseImage()
+            + " through qemu-user");
   }
 
   /**

@@ -52,11 +52,11 @@ class EnginePlatformTest {
   @Test
   void describe_foreignTarget_namesEachStepsWay() {
     assertThat(amd64.describe("arm64", ARM64))
-        .isEqualTo(
+        .contains(
             "arm64 on a linux/amd64 engine: kernel cross-compiled (aarch64-linux-gnu-), busybox"
                 + " from Debian's arm64 package, rootfs from arm64v8/debian:bookworm-slim through"
                 + " qemu-user");
-    assertThat(amd64.describe("x86_64", X86_64)).isNull();
+    assertThat(amd64.describe("x86_64", X86_64)).isEmpty();
   }
 
   @Test
