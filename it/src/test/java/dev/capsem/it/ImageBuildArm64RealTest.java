@@ -308,7 +308,9 @@ class ImageBuildArm64RealTest {
         .contains("jq=jq-1.6")
         .contains("python3=aarch64")
         .contains("marked=15.0.12")
+        .contains("overlay_opaque=ok")
         .doesNotContain("FAIL");
+    assertThat(log).doesNotContain("overlayfs: failed to set xattr");
   }
 
   private static byte[] bytes(String... command) throws Exception {

@@ -47,6 +47,7 @@ class KitDefconfigArm64Test {
           "CONFIG_RD_GZIP",
           "CONFIG_DEVTMPFS",
           "CONFIG_TMPFS",
+          "CONFIG_TMPFS_XATTR",
           "CONFIG_SQUASHFS",
           "CONFIG_SQUASHFS_ZSTD",
           "CONFIG_OVERLAY_FS",
