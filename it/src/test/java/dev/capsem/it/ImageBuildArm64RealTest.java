@@ -33,11 +33,12 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real arm64 image built on an x86_64 engine, twice without any cache: the kernel cross-compiled
- * with the kit's {@code defconfig.arm64}, the initrd's busybox taken from Debian's arm64 package,
- * the rootfs built through qemu-user from {@code arm64v8/debian:bookworm-slim}. The two builds must
- * give the same bytes, and the image must boot under {@code qemu-system-aarch64} (TCG) into a
- * rootfs whose programs are aarch64.
+ * A real arm64 image built on an x86_64 engine, twice: the kernel cross-compiled with the kit's
+ * {@code defconfig.arm64}, the initrd's busybox taken from Debian's arm64 package, the rootfs built
+ * through qemu-user from {@code arm64v8/debian:bookworm-slim}. The first build may use the engine's
+ * layer cache (on a fresh machine it has none), the second uses none; they must give the same
+ * bytes, and the image must boot under {@code qemu-system-aarch64} (TCG) into a rootfs whose
+ * programs are aarch64.
  *
  * <p>It takes a long time on two cores (two kernel compiles and two emulated rootfs builds), so it
  * runs only when asked: {@code CAPSEM_ARM64_BUILD=1 scripts/test.sh}. The kernel source is Debian's
@@ -135,7 +136,7 @@ class ImageBuildArm64RealTest {
     target.toFile().setExecutable(true, false);
   }
 
-  private static AdminProcess.Run build(String out) throws Exception {
+  private static AdminProcess.Run build(String out, boolean noCache) throws Exception {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -147,7 +148,6 @@ class ImageBuildArm64RealTest {
                 "--out",
                 out,
                 "--json",
-                "--no-cache",
                 "--binary-version",
                 "1.0.1776688771",
                 "--providers-dir",
@@ -170,6 +170,9 @@ class ImageBuildArm64RealTest {
                 "--python-wheels",
                 "wheels"));
     args.addAll(kernelSource);
+    if (noCache) {
+      args.add("--no-cache");
+    }
     if (Files.isRegularFile(Path.of("/etc/ssl/certs/ca-certificates.crt"))) {
       args.addAll(List.of("--build-ca", "/etc/ssl/certs/ca-certificates.crt"));
     }
@@ -187,10 +190,10 @@ class ImageBuildArm64RealTest {
 
   @Test
   @Order(1)
-  void build_twiceWithoutCache_crossCompilesAndGivesTheSameBytes() throws Exception {
+  void build_twiceTheSecondWithoutCache_crossCompilesAndGivesTheSameBytes() throws Exception {
     List<String> sums = new ArrayList<>();
     for (String round : List.of("first", "second")) {
-      AdminProcess.Run run = build("assets-" + round);
+      AdminProcess.Run run = build("assets-" + round, round.equals("second"));
 
       assertThat(run.exitCode()).as("arm64 build %s:\n%s", round, run.stderr()).isZero();
       assertThat(run.stderr())
