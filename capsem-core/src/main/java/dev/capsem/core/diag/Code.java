@@ -132,6 +132,9 @@ public enum Code {
   E506(ERROR, "boot asset missing for the boot test"),
   E507(ERROR, "virtual machine could not start"),
 
+  // Foreign architectures: cross builds and qemu-user.
+  E520(ERROR, "base image of a foreign architecture missing on the engine"),
+
   // Warnings.
   W001(WARNING, "npm packages declared but no rule permits the npm registry"),
   W002(WARNING, "development package"),

@@ -21,6 +21,15 @@ public interface ContainerRuntime {
   String probe() throws ContainerRuntimeException;
 
   /**
+   * The platform the engine runs containers on natively ({@code linux/amd64}), or empty when the
+   * adapter cannot tell (the engine does not answer). A build compiles the kernel of another
+   * platform across from this one instead of emulating the compiler.
+   */
+  default Optional<String> enginePlatform() {
+    return Optional.empty();
+  }
+
+  /**
    * Why containers of {@code platform} ({@code linux/arm64}) cannot run on this engine, with the
    * fix, or empty when they can (or when the adapter cannot tell; the build then fails on its own).
    */

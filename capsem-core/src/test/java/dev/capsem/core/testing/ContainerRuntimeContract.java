@@ -87,6 +87,14 @@ public abstract class ContainerRuntimeContract {
   }
 
   @Test
+  void enginePlatform_runtimeAnswers_isOperatingSystemSlashArchitecture() {
+    assertThat(runtime().enginePlatform())
+        .get()
+        .asString()
+        .matches("[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?");
+  }
+
+  @Test
   void export_afterCopyInBuild_tarHoldsTheFile() throws Exception {
     String image = built("FROM " + baseImage() + "\nCOPY hello.txt /hello.txt\n");
     String container = created(image, List.of("/bin/true"));

@@ -69,6 +69,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   private final List<ContainerCommand> executed = new ArrayList<>();
   private final Set<String> unsupportedPlatforms = new HashSet<>();
   private Kind probeFailure;
+  private String enginePlatform = "linux/amd64";
   private int nextId = 1;
 
   /** {@code baseImages} are what {@code FROM} may name (a fake registry-less engine). */
@@ -105,6 +106,12 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     return this;
   }
 
+  /** The platform {@link #enginePlatform} reports (default {@code linux/amd64}), or null: none. */
+  public FakeContainerRuntime enginePlatform(String platform) {
+    this.enginePlatform = platform;
+    return this;
+  }
+
   public FakeContainerRuntime cannotRun(String platform) {
     unsupportedPlatforms.add(platform);
     return this;
@@ -134,6 +141,11 @@ public final class FakeContainerRuntime implements ContainerRuntime {
           probeFailure == Kind.NOT_FOUND ? "fake not found on PATH" : "the fake engine is down");
     }
     return "fake runtime";
+  }
+
+  @Override
+  public Optional<String> enginePlatform() {
+    return probeFailure != null ? Optional.empty() : Optional.ofNullable(enginePlatform);
   }
 
   @Override
