@@ -101,6 +101,16 @@ public enum Code {
   E418(ERROR, "release version without a signing key"),
   E419(ERROR, "release version without publication URLs"),
 
+  // Squashfs images and the filesystem's own package catalogue.
+  E530(ERROR, "not a squashfs 4.0 image"),
+  E531(ERROR, "squashfs image damaged or hostile"),
+  E532(ERROR, "squashfs compression not supported"),
+  E533(ERROR, "squashfs block does not decompress within its size"),
+  E534(ERROR, "path not in the squashfs image"),
+  E535(ERROR, "tar stream damaged"),
+  E536(ERROR, "tar member squashfs cannot hold"),
+  E537(ERROR, "image inventory and rootfs disagree"),
+
   // Warnings.
   W001(WARNING, "npm packages declared but no rule permits the npm registry"),
   W002(WARNING, "development package"),
@@ -118,7 +128,9 @@ public enum Code {
   W015(WARNING, "domains in both allow and block lists"),
   W016(WARNING, "enforcement rule never matched by a test case or corpus event"),
   W017(WARNING, "guest agent binaries omitted by configuration"),
-  W401(WARNING, "binary release deprecated");
+  W401(WARNING, "binary release deprecated"),
+  W530(WARNING, "extended attribute squashfs cannot store"),
+  W531(WARNING, "package metadata in the rootfs unreadable");
 
   private final Severity severity;
   private final String title;
