@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the tests and the example need on a fresh Debian machine, idempotently:
-# the real minisign and b3sum CLIs (interoperability tests), squashfs-tools and cpio (image checks),
+# the real minisign and b3sum CLIs (interoperability tests), squashfs-tools, attr and cpio (image
+# checks: mksquashfs/unsquashfs are the squashfs reader's and writer's yardstick, setfattr tags files),
 # debootstrap and the Docker engine (image builds), a JDK and Maven when absent; then starts the
 # engine and makes the base image (scripts/container-engine.sh).
 set -euo pipefail
 
-packages=(minisign b3sum squashfs-tools cpio debootstrap docker.io curl ca-certificates)
+packages=(minisign b3sum squashfs-tools attr cpio debootstrap docker.io curl ca-certificates)
 command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 
