@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Writes file contents as mksquashfs does for a tar stream: whole blocks (a block of zeros is a
  * hole, not stored), tails packed into shared fragment blocks, and a file whose blocks or tail
  * repeat earlier ones pointing at those instead. Blocks are compressed in parallel and written in
- * the order they were read, so the same input gives the same bytes; at most a few blocks per thread
+ * the order they were read, so the same input gives the same bytes; at most 16 blocks per thread
  * are in flight, whatever the file sizes.
  *
  * <p>Duplicates are found by length and SHA-256 of the block run or the tail. A run is written
@@ -93,7 +93,7 @@ final class DataWriter implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    this.maxPending = 4 * threads + 4;
+    this.maxPending = 16 * threads;
   }
 
   /** Reads {@code size} bytes of {@code content} into the image and says where they went. */
@@ -211,7 +211,6 @@ final class DataWriter implements AutoCloseable {
         file.words = words.stream().mapToInt(Integer::intValue).toArray();
         file.sparse = sparse;
       }
-      file.placed = true;
     }
   }
 

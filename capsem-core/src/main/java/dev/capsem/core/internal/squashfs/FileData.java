@@ -13,9 +13,6 @@ final class FileData {
   long fragment = -1;
   int fragmentOffset;
 
-  /** Set once every block of the file has been placed. */
-  boolean placed;
-
   FileData(long size) {
     this.size = size;
   }
