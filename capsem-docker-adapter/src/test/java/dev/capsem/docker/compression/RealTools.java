@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Assumptions;
  * them (scripts/setup-machine.sh), so there a missing tool fails the test; elsewhere it is skipped
  * saying what to install.
  */
-final class RealTools {
+public final class RealTools {
 
   private RealTools() {}
 
   /** The tool's absolute path, or a failed (CI) or skipped test. */
-  static Path require(String tool, String debianPackage) {
+  public static Path require(String tool, String debianPackage) {
     Optional<Path> found = find(tool);
     if (found.isPresent()) {
       return found.get();
@@ -54,7 +54,7 @@ final class RealTools {
   }
 
   /** Runs a command to completion; fails the test on a non-zero exit. Returns standard output. */
-  static byte[] run(List<String> command) throws IOException, InterruptedException {
+  public static byte[] run(List<String> command) throws IOException, InterruptedException {
     return run(command, null);
   }
 
