@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
@@ -132,7 +133,7 @@ public final class Listing {
       // printf("%*s%3d,%3d ", pad, " ", (int) rdev >> 8, (int) rdev & 0xff)
       int rdev = (int) device.rdev();
       line.append(" ".repeat(Math.max(pad - 7, 1)));
-      line.append(String.format("%3d,%3d ", rdev >> 8, rdev & 0xff));
+      line.append(String.format(Locale.ROOT, "%3d,%3d ", rdev >> 8, rdev & 0xff));
     } else {
       String size = Long.toString(size(inode));
       line.append(" ".repeat(Math.max(0, pad - size.length()))).append(size).append(' ');
@@ -140,6 +141,7 @@ public final class Listing {
     LocalDateTime time = LocalDateTime.ofEpochSecond(a.mtime(), 0, ZoneOffset.UTC);
     line.append(
         String.format(
+            Locale.ROOT,
             "%d-%02d-%02d %02d:%02d ",
             time.getYear(),
             time.getMonthValue(),

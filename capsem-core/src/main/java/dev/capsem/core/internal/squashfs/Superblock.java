@@ -3,6 +3,7 @@ package dev.capsem.core.internal.squashfs;
 import dev.capsem.core.diag.Code;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Locale;
 
 /**
  * The 96-byte squashfs 4.0 superblock. Table positions are absolute byte offsets; {@link
@@ -32,7 +33,7 @@ record Superblock(
     int magic = b.getInt();
     if (magic != Format.MAGIC) {
       throw new SquashfsException(
-          Code.E530, String.format("not a squashfs image: bad magic 0x%08x", magic));
+          Code.E530, String.format(Locale.ROOT, "not a squashfs image: bad magic 0x%08x", magic));
     }
     long inodes = Integer.toUnsignedLong(b.getInt());
     long mkfsTime = Integer.toUnsignedLong(b.getInt());
