@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests and the example need on a fresh Debian machine, idempotently:
-# the real minisign and b3sum CLIs (interoperability tests), squashfs-tools and cpio (image checks),
+# the real minisign and b3sum CLIs (interoperability tests), squashfs-tools, attr and cpio (image
+# checks: mksquashfs/unsquashfs are the squashfs reader's and writer's yardstick, setfattr tags files),
 # debootstrap and the Docker engine (image builds), Debian's docker-registry with htpasswd and openssl
 # (the registry tests start it on loopback), QEMU for x86_64 and a static busybox (the boot test
 # boots built images; the VM contract's guest runs on busybox), qemu-user with its binfmt_misc
@@ -11,7 +12,7 @@ set -euo pipefail
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
-packages=(minisign b3sum squashfs-tools cpio debootstrap docker.io curl ca-certificates
+packages=(minisign b3sum squashfs-tools attr cpio debootstrap docker.io curl ca-certificates
   docker-registry apache2-utils openssl qemu-system-x86 busybox-static
   qemu-user-static binfmt-support qemu-system-arm)
 command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)

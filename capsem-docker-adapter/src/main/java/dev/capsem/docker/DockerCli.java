@@ -267,6 +267,26 @@ public final class DockerCli implements ContainerRuntime {
     return line;
   }
 
+  /** {@code docker export CONTAINER}, its standard output read by {@code reader} as it comes. */
+  @Override
+  public <T> T exportStream(String container, TarStreamReader<T> reader)
+      throws ContainerRuntimeException, IOException {
+    List<String> line = List.of(executable, "export", container);
+    ProcessRunner.Streamed<T> done;
+    try {
+      done = runner.stream(line, timeouts.transfer(), reader::read);
+    } catch (ProcessRunner.NotFound e) {
+      throw new ContainerRuntimeException(
+          Kind.NOT_FOUND, line, -1, "", executable + " not found on PATH");
+    } catch (ProcessRunner.TimedOut e) {
+      throw new ContainerRuntimeException(Kind.TIMED_OUT, line, -1, "", e.getMessage());
+    }
+    if (done.exitCode() != 0) {
+      throw failure(line, new ProcessRunner.Completed(done.exitCode(), "", done.stderr()));
+    }
+    return done.result();
+  }
+
   @Override
   public String execute(ContainerCommand command) throws ContainerRuntimeException {
     return execute(command, null);

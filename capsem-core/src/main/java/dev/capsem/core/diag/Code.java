@@ -135,6 +135,16 @@ public enum Code {
   // Foreign architectures: cross builds and qemu-user.
   E520(ERROR, "base image of a foreign architecture missing on the engine"),
 
+  // Squashfs images and the filesystem's own package catalogue.
+  E530(ERROR, "not a squashfs 4.0 image"),
+  E531(ERROR, "squashfs image damaged or hostile"),
+  E532(ERROR, "squashfs compression not supported"),
+  E533(ERROR, "squashfs block does not decompress within its size"),
+  E534(ERROR, "path not in the squashfs image"),
+  E535(ERROR, "tar stream damaged"),
+  E536(ERROR, "tar member squashfs cannot hold"),
+  E537(ERROR, "image inventory and rootfs disagree"),
+
   // Warnings.
   W001(WARNING, "npm packages declared but no rule permits the npm registry"),
   W002(WARNING, "development package"),
@@ -155,6 +165,8 @@ public enum Code {
   W401(WARNING, "binary release deprecated"),
   W500(WARNING, "boot test skipped by configuration"),
   W501(WARNING, "version range left to image verify by the boot test"),
+  W530(WARNING, "extended attribute squashfs cannot store"),
+  W531(WARNING, "package metadata in the rootfs unreadable"),
   W550(WARNING, "pulled release not checked against a public key"),
   W551(WARNING, "released file not among the provenance subjects");
 

@@ -171,6 +171,19 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     return line;
   }
 
+  /** Streams the container's files as {@link ContainerCommand.Export} would write them. */
+  @Override
+  public <T> T exportStream(String container, TarStreamReader<T> reader)
+      throws ContainerRuntimeException, java.io.IOException {
+    ContainerCommand recorded = new ContainerCommand.Export(container, java.nio.file.Path.of("-"));
+    executed.add(recorded);
+    Container found = containers.get(container);
+    if (found == null) {
+      throw failed(recorded, 1, "Error: No such container: " + container);
+    }
+    return reader.read(new java.io.ByteArrayInputStream(Tar.of(found.files())));
+  }
+
   @Override
   public String execute(ContainerCommand command) throws ContainerRuntimeException {
     executed.add(command);

@@ -1,6 +1,7 @@
 package dev.capsem.core.internal.boottest;
 
-import dev.capsem.core.internal.image.verify.TarEntries;
+import dev.capsem.core.internal.tar.TarEntry;
+import dev.capsem.core.internal.tar.TarReader;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -86,8 +87,8 @@ record GuestResults(byte[] bundle, Map<String, byte[]> members, List<Check> case
     }
     long end;
     try (Counting in = new Counting(new BufferedInputStream(Files.newInputStream(disk)))) {
-      TarEntries entries = new TarEntries(in);
-      for (TarEntries.Entry entry = entries.next(); entry != null; entry = entries.next()) {
+      TarReader entries = new TarReader(in);
+      for (TarEntry entry = entries.next(); entry != null; entry = entries.next()) {
         if (entry.isFile()) {
           members.put(baseName(entry.name()), entries.read(MEMBER_LIMIT));
         }
