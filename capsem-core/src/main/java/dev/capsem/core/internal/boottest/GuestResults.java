@@ -90,7 +90,7 @@ record GuestResults(byte[] bundle, Map<String, byte[]> members, List<Check> case
       TarReader entries = new TarReader(in);
       for (TarEntry entry = entries.next(); entry != null; entry = entries.next()) {
         if (entry.isFile()) {
-          members.put(baseName(entry.name()), entries.read(MEMBER_LIMIT));
+          members.put(baseName(entry.path()), entries.read(MEMBER_LIMIT));
         }
       }
       // The reader stopped after the first zero block; a tar ends with two.

@@ -59,11 +59,11 @@ record BusyboxRecipe(ArchConfig arch, String enginePlatform) {
         + " && install -D -m 0755 \"$(ls /tmp/busybox/bin/busybox /tmp/busybox/usr/bin/busybox"
         + " 2>/dev/null | head -n 1)\" /out/busybox \\\n"
         + " && rm -rf /var/lib/apt/lists/* /tmp/busybox /tmp/busybox-static_*.deb\n"
-        + ImageBuild.buildLabel()
+        + BuildRun.buildLabel()
         + "FROM scratch\n"
         + "COPY --from=fetch /out/busybox "
         + BUSYBOX
         + "\n"
-        + ImageBuild.buildLabel();
+        + BuildRun.buildLabel();
   }
 }

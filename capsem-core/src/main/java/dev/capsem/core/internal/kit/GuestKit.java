@@ -1,6 +1,6 @@
 package dev.capsem.core.internal.kit;
 
-import dev.capsem.core.internal.image.InputPath;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.image.WorkspaceSources;
 import java.io.IOException;
 import java.io.InputStream;
@@ -218,8 +218,8 @@ public final class GuestKit {
    * from {@code kitDir}, the CA from {@code caCertificate} (the kit holds none: a CA is the
    * operator's).
    */
-  public static WorkspaceSources workspaceSources(Path kitDir, InputPath caCertificate) {
-    return WorkspaceSources.fromGuestDir(new InputPath(kitDir, kitDir.toString()), caCertificate);
+  public static WorkspaceSources workspaceSources(Path kitDir, GivenPath caCertificate) {
+    return WorkspaceSources.fromGuestDir(new GivenPath(kitDir, kitDir.toString()), caCertificate);
   }
 
   /**

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capsem.core.diag.Code;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.image.ImagePlan;
 import dev.capsem.core.internal.image.ImageWorkspace;
-import dev.capsem.core.internal.image.InputPath;
 import dev.capsem.core.internal.image.WorkspaceWriter;
 import dev.capsem.core.internal.profile.ProfileReader;
 import dev.capsem.core.internal.workspace.GuestArtifacts;
@@ -199,7 +199,7 @@ class GuestKitTest {
 
     ImageWorkspace.Derived derived =
         ImageWorkspace.derive(
-            plan, GuestKit.workspaceSources(kitDir, new InputPath(ca, "ca.crt")), "coding.toml");
+            plan, GuestKit.workspaceSources(kitDir, new GivenPath(ca, "ca.crt")), "coding.toml");
     Path out = temp.resolve("ws");
     WorkspaceWriter.write(out, derived.files());
     WorkspaceLint lint = WorkspaceLinter.lint(out, "ws", out.resolve("artifacts"), "ws/artifacts");
