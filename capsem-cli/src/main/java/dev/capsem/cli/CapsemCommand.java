@@ -33,25 +33,29 @@ abstract class CapsemCommand implements Callable<Integer> {
   }
 
   /**
-   * Prints an outcome the one way every command does: with {@code --json} its report (a {@code
-   * capsem.failure.v1} report when it produced none); else its text on standard output, then on
-   * standard error {@code Error: <why>} when it produced nothing, its failed checks and its
-   * diagnostics. Exit 0 when ok, else 1.
+   * Prints an outcome the one way every command does. With {@code --json}: its report on standard
+   * output (a {@code capsem.failure.v1} report when it produced none). Without: its text on
+   * standard output, its failed checks on standard error. Either way, an outcome that produced no
+   * report says {@code Error: <why>} on standard error, as upstream's Click does, then its
+   * diagnostics (one that only repeats the why, with no place, is not said twice). Exit 0 when ok,
+   * else 1.
    */
   int print(Outcome<? extends Report> outcome, boolean json) {
     Console console = console();
+    Report value = outcome.value();
     if (json) {
       console.outRaw(outcome.json());
-      return ExitCodes.of(outcome.ok());
-    }
-    Report value = outcome.value();
-    if (value == null) {
-      console.err("Error: " + outcome.error());
-    } else {
+    } else if (value != null) {
       console.outRaw(value.text());
       value.failures().forEach(console::err);
     }
-    if (value == null || !value.listsDiagnostics()) {
+    if (value == null) {
+      console.err("Error: " + outcome.error());
+      console.diagnostics(
+          outcome.diagnostics().stream()
+              .filter(d -> d.file() != null || !d.message().equals(outcome.error()))
+              .toList());
+    } else if (!json && !value.listsDiagnostics()) {
       console.diagnostics(outcome.diagnostics());
     }
     return ExitCodes.of(outcome.ok());

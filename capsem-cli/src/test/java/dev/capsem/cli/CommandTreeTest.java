@@ -27,7 +27,7 @@ class CommandTreeTest {
 
   @Test
   void eachTopLevelNameOrAlias_getsOnlyThatCommand_withAllItsSubcommands() {
-    Map<String, CommandLine> whole = CapsemAdmin.commandLine(capsem).getSubcommands();
+    Map<String, CommandLine> whole = CommandTree.of(capsem).getSubcommands();
     assertThat(whole).containsKeys("hash", "policy", "enforcement", "manifest", "doctor");
 
     for (Map.Entry<String, CommandLine> entry : whole.entrySet()) {
@@ -35,8 +35,7 @@ class CommandTreeTest {
         continue; // help explains any command: it gets the whole tree (below)
       }
       CommandLine expected = entry.getValue();
-      Map<String, CommandLine> lean =
-          CapsemAdmin.commandLine(capsem, entry.getKey()).getSubcommands();
+      Map<String, CommandLine> lean = CommandTree.of(capsem, entry.getKey()).getSubcommands();
 
       assertThat(lean.values())
           .as("tree for '%s'", entry.getKey())
@@ -50,10 +49,10 @@ class CommandTreeTest {
 
   @Test
   void noCommandName_getsTheWholeTree() {
-    int whole = CapsemAdmin.commandLine(capsem).getSubcommands().size();
+    int whole = CommandTree.of(capsem).getSubcommands().size();
 
     for (String first : new String[] {"--help", "-V", "nonsense", "HASH", "help"}) {
-      assertThat(CapsemAdmin.commandLine(capsem, first).getSubcommands())
+      assertThat(CommandTree.of(capsem, first).getSubcommands())
           .as("tree for '%s'", first)
           .hasSize(whole);
     }

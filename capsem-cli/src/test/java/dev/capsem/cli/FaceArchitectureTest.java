@@ -1,9 +1,13 @@
 package dev.capsem.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.capsem.core.architecture.HexagonRules;
+import dev.capsem.core.architecture.SourceSizes;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,5 +25,14 @@ class FaceArchitectureTest {
             .importPackages("dev.capsem.cli");
 
     HexagonRules.facesSeeOnlyThePublicFace("dev.capsem.cli..").check(face);
+  }
+
+  @Test
+  void everyCommand_hasAtMost60LinesOfCode() {
+    // Option and parameter declarations, their documentation and nested classes do not count.
+    assertThat(
+            SourceSizes.classesOver(
+                Path.of("src/main/java"), 60, c -> c.annotations().contains("Command")))
+        .isEmpty();
   }
 }

@@ -8,7 +8,6 @@ import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.diag.Report;
 import dev.capsem.signing.Blake3;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
@@ -93,88 +92,33 @@ abstract class AbstractCapsemMojo extends AbstractMojo {
 
   abstract void run(Capsem capsem) throws MojoExecutionException, MojoFailureException;
 
-  /** A file as the user knows it: relative to the project folder when inside it. */
+  ProjectPaths paths() {
+    return new ProjectPaths(project != null ? project.getBasedir() : null);
+  }
+
   String shown(File file) {
-    File base = project != null ? project.getBasedir() : null;
-    if (base != null) {
-      Path relative = base.toPath().toAbsolutePath().normalize();
-      Path target = file.toPath().toAbsolutePath().normalize();
-      if (target.startsWith(relative)) {
-        String shown = relative.relativize(target).toString().replace('\\', '/');
-        return shown.isEmpty() ? "." : shown;
-      }
-    }
-    return file.getPath();
+    return paths().shown(file);
   }
 
   GivenPath given(File file) {
-    return file == null ? null : new GivenPath(file.toPath(), shown(file));
+    return paths().given(file);
   }
 
-  /** An input file that must exist: a missing one is the user's to fix (E016), not a crash. */
   GivenPath required(File file, String what, String parameter) throws MojoFailureException {
-    if (!file.isFile()) {
-      throw new MojoFailureException(
-          "E016 "
-              + shown(file)
-              + ": Missing required file: the "
-              + what
-              + " does not exist (set <"
-              + parameter
-              + "> or -Dcapsem."
-              + parameter
-              + ")");
-    }
-    return given(file);
+    return paths().required(file, what, parameter);
   }
 
-  /** A folder that must exist (E016 otherwise). */
   GivenPath requiredDirectory(File dir, String what, String parameter) throws MojoFailureException {
-    if (!dir.isDirectory()) {
-      throw new MojoFailureException(
-          "E016 "
-              + shown(dir)
-              + ": Missing config directory: the "
-              + what
-              + " does not exist (set <"
-              + parameter
-              + "> or -Dcapsem."
-              + parameter
-              + ")");
-    }
-    return given(dir);
+    return paths().requiredDirectory(dir, what, parameter);
   }
 
-  /** Fails unless {@code value} is one of {@code allowed}, naming the parameter. */
-  static String choice(String value, String parameter, List<String> allowed)
-      throws MojoFailureException {
-    if (!allowed.contains(value)) {
-      throw new MojoFailureException(
-          "capsem." + parameter + " must be one of " + String.join(", ", allowed) + ": " + value);
-    }
-    return value;
-  }
-
-  /** An input that is read only when it exists. */
   GivenPath ifPresent(File file) {
-    return file != null && file.isFile() ? given(file) : null;
+    return paths().ifPresent(file);
   }
 
   /** Progress in the log: {@code capsem: ==> step}, heartbeats, warnings at WARN. */
   ProgressLog progress(boolean verbose) {
-    return new ProgressLog(
-        new ProgressLog.Lines() {
-          @Override
-          public void info(String line) {
-            getLog().info("capsem: " + line);
-          }
-
-          @Override
-          public void warn(String line) {
-            getLog().warn("capsem: " + line);
-          }
-        },
-        verbose);
+    return new ProgressLog(new LogLines(getLog()), verbose);
   }
 
   /** Writes the report, logs the outcome, and fails the build when it failed. */
@@ -182,5 +126,10 @@ abstract class AbstractCapsemMojo extends AbstractMojo {
       throws MojoExecutionException, MojoFailureException {
     return new MojoOutcomes(getLog(), outputDirectory, failOnWarning, this::shown)
         .conclude(outcome, reportName);
+  }
+
+  /** Whether the project's version is a release (not a {@code -SNAPSHOT}). */
+  boolean isRelease() {
+    return project.getVersion() != null && !project.getVersion().endsWith("-SNAPSHOT");
   }
 }

@@ -7,7 +7,6 @@ import dev.capsem.core.api.Release;
 import dev.capsem.core.api.ReleaseRequest;
 import dev.capsem.core.api.ReleaseStage;
 import dev.capsem.core.api.VersionMatch;
-import dev.capsem.core.ports.PasswordSource;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -243,12 +242,7 @@ abstract class AbstractPipelineMojo extends AbstractImageBuildMojo {
                     project.getFile() == null ? "pom.xml" : shown(project.getFile()),
                     "set <assetBaseUrl> and <catalogBaseUrl> (capsem.assetBaseUrl,"
                         + " capsem.catalogBaseUrl)"))
-            .signing(
-                new ReleaseRequest.Signing(
-                    key.map(k -> given(k.file())).orElse(null),
-                    key.map(SigningServer.Key::password).orElse(PasswordSource.none()),
-                    SigningServer.missing(serverId),
-                    SigningServer.passwordAdvice(serverId)))
+            .signing(SigningServer.signing(key, serverId, this::given))
             .stages(stages)
             .versionMatch(VersionMatch.valueOf(versionMatch.toUpperCase(Locale.ROOT)))
             .doctorBundles(doctorBundles.stream().map(this::given).toList())
@@ -272,10 +266,5 @@ abstract class AbstractPipelineMojo extends AbstractImageBuildMojo {
                       ? "; the release profile is the main artifact"
                       : ""));
     }
-  }
-
-  /** Whether the project's version is a release (not a {@code -SNAPSHOT}). */
-  private boolean isRelease() {
-    return project.getVersion() != null && !project.getVersion().endsWith("-SNAPSHOT");
   }
 }

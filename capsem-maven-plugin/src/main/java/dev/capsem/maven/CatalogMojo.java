@@ -5,15 +5,10 @@ import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.CatalogRequest;
 import dev.capsem.core.api.ReleaseRequest;
 import dev.capsem.core.diag.GivenPath;
-import dev.capsem.core.ports.PasswordSource;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -85,11 +80,10 @@ public final class CatalogMojo extends AbstractCapsemMojo {
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
     List<GivenPath> collected = new ArrayList<>();
     for (MavenProject module : session.getProjects()) {
-      releaseProfiles(module).forEach(file -> collected.add(given(file)));
+      StagedReleases.profiles(module).forEach(file -> collected.add(given(file)));
     }
     Optional<SigningServer.Key> key =
         SigningServer.find(mavenSettings, settingsDecrypter, serverId, project);
-    boolean release = project.getVersion() != null && !project.getVersion().endsWith("-SNAPSHOT");
     CatalogRequest request =
         new CatalogRequest(
             collected,
@@ -98,15 +92,11 @@ public final class CatalogMojo extends AbstractCapsemMojo {
             new ReleaseRequest.Publication(
                 null,
                 catalogBaseUrl,
-                release,
+                isRelease(),
                 project.getVersion(),
                 project.getFile() == null ? "pom.xml" : shown(project.getFile()),
                 "set <catalogBaseUrl> (capsem.catalogBaseUrl)"),
-            new ReleaseRequest.Signing(
-                key.map(k -> given(k.file())).orElse(null),
-                key.map(SigningServer.Key::password).orElse(PasswordSource.none()),
-                SigningServer.missing(serverId),
-                SigningServer.passwordAdvice(serverId)));
+            SigningServer.signing(key, serverId, this::given));
     try (ProgressLog progress = progress(false)) {
       conclude(capsem.releases().catalog(request, progress), "catalog.json");
     }
@@ -118,30 +108,6 @@ public final class CatalogMojo extends AbstractCapsemMojo {
       if (key.isPresent() && signature.isFile()) {
         attachments.attach(signature, "json.minisig", "catalog");
       }
-    }
-  }
-
-  /** A module's release profiles: its main artifact, or its staged release folder. */
-  private static List<File> releaseProfiles(MavenProject module) throws MojoExecutionException {
-    File main = module.getArtifact() == null ? null : module.getArtifact().getFile();
-    if (AbstractPipelineMojo.PACKAGING.equals(module.getPackaging())
-        && main != null
-        && main.getName().endsWith(".json")
-        && main.isFile()) {
-      return List.of(main);
-    }
-    Path staged = Path.of(module.getBuild().getDirectory(), "capsem", "release", "profiles");
-    if (!Files.isDirectory(staged)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(staged)) {
-      return files
-          .filter(p -> p.getFileName().toString().endsWith(".json"))
-          .sorted()
-          .map(Path::toFile)
-          .toList();
-    } catch (IOException e) {
-      throw new MojoExecutionException("cannot list " + staged + ": " + e.getMessage(), e);
     }
   }
 }

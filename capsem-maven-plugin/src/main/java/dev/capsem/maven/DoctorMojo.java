@@ -51,7 +51,7 @@ public final class DoctorMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    choice(arch, "arch", ARCHES);
+    Choices.choice(arch, "arch", ARCHES);
     conclude(
         capsem
             .doctor()

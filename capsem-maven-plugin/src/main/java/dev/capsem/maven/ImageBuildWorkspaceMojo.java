@@ -19,7 +19,7 @@ public final class ImageBuildWorkspaceMojo extends AbstractImageBuildMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    choice(arch, "arch", ARCHES);
+    Choices.choice(arch, "arch", ARCHES);
     conclude(
         capsem
             .images()

@@ -16,7 +16,7 @@ public final class ImagePlanMojo extends AbstractImageBuildMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    choice(arch, "arch", ARCHES);
+    Choices.choice(arch, "arch", ARCHES);
     conclude(
         capsem.images().plan(new ImagePlanRequest(required(profile, "profile", "profile"), arch)),
         "image-plan.json");

@@ -81,7 +81,7 @@ public final class ImageSbomMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    choice(arch, "arch", ARCHES);
+    Choices.choice(arch, "arch", ARCHES);
     ImageSboms sboms =
         conclude(
             capsem

@@ -79,8 +79,8 @@ public final class ImageVerifyMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    choice(arch, "arch", ARCHES);
-    choice(versionMatch, "versionMatch", List.of("exact", "ranges"));
+    Choices.choice(arch, "arch", ARCHES);
+    Choices.choice(versionMatch, "versionMatch", List.of("exact", "ranges"));
     List<GivenPath> bundles = new ArrayList<>();
     for (File bundle : doctorBundles) {
       bundles.add(required(bundle, "doctor bundle", "doctorBundles"));

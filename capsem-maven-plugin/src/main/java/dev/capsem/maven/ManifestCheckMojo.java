@@ -72,7 +72,7 @@ public final class ManifestCheckMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    choice(checkMode, "checkMode", List.of("fast", "download"));
+    Choices.choice(checkMode, "checkMode", List.of("fast", "download"));
     boolean download = checkMode.equals("download");
     if (!download && publicKey != null) {
       throw new MojoFailureException("<publicKey> requires <checkMode>download</checkMode>");

@@ -60,7 +60,7 @@ public final class ProfileInitBuiltinsMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    choice(format, "format", List.of("json", "toml"));
+    Choices.choice(format, "format", List.of("json", "toml"));
     conclude(
         capsem
             .profiles()

@@ -77,7 +77,7 @@ public final class ProfileInitMojo extends AbstractCapsemMojo {
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
     DocumentFormat chosen = null;
     if (format != null && !format.isEmpty()) {
-      choice(format, "format", List.of("json", "toml"));
+      Choices.choice(format, "format", List.of("json", "toml"));
       chosen = DocumentFormat.valueOf(format.toUpperCase(Locale.ROOT));
     }
     conclude(

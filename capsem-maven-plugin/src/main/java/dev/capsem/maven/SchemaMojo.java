@@ -35,7 +35,8 @@ public final class SchemaMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    choice(schemaKind, "schemaKind", List.of("profile", "settings", "enforcement", "detection"));
+    Choices.choice(
+        schemaKind, "schemaKind", List.of("profile", "settings", "enforcement", "detection"));
     conclude(KINDS.get(schemaKind).apply(capsem), schemaKind + ".schema.json");
   }
 }

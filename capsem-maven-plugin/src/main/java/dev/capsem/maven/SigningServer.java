@@ -1,8 +1,11 @@
 package dev.capsem.maven;
 
+import dev.capsem.core.api.ReleaseRequest;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.ports.PasswordSource;
 import java.io.File;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
@@ -43,6 +46,16 @@ final class SigningServer {
   }
 
   private SigningServer() {}
+
+  /** The release's signing input from the key found (or none), worded for a Maven user. */
+  static ReleaseRequest.Signing signing(
+      Optional<Key> key, String serverId, Function<File, GivenPath> given) {
+    return new ReleaseRequest.Signing(
+        key.map(k -> given.apply(k.file())).orElse(null),
+        key.map(Key::password).orElse(PasswordSource.none()),
+        missing(serverId),
+        passwordAdvice(serverId));
+  }
 
   /**
    * The key of server {@code serverId}, or empty when settings.xml has no such server. A server

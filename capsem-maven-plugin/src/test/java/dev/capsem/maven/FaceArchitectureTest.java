@@ -1,9 +1,13 @@
 package dev.capsem.maven;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.capsem.core.architecture.HexagonRules;
+import dev.capsem.core.architecture.SourceSizes;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,5 +25,16 @@ class FaceArchitectureTest {
             .importPackages("dev.capsem.maven");
 
     HexagonRules.facesSeeOnlyThePublicFace("dev.capsem.maven..").check(face);
+  }
+
+  @Test
+  void everyMojo_hasAtMost60LinesOfCode() {
+    // Option and parameter declarations, their documentation and nested classes do not count.
+    assertThat(
+            SourceSizes.classesOver(
+                Path.of("src/main/java"),
+                60,
+                c -> c.annotations().contains("Mojo") || c.name().endsWith("Mojo")))
+        .isEmpty();
   }
 }

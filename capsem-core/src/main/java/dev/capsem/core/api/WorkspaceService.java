@@ -24,7 +24,14 @@ final class WorkspaceService implements WorkspaceUseCases {
   @Override
   public Outcome<TextReport> validate(GivenPath dir, GivenPath artifacts) {
     if (!Files.isDirectory(dir.path())) {
-      return Outcome.failed("directory not found: " + dir.shown(), List.of());
+      // capsem-builder's own wording (lower-case "error:"), not Click's.
+      String missing = "directory not found: " + dir.shown();
+      return Outcome.checked(
+          new TextReport(Outcome.failed(missing, List.of()).json(), "")
+              .withFailures(List.of("error: " + missing)),
+          false,
+          List.of(),
+          missing);
     }
     WorkspaceLint lint;
     try {

@@ -122,6 +122,29 @@ public enum Code {
   E565(ERROR, "provenance builder differs from the expected one"),
   E566(ERROR, "provenance profile digest differs from the expected one"),
 
+  // The boot test (decision D19).
+  E500(ERROR, "virtual machine monitor not installed"),
+  E501(ERROR, "guest kernel panicked during boot"),
+  E502(ERROR, "guest init exited before the checks"),
+  E503(ERROR, "in-guest check failed"),
+  E504(ERROR, "guest did not finish its checks within the timeout"),
+  E505(ERROR, "guest stopped without check results"),
+  E506(ERROR, "boot asset missing for the boot test"),
+  E507(ERROR, "virtual machine could not start"),
+
+  // Foreign architectures: cross builds and qemu-user.
+  E520(ERROR, "base image of a foreign architecture missing on the engine"),
+
+  // Squashfs images and the filesystem's own package catalogue.
+  E530(ERROR, "not a squashfs 4.0 image"),
+  E531(ERROR, "squashfs image damaged or hostile"),
+  E532(ERROR, "squashfs compression not supported"),
+  E533(ERROR, "squashfs block does not decompress within its size"),
+  E534(ERROR, "path not in the squashfs image"),
+  E535(ERROR, "tar stream damaged"),
+  E536(ERROR, "tar member squashfs cannot hold"),
+  E537(ERROR, "image inventory and rootfs disagree"),
+
   // Locked builds and release evidence.
   E600(ERROR, "locked package version not in the archive"),
   E601(ERROR, "lock file invalid"),
@@ -148,6 +171,10 @@ public enum Code {
   W016(WARNING, "enforcement rule never matched by a test case or corpus event"),
   W017(WARNING, "guest agent binaries omitted by configuration"),
   W401(WARNING, "binary release deprecated"),
+  W500(WARNING, "boot test skipped by configuration"),
+  W501(WARNING, "version range left to image verify by the boot test"),
+  W530(WARNING, "extended attribute squashfs cannot store"),
+  W531(WARNING, "package metadata in the rootfs unreadable"),
   W550(WARNING, "pulled release not checked against a public key"),
   W551(WARNING, "released file not among the provenance subjects"),
   W600(WARNING, "package hashes not recorded"),

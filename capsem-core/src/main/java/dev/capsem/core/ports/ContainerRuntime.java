@@ -1,5 +1,7 @@
 package dev.capsem.core.ports;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,6 +21,15 @@ public interface ContainerRuntime {
    *     when the engine does not answer
    */
   String probe() throws ContainerRuntimeException;
+
+  /**
+   * The platform the engine runs containers on natively ({@code linux/amd64}), or empty when the
+   * adapter cannot tell (the engine does not answer). A build compiles the kernel of another
+   * platform across from this one instead of emulating the compiler.
+   */
+  default Optional<String> enginePlatform() {
+    return Optional.empty();
+  }
 
   /**
    * Why containers of {@code platform} ({@code linux/arm64}) cannot run on this engine, with the
@@ -45,6 +56,24 @@ public interface ContainerRuntime {
       throws ContainerRuntimeException {
     return execute(command);
   }
+
+  /** Reads a container's file system as the tar stream the runtime exports. */
+  @FunctionalInterface
+  interface TarStreamReader<T> {
+    T read(InputStream tar) throws IOException;
+  }
+
+  /**
+   * Streams the whole file system of {@code container} as a tar ({@code docker export CONTAINER}),
+   * handing it to {@code reader} as it arrives: no tar file, no second container (issue 17: the
+   * squashfs writer reads this stream). What the reader leaves unread is drained.
+   *
+   * @throws ContainerRuntimeException when the export fails or times out (the reader's result is
+   *     then discarded)
+   * @throws IOException what the reader throws (the export is then stopped)
+   */
+  <T> T exportStream(String container, TarStreamReader<T> reader)
+      throws ContainerRuntimeException, IOException;
 
   /** For callers that build nothing: every operation fails as if no runtime were installed. */
   static ContainerRuntime none() {

@@ -1,12 +1,16 @@
 package dev.capsem.core.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +50,21 @@ class HexagonArchitectureTest {
         .should()
         .beFreeOfCycles()
         .check(CORE);
+  }
+
+  @Test
+  void mainSources_ofEveryModule_haveNoFileOver500Lines() throws Exception {
+    List<Path> roots;
+    try (Stream<Path> modules = Files.list(Path.of(".."))) {
+      roots =
+          modules
+              .map(module -> module.resolve("src/main/java"))
+              .filter(Files::isDirectory)
+              .toList();
+    }
+
+    assertThat(roots).hasSizeGreaterThan(5);
+    assertThat(SourceSizes.filesOver(roots, 500)).isEmpty();
   }
 
   @Test

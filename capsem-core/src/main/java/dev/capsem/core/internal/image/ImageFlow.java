@@ -118,12 +118,12 @@ public final class ImageFlow {
     }
     ImagePlan plan = planned.value().plan();
     List<Diagnostic> problems = new ArrayList<>(planned.diagnostics());
-    Diagnostic node = ImageWorkspace.nodeMajorProblem(plan.profile(), profile.shown());
+    Diagnostic node = BuildLimits.nodeMajorProblem(plan.profile(), profile.shown());
     if (node != null) {
       problems.add(node);
     }
     if (forBuild) {
-      problems.addAll(ImageWorkspace.buildLimitProblems(plan.profile(), profile.shown()));
+      problems.addAll(BuildLimits.buildLimitProblems(plan.profile(), profile.shown()));
     }
     if (problems.stream().anyMatch(Diagnostic::isError)) {
       return new Derivation(null, problems, "cannot derive the build workspace");

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -52,8 +51,6 @@ public final class ImageWorkspace {
           "capsem-bench",
           "snapshots");
   static final List<String> ARTIFACT_DIRS = List.of("capsem_bench", "diagnostics");
-
-  private static final Pattern INTEGER_MAJOR = Pattern.compile("\\s*[+-]?([0-9]+)\\s*");
 
   /** The files of a workspace, or every reason why it cannot be derived. */
   public record Derived(List<WorkspaceFile> files, List<Diagnostic> diagnostics) {
@@ -93,58 +90,6 @@ public final class ImageWorkspace {
     workspace.defconfigs(sources.defconfigs());
     workspace.artifacts(sources.artifacts(), sources.caCertificate());
     return new Derived(workspace.files, workspace.diagnostics);
-  }
-
-  /**
-   * E103 when the profile's node runtime has no integer major version (upstream crashes in {@code
-   * int()}), else null.
-   */
-  public static Diagnostic nodeMajorProblem(Profile profile, String profileShown) {
-    String node = profile.packages().runtimes().get("node");
-    if (node == null || node.isEmpty()) {
-      return null;
-    }
-    String major = node.contains(".") ? node.substring(0, node.indexOf('.')) : node;
-    if (INTEGER_MAJOR.matcher(major).matches()) {
-      return null;
-    }
-    return new Diagnostic(
-        Code.E103,
-        profileShown,
-        "packages.runtimes.node",
-        null,
-        "packages.runtimes.node '" + node + "' must start with an integer major version");
-  }
-
-  /**
-   * E107 for VM resources beyond what the guest config that {@code image build} loads accepts
-   * ({@code cpu_count} 1..8, {@code ram_gb} 1..16, {@code scratch_disk_size_gb} 1..128): upstream
-   * writes such a workspace and then fails to load it.
-   */
-  public static List<Diagnostic> buildLimitProblems(Profile profile, String profileShown) {
-    List<Diagnostic> problems = new ArrayList<>();
-    long cpus = profile.vm().cpus();
-    if (cpus > 8) {
-      problems.add(limit(profileShown, "cpus", cpus, 8));
-    }
-    long memory = profile.vm().memoryMib();
-    if (Math.floorDiv(memory, 1024) > 16) {
-      problems.add(limit(profileShown, "memory_mib", memory, 16 * 1024 + 1023));
-    }
-    long disk = profile.vm().diskMib();
-    if (Math.floorDiv(disk, 1024) > 128) {
-      problems.add(limit(profileShown, "disk_mib", disk, 128 * 1024 + 1023));
-    }
-    return problems;
-  }
-
-  private static Diagnostic limit(String file, String field, long value, long max) {
-    return new Diagnostic(
-        Code.E107,
-        file,
-        "vm." + field,
-        null,
-        "vm." + field + " " + value + " exceeds the build limit " + max);
   }
 
   // Upstream's files, rows 1-8 of image-build.md §3.2.
@@ -195,14 +140,17 @@ public final class ImageWorkspace {
         .build();
   }
 
-  /** {@code int(node or "24")} up to the first dot; callers check {@link #nodeMajorProblem}. */
+  /**
+   * {@code int(node or "24")} up to the first dot; callers check {@link
+   * BuildLimits#nodeMajorProblem}.
+   */
   private long nodeMajor() {
     String node = profile.packages().runtimes().get("node");
     if (node == null || node.isEmpty()) {
       node = "24";
     }
     String major = node.contains(".") ? node.substring(0, node.indexOf('.')) : node;
-    Matcher matcher = INTEGER_MAJOR.matcher(major);
+    Matcher matcher = BuildLimits.INTEGER_MAJOR.matcher(major);
     if (!matcher.matches()) {
       throw new IllegalStateException("node runtime without an integer major: " + node);
     }

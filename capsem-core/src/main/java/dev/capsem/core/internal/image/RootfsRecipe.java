@@ -80,7 +80,14 @@ record RootfsRecipe(
     return null;
   }
 
-  /** The apt packages: the profile's, plus what our own steps need. */
+  /**
+   * What capsem-init runs from the rootfs at every boot (image-build.md §5.1): {@code ip} for the
+   * dummy network device, {@code iptables} for the DNS/HTTP/HTTPS redirects (the nat table is fatal
+   * when missing), {@code auditd}/{@code auditctl} for the execve rule.
+   */
+  static final List<String> BOOT_PACKAGES = List.of("iproute2", "iptables", "auditd");
+
+  /** The apt packages: the profile's, plus what our own steps and the guest's boot need. */
   List<String> aptPackages() {
     Set<String> packages = new LinkedHashSet<>();
     Set<String> names = new LinkedHashSet<>();
@@ -93,6 +100,7 @@ record RootfsRecipe(
       }
     }
     List<String> needed = new ArrayList<>(List.of("ca-certificates", "python3"));
+    needed.addAll(BOOT_PACKAGES);
     if (needsCurl()) {
       needed.add("curl");
     }

@@ -235,11 +235,11 @@ class ImageWorkspaceTest {
             profile.security(),
             profile.document());
 
-    assertThat(ImageWorkspace.nodeMajorProblem(lts, "p.toml"))
+    assertThat(BuildLimits.nodeMajorProblem(lts, "p.toml"))
         .extracting(Diagnostic::code, Diagnostic::message)
         .containsExactly(
             Code.E103, "packages.runtimes.node 'lts' must start with an integer major version");
-    assertThat(ImageWorkspace.nodeMajorProblem(profile, "p.toml")).isNull();
+    assertThat(BuildLimits.nodeMajorProblem(profile, "p.toml")).isNull();
   }
 
   @Test
@@ -265,7 +265,7 @@ class ImageWorkspaceTest {
             profile.security(),
             profile.document());
 
-    assertThat(ImageWorkspace.buildLimitProblems(big, "p.toml"))
+    assertThat(BuildLimits.buildLimitProblems(big, "p.toml"))
         .extracting(Diagnostic::code, Diagnostic::message)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(Code.E107, "vm.cpus 12 exceeds the build limit 8"),

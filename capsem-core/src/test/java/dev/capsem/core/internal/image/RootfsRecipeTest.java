@@ -137,6 +137,28 @@ class RootfsRecipeTest {
     assertThat(packages).contains("ca-certificates", "python3", "curl").doesNotHaveDuplicates();
   }
 
+  /** capsem-init needs ip, iptables and auditd in every rootfs, even when the profile has none. */
+  @Test
+  void aptPackages_profileWithoutApt_stillHoldWhatTheGuestsBootRuns() throws Exception {
+    TestWorkspaces draft =
+        TestWorkspaces.of(
+            "derived/image-build/plan/draft-corp-dev.profile.json",
+            ArchSelection.ALL,
+            temp.resolve("draft"));
+    assertThat(draft.plan().profile().packages().apt()).isEmpty();
+
+    List<String> packages =
+        new RootfsRecipe(
+                draft.config(),
+                draft.config().build().architectures().get("x86_64"),
+                PackageSources.upstream(),
+                true,
+                1776729600L)
+            .aptPackages();
+
+    assertThat(packages).contains("iproute2", "iptables", "auditd");
+  }
+
   @Test
   void sourceProblem_npmPackagesWithoutNode_isReported() {
     assertThat(recipe("x86_64", new PackageSources("none", null, null, null, null)).sourceProblem())
