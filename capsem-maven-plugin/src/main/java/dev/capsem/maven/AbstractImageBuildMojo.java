@@ -219,6 +219,25 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
   boolean noCache;
 
   /**
+   * Installs exactly the versions of the profile's lock file ({@code image-lock}): apt {@code
+   * pkg=version}, pip {@code ==}, npm {@code @version}, and the locked base image digests; fails
+   * naming a package the archive no longer has.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.locked", defaultValue = "false")
+  boolean locked;
+
+  /**
+   * The lock file of {@code locked}. Default: {@code <profile without .toml/.json>.lock.json}
+   * beside the profile.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.lockFile")
+  File lockFile;
+
+  /**
    * Logs every container command without running any.
    *
    * @since 0.1.0
@@ -261,6 +280,8 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
         .buildCa(given(buildCa))
         .binaryVersion(binaryVersion)
         .noCache(noCache)
+        .locked(locked)
+        .lockFile(given(lockFile))
         .dryRun(dryRun)
         .build();
   }

@@ -2,7 +2,6 @@ package dev.capsem.maven;
 
 import dev.capsem.adapters.ProgressLog;
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.PublishedFile;
 import dev.capsem.core.api.Release;
 import dev.capsem.core.api.ReleaseRequest;
 import dev.capsem.core.api.ReleaseStage;
@@ -157,6 +156,61 @@ abstract class AbstractPipelineMojo extends AbstractImageBuildMojo {
   String catalogBaseUrl;
 
   /**
+   * Publishes to this registry ({@code REGISTRY/REPO:TAG}): the release profile and the catalog
+   * name its blob URLs (no base URLs needed; the release must be signed), and {@code release-push}
+   * (bound to {@code deploy}) or {@code capsem:build}'s deploy stage pushes the release folder
+   * there. Empty: no registry.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.publishTo", defaultValue = "")
+  String publishTo;
+
+  /**
+   * The id of the {@code settings.xml} server whose {@code <username>} and {@code <password>} log
+   * in to the registry of {@code publishTo}. Default: the registry as it is named ({@code
+   * host[:port]}); without such a server, Docker's {@code config.json} and credential helpers.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.registry.serverId")
+  String registryServerId;
+
+  /**
+   * CA certificates (PEM) or a PKCS#12/JKS trust store the registry's certificate is checked
+   * against, besides the JDK's.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.registry.trust")
+  File registryTrust;
+
+  /**
+   * Allows plain HTTP and unverified TLS to a registry that is not on loopback.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.registry.insecure", defaultValue = "false")
+  boolean registryInsecure;
+
+  /**
+   * Who builds, as the release's SLSA provenance names it ({@code runDetails.builder.id}): a CI
+   * runner's URI.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.builderId", defaultValue = "urn:capsem:builder:capsem-maven-plugin")
+  String builderId;
+
+  /**
+   * This run's id in the provenance, e.g. a CI run URL. Empty: derived from the inputs.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.invocationId")
+  String invocationId;
+
+  /**
    * Attaches the release to the project (assets, inventories, SBOMs, asset manifest, {@code
    * B3SUMS}, release profile, catalog and every signature, with classifiers), so that {@code mvn
    * deploy} publishes it.
@@ -217,6 +271,7 @@ abstract class AbstractPipelineMojo extends AbstractImageBuildMojo {
       throws MojoExecutionException, MojoFailureException {
     Optional<SigningServer.Key> key =
         SigningServer.find(mavenSettings, settingsDecrypter, serverId, project);
+    String registry = RegistryServer.named(publishTo);
     ReleaseRequest request =
         ReleaseRequest.builder(required(profile, "profile", "profile"), given(outputDirectory))
             .image(imageOptions())
@@ -241,22 +296,23 @@ abstract class AbstractPipelineMojo extends AbstractImageBuildMojo {
                     project.getVersion(),
                     project.getFile() == null ? "pom.xml" : shown(project.getFile()),
                     "set <assetBaseUrl> and <catalogBaseUrl> (capsem.assetBaseUrl,"
-                        + " capsem.catalogBaseUrl)"))
+                        + " capsem.catalogBaseUrl), or <publishTo>",
+                    registry))
+            .provenance(new ReleaseRequest.Provenance(builderId, invocationId))
             .signing(SigningServer.signing(key, serverId, this::given))
             .stages(stages)
             .versionMatch(VersionMatch.valueOf(versionMatch.toUpperCase(Locale.ROOT)))
             .doctorBundles(doctorBundles.stream().map(this::given).toList())
             .build();
+    Capsem releasing =
+        new RegistryServer(registryServerId, registryTrust, registryInsecure)
+            .applyIfNamed(capsem, registry, mavenSettings, settingsDecrypter, getLog());
     Release release;
     try (ProgressLog progress = progress(false)) {
-      release = conclude(capsem.releases().release(request, progress), null);
+      release = conclude(releasing.releases().release(request, progress), null);
     }
     if (attach && stages.contains(ReleaseStage.PACKAGE) && !release.files().isEmpty()) {
-      Attachments attachments = new Attachments(project, projectHelper);
-      int count = 0;
-      for (PublishedFile file : release.files()) {
-        count += attachments.attach(file, PACKAGING, "profile");
-      }
+      int count = new Attachments(project, projectHelper).attachAll(release.files(), PACKAGING);
       getLog()
           .info(
               "capsem: "

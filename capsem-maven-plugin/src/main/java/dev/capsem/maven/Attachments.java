@@ -2,6 +2,7 @@ package dev.capsem.maven;
 
 import dev.capsem.core.api.PublishedFile;
 import java.io.File;
+import java.util.List;
 import java.util.Objects;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.project.MavenProject;
@@ -52,6 +53,15 @@ final class Attachments {
     if (file.signature() && signature.isFile()) {
       attach(signature, file.type() + ".minisig", label);
       count++;
+    }
+    return count;
+  }
+
+  /** Attaches every file of a release; returns how many were attached. */
+  int attachAll(List<PublishedFile> files, String mainPackaging) {
+    int count = 0;
+    for (PublishedFile file : files) {
+      count += attach(file, mainPackaging, "profile");
     }
     return count;
   }

@@ -112,7 +112,7 @@ final class SigningServer {
     return secret == null || secret.isEmpty() ? Optional.empty() : Optional.of(secret);
   }
 
-  private static Server decrypt(SettingsDecrypter decrypter, Server server, String serverId)
+  static Server decrypt(SettingsDecrypter decrypter, Server server, String serverId)
       throws MojoExecutionException {
     SettingsDecryptionResult decrypted =
         decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));

@@ -111,11 +111,13 @@ public record ReleaseRequest(
    *
    * @param builderId the builder's URI ({@code runDetails.builder.id}): a CI runner's, or the
    *     face's own ({@code urn:capsem:builder:capsem-admin})
-   * @param invocationId this run's id (a CI run URL), or null for one derived from the inputs
+   * @param invocationId this run's id (a CI run URL), or null (or blank, as an unset build
+   *     parameter is) for one derived from the inputs
    */
   public record Provenance(String builderId, String invocationId) {
     public Provenance {
       Objects.requireNonNull(builderId, "builderId");
+      invocationId = invocationId == null || invocationId.isBlank() ? null : invocationId.strip();
     }
   }
 
