@@ -41,7 +41,11 @@ final class ReleaseCommands {
               + " same files as mvn capsem:build.")
   static final class Release extends CapsemCommand {
 
-    @Parameters(paramLabel = "PROFILE_PATH", description = "The profile (JSON, or TOML otherwise).")
+    // Optional to picocli, which would otherwise demand it before any subcommand (release push).
+    @Parameters(
+        paramLabel = "PROFILE_PATH",
+        arity = "0..1",
+        description = "The profile (JSON, or TOML otherwise).")
     String profile;
 
     @Option(
@@ -93,6 +97,9 @@ final class ReleaseCommands {
       build.check(this);
       stages.forEach(stage -> choice(stage, "--stage", STAGES));
       choice(versionMatch, "--version-match", List.of("exact", "ranges"));
+      if (profile == null) {
+        throw usage("Missing required parameter: 'PROFILE_PATH'");
+      }
       GivenPath file = existingFile(profile, "PROFILE_PATH");
       List<GivenPath> bundles = new ArrayList<>();
       doctorBundles.forEach(bundle -> bundles.add(existingFile(bundle, "--doctor-bundle")));

@@ -48,6 +48,24 @@ class CommandTreeTest {
   }
 
   @Test
+  void releaseSubcommand_withoutTheReleasesProfile_runsTheSubcommand() {
+    for (String sub : new String[] {"push", "pull", "catalog", "verify-reproducible"}) {
+      Admin.Run help = Admin.run("release", sub, "--help");
+
+      assertThat(help.exitCode()).as(sub + ": " + help.stderr()).isZero();
+      assertThat(help.stdout()).startsWith("Usage: capsem-admin release " + sub);
+    }
+  }
+
+  @Test
+  void release_withoutAProfile_isAUsageErrorNamingIt() {
+    Admin.Run run = Admin.run("release", "--snapshot");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stderr()).contains("Missing required parameter: 'PROFILE_PATH'");
+  }
+
+  @Test
   void noCommandName_getsTheWholeTree() {
     int whole = CommandTree.of(capsem).getSubcommands().size();
 

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Assumptions;
  * port, with its own config and storage under the test's folder; optionally with htpasswd (bcrypt)
  * basic auth and TLS with a self-signed certificate made by {@code openssl}. {@link #close} stops
  * it; a shutdown hook stops it too should the test JVM end first, so it never outlives the tests.
- * Without the tools it skips, except under {@code CI=true}, where it fails.
+ * Without the tools it skips, except under {@code CI=true}, where it fails. Public for the it
+ * module's end-to-end tests.
  */
-final class LocalRegistry implements AutoCloseable {
+public final class LocalRegistry implements AutoCloseable {
 
   static final String USER = "capsem";
   static final String PASSWORD = "correct horse battery staple";
@@ -49,7 +50,7 @@ final class LocalRegistry implements AutoCloseable {
   /**
    * A registry in {@code dir}; {@code basicAuth} adds htpasswd users, {@code tls} a certificate.
    */
-  static LocalRegistry start(Path dir, boolean basicAuth, boolean tls) throws Exception {
+  public static LocalRegistry start(Path dir, boolean basicAuth, boolean tls) throws Exception {
     String registry = require("docker-registry");
     Path root = Files.createDirectories(dir.resolve("registry"));
     Path storage = Files.createDirectories(root.resolve("storage"));
@@ -118,12 +119,12 @@ final class LocalRegistry implements AutoCloseable {
   }
 
   /** {@code 127.0.0.1:<port>}. */
-  String address() {
+  public String address() {
     return "127.0.0.1:" + port;
   }
 
   /** The storage file of blob {@code sha256:<hex>}, as distribution's filesystem driver lays it. */
-  Path blobData(String digest) {
+  public Path blobData(String digest) {
     String hex = digest.substring("sha256:".length());
     return storage.resolve(
         "docker/registry/v2/blobs/sha256/" + hex.substring(0, 2) + "/" + hex + "/data");
