@@ -116,6 +116,12 @@ class ReleaseReadsTest {
             command -> command.get(0).equals("bash"),
             container -> "# System\nnode=24.1.0\n# AI CLIs\nclaude=2.1\ngemini=0.6\ncodex=0.1\n")
         .respond(
+            // The rootfs step's package-hash probe (python3 too), before the inventory's.
+            command -> command.size() > 2 && command.get(2).contains("package-hashes"),
+            container ->
+                "{\"schema\": \"capsem.package-hashes.v1\", \"apt\": {}, \"npm\": {},"
+                    + " \"notes\": []}\n")
+        .respond(
             command -> command.get(0).equals("python3"),
             container ->
                 "{\"apt\": {\"jq\": \"1.6\"}, \"node_packages\": {}, \"python_modules\": {},"
