@@ -72,7 +72,7 @@ class ImageBuildRealTest {
   }
 
   /** Null when docker answers and has the base image, else what to do. */
-  private static String engineProblem() throws Exception {
+  static String engineProblem() throws Exception {
     try {
       Process probe =
           new ProcessBuilder("docker", "image", "inspect", "debian:bookworm-slim")
@@ -97,7 +97,7 @@ class ImageBuildRealTest {
   }
 
   /** The test profile's build command line, for {@code template}, into {@code out}. */
-  private static List<String> build(String profile, String template, String out) {
+  static List<String> build(String profile, String template, String out) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -402,7 +402,7 @@ class ImageBuildRealTest {
     throw new AssertionError("no asset " + name + " in the report");
   }
 
-  private static String b3sum(Path file) throws Exception {
+  static String b3sum(Path file) throws Exception {
     return run("b3sum", "--no-names", file.toString()).strip();
   }
 

@@ -1,0 +1,265 @@
+package dev.capsem.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.capsem.core.internal.json.ArrayNode;
+import dev.capsem.core.internal.json.JsonDialect;
+import dev.capsem.core.internal.json.JsonReader;
+import dev.capsem.core.internal.json.Node;
+import dev.capsem.core.internal.json.ObjectNode;
+import dev.capsem.core.testing.GuestInputs;
+import dev.capsem.docker.oci.LocalRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 16 end to end through the real {@code bin/capsem-admin}, the real Docker engine and
+ * Debian's {@code docker-registry} on loopback: a rootfs built, locked with {@code image lock} and
+ * built again {@code --locked} with no engine cache installs the same versions and gives the same
+ * bytes; the locked build's asset folder, signed, goes to the registry with {@code release push},
+ * comes back with {@code release pull} into an empty folder with its signature checked and passes
+ * {@code image verify}; a blob tampered in the registry's storage fails the pull (E554) and leaves
+ * nothing behind. Same machine needs as {@link ImageBuildRealTest} (skips without them, fails under
+ * CI).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SupplyChainRealTest {
+
+  private static final String PROFILE = "ci-small.profile.toml";
+  private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(30);
+
+  @TempDir static Path scenario;
+
+  private static LocalRegistry registry;
+
+  @BeforeAll
+  static void engineRegistryAndInputs() throws Exception {
+    String problem = ImageBuildRealTest.engineProblem();
+    if (problem != null) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail("CI=true but " + problem);
+      }
+      Assumptions.abort(problem + "; skipping the supply-chain round trip");
+    }
+    registry = LocalRegistry.start(scenario, false, false);
+    Files.createDirectories(scenario.resolve("providers"));
+    copyResource("image-build/" + PROFILE, scenario.resolve(PROFILE));
+    copyResource(
+        "image-build/providers/corp-assistant.toml",
+        scenario.resolve("providers/corp-assistant.toml"));
+    GuestInputs.artifacts(scenario.resolve("artifacts"));
+    GuestInputs.caCertificate(scenario.resolve("capsem-ca.crt"));
+    GuestInputs.guestBinaries(scenario.resolve("binaries"));
+    Files.createDirectories(scenario.resolve("wheels"));
+  }
+
+  @AfterAll
+  static void stopRegistry() throws Exception {
+    if (registry != null) {
+      registry.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void lock_thenLockedBuildWithoutCache_installsTheSameVersionsAndGivesTheSameRootfs()
+      throws Exception {
+    ok(admin(ImageBuildRealTest.build(PROFILE, "rootfs", "assets-first")), "first build");
+
+    AdminProcess.Run lock =
+        ok(
+            admin(
+                List.of(
+                    "image",
+                    "lock",
+                    PROFILE,
+                    "--assets-dir",
+                    "assets-first",
+                    "--arch",
+                    "x86_64",
+                    "--json")),
+            "image lock");
+    Path lockFile = scenario.resolve("ci-small.profile.lock.json");
+    assertThat(lockFile).isRegularFile();
+    assertThat(lock.stdout()).contains("ci-small.profile.lock.json");
+    Map<String, String> locked = lockedVersions(read(lockFile));
+    Map<String, String> installed = installedVersions("assets-first");
+    assertThat(locked).as("the lock names every package the build installed").isEqualTo(installed);
+
+    List<String> again = ImageBuildRealTest.build(PROFILE, "rootfs", "assets-locked");
+    again.add("--locked");
+    AdminProcess.Run lockedBuild = ok(admin(again), "locked build");
+    assertThat(again).contains("--no-cache");
+    assertThat(lockedBuild.stderr()).contains("<== x86_64 rootfs done in ");
+
+    assertThat(Files.readString(scenario.resolve("assets-locked/x86_64/image-inventory.json")))
+        .as("inventories")
+        .isEqualTo(Files.readString(scenario.resolve("assets-first/x86_64/image-inventory.json")));
+    assertThat(ImageBuildRealTest.b3sum(scenario.resolve("assets-locked/x86_64/rootfs.squashfs")))
+        .as("rootfs bytes")
+        .isEqualTo(
+            ImageBuildRealTest.b3sum(scenario.resolve("assets-first/x86_64/rootfs.squashfs")));
+  }
+
+  @Test
+  @Order(2)
+  void pushThenPull_givesTheSignedFilesBack_andTheyPassImageVerify() throws Exception {
+    Path release = scenario.resolve("assets-locked");
+    Assumptions.assumeTrue(Files.isRegularFile(release.resolve("B3SUMS")), "no locked build");
+    ok(admin(List.of("key", "generate", "--out-dir", "keys", "--unencrypted")), "key generate");
+    ok(
+        admin(List.of("manifest", "sign", "assets-locked/B3SUMS", "--key", "keys/minisign.key")),
+        "manifest sign");
+    String target = registry.address() + "/capsem/ci-small:locked";
+
+    AdminProcess.Run push =
+        ok(admin(List.of("release", "push", "assets-locked", "--to", target, "--json")), "push");
+    ObjectNode pushed = (ObjectNode) JsonReader.read(push.stdout(), JsonDialect.PYTHON);
+    assertThat(pushed.string("schema")).isEqualTo("capsem.release-push.v1");
+
+    AdminProcess.Run pull =
+        ok(
+            admin(
+                List.of(
+                    "release",
+                    "pull",
+                    target,
+                    "--out",
+                    "pulled",
+                    "--pubkey",
+                    "keys/minisign.pub",
+                    "--json")),
+            "pull");
+    assertThat(pull.stdout()).contains("capsem.release-pull.v1").doesNotContain("W550");
+    assertThat(files(scenario.resolve("pulled"))).isEqualTo(files(release));
+
+    ok(
+        admin(
+            List.of(
+                "image",
+                "verify",
+                PROFILE,
+                "--assets-dir",
+                "pulled",
+                "--arch",
+                "x86_64",
+                "--json")),
+        "image verify of the pulled files");
+  }
+
+  @Test
+  @Order(3)
+  void pull_blobTamperedInTheRegistry_isE554AndLeavesNothing() throws Exception {
+    Path release = scenario.resolve("assets-locked");
+    Assumptions.assumeTrue(Files.isRegularFile(release.resolve("B3SUMS")), "no locked build");
+    String target = registry.address() + "/capsem/ci-small:tampered";
+    AdminProcess.Run push =
+        ok(admin(List.of("release", "push", "assets-locked", "--to", target, "--json")), "push");
+    String digest = layerDigest(push.stdout(), "x86_64/image-inventory.json");
+    Path blob = registry.blobData(digest);
+    byte[] bytes = Files.readAllBytes(blob);
+    bytes[bytes.length / 2] ^= 0x01;
+    Files.write(blob, bytes);
+
+    AdminProcess.Run pull =
+        admin(List.of("release", "pull", target, "--out", "pulled-tampered", "--json"));
+
+    assertThat(pull.exitCode()).as(pull.stderr()).isNotZero();
+    assertThat(pull.stdout()).contains("E554");
+    assertThat(scenario.resolve("pulled-tampered")).doesNotExist();
+  }
+
+  private static AdminProcess.Run admin(List<String> args) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("SOURCE_DATE_EPOCH", "1776729600");
+    return AdminProcess.run(scenario, env, BUILD_TIMEOUT, args.toArray(String[]::new))
+        .assertNoStackTrace();
+  }
+
+  private static AdminProcess.Run ok(AdminProcess.Run run, String what) {
+    assertThat(run.exitCode()).as("%s:\n%s\n%s", what, run.stdout(), run.stderr()).isZero();
+    return run;
+  }
+
+  private static ObjectNode read(Path file) throws Exception {
+    return (ObjectNode) JsonReader.read(Files.readString(file), JsonDialect.PYTHON);
+  }
+
+  /** {@code ecosystem/name -> version} of the lock's x86_64 packages. */
+  private static Map<String, String> lockedVersions(ObjectNode lock) {
+    ObjectNode arch = lock.object("arches").object("x86_64");
+    Map<String, String> versions = new TreeMap<>();
+    for (String ecosystem : List.of("apt", "python", "npm")) {
+      for (ObjectNode.Member member : arch.object(ecosystem).entries()) {
+        versions.put(
+            ecosystem + "/" + member.key(), ((ObjectNode) member.value()).string("version"));
+      }
+    }
+    return versions;
+  }
+
+  /** {@code ecosystem/name -> version} of a build's inventory, named as the lock names them. */
+  private static Map<String, String> installedVersions(String assets) throws Exception {
+    ObjectNode inventory = read(scenario.resolve(assets).resolve("x86_64/image-inventory.json"));
+    Map<String, String> versions = new TreeMap<>();
+    Map<String, String> ecosystems =
+        Map.of("apt", "apt", "python_modules", "python", "node_packages", "npm");
+    for (Map.Entry<String, String> ecosystem : ecosystems.entrySet()) {
+      if (inventory.get(ecosystem.getKey()) instanceof ObjectNode packages) {
+        for (ObjectNode.Member member : packages.entries()) {
+          versions.put(ecosystem.getValue() + "/" + member.key(), packages.string(member.key()));
+        }
+      }
+    }
+    return versions;
+  }
+
+  private static String layerDigest(String pushJson, String name) throws Exception {
+    ObjectNode report = (ObjectNode) JsonReader.read(pushJson, JsonDialect.PYTHON);
+    for (Node entry : ((ArrayNode) report.get("files")).items()) {
+      ObjectNode file = (ObjectNode) entry;
+      if (name.equals(file.string("name"))) {
+        return file.string("digest");
+      }
+    }
+    throw new AssertionError("no layer " + name + " in " + pushJson);
+  }
+
+  /** Every file under {@code dir}, relative path to BLAKE3. */
+  private static Map<String, String> files(Path dir) throws Exception {
+    Map<String, String> files = new TreeMap<>();
+    List<Path> paths = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.filter(Files::isRegularFile).forEach(paths::add);
+    }
+    for (Path path : paths) {
+      files.put(dir.relativize(path).toString().replace('\\', '/'), ImageBuildRealTest.b3sum(path));
+    }
+    return files;
+  }
+
+  private static void copyResource(String resource, Path target) throws IOException {
+    try (InputStream in =
+        SupplyChainRealTest.class.getClassLoader().getResourceAsStream(resource)) {
+      Files.write(target, in.readAllBytes());
+    }
+  }
+}
