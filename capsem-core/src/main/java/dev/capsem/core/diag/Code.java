@@ -101,6 +101,16 @@ public enum Code {
   E418(ERROR, "release version without a signing key"),
   E419(ERROR, "release version without publication URLs"),
 
+  // Hardening: hostile or careless input.
+  E570(ERROR, "value not allowed where it reaches a build (Dockerfile, shell line or file name)"),
+  E571(ERROR, "not enough memory for the secret key's scrypt parameters"),
+  E572(ERROR, "duplicate key in a JSON object"),
+  E573(ERROR, "secret in a profile that an output would repeat"),
+  E574(ERROR, "symbolic link in the download folder"),
+  E575(ERROR, "catalog signature missing or invalid"),
+  E576(ERROR, "revoked revision made active again"),
+  E577(ERROR, "enforcement rule exceeded its CEL evaluation budget"),
+
   // Warnings.
   W001(WARNING, "npm packages declared but no rule permits the npm registry"),
   W002(WARNING, "development package"),
