@@ -58,7 +58,7 @@ final class ImageService implements ImageUseCases {
   private record Planned(ImagePlan plan, List<Diagnostic> warnings, ImageOutcome failure) {}
 
   private Planned plan(Path profileFile, String shown, String arch) {
-    ProfileCheck check = ProfileReader.read(profileFile, shown);
+    ProfileCheck check = ProfileReader.readForOutputs(profileFile, shown);
     if (check.profile() == null) {
       return new Planned(
           null,
@@ -343,7 +343,7 @@ final class ImageService implements ImageUseCases {
   @Override
   public ImageOutcome releaseProfile(ReleaseProfileRequest request) {
     String shown = request.profile().asGiven();
-    ProfileCheck check = ProfileReader.read(request.profile().path(), shown);
+    ProfileCheck check = ProfileReader.readForOutputs(request.profile().path(), shown);
     if (check.profile() == null) {
       return ImageOutcome.failed(
           "invalid profile " + PythonPath.normalize(shown), check.diagnostics());

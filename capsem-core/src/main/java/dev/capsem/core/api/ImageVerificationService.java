@@ -145,7 +145,7 @@ final class ImageVerificationService implements ImageVerificationUseCases {
   }
 
   private Planned plan(GivenPath profileFile, String arch) {
-    ProfileCheck check = ProfileReader.read(profileFile.path(), profileFile.asGiven());
+    ProfileCheck check = ProfileReader.readForOutputs(profileFile.path(), profileFile.asGiven());
     if (check.profile() == null) {
       return new Planned(
           null,
