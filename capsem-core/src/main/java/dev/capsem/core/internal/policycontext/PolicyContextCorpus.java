@@ -101,6 +101,7 @@ public record PolicyContextCorpus(List<PolicyContextFixture> fixtures, Diagnosti
       tree = JsonReader.read(line, JsonDialect.PYDANTIC);
     } catch (JsonSyntaxException e) {
       return problem(
+          e.code() == Code.E572 ? Code.E572 : Code.E208,
           shown,
           number,
           e.position(),
@@ -112,7 +113,7 @@ public record PolicyContextCorpus(List<PolicyContextFixture> fixtures, Diagnosti
       for (Issue issue : validated.issues()) {
         errors.add(new String[] {issue.path().toString(), issue.message()});
       }
-      return problem(shown, number, validated.issues().get(0).position(), errors);
+      return problem(Code.E208, shown, number, validated.issues().get(0).position(), errors);
     }
     return fixture((ObjectNode) validated.value());
   }
@@ -144,7 +145,7 @@ public record PolicyContextCorpus(List<PolicyContextFixture> fixtures, Diagnosti
    * prefix is a contract): {@code 1 validation error for PolicyContextFixtureV1\nloc\n message}.
    */
   private static Diagnostic problem(
-      String shown, int number, Position inLine, List<String[]> errors) {
+      Code code, String shown, int number, Position inLine, List<String[]> errors) {
     StringBuilder message = new StringBuilder();
     message
         .append(shown)
@@ -161,7 +162,7 @@ public record PolicyContextCorpus(List<PolicyContextFixture> fixtures, Diagnosti
       message.append("\n  ").append(error[1]);
     }
     Position position = new Position(number, inLine == null ? 1 : inLine.column());
-    return new Diagnostic(Code.E208, shown, "", position, message.toString());
+    return new Diagnostic(code, shown, "", position, message.toString());
   }
 
   private static PolicyContextCorpus refused(Diagnostic problem) {

@@ -59,7 +59,7 @@ public record InputDocument(Node tree, List<Diagnostic> problems) {
       try {
         return new InputDocument(JsonReader.read(text, JsonDialect.PYDANTIC), List.of());
       } catch (JsonSyntaxException e) {
-        return failed(Code.E002, shownAs, "", e.position(), "Invalid JSON: " + e.getMessage());
+        return failed(e.code(), shownAs, "", e.position(), "Invalid JSON: " + e.getMessage());
       }
     }
     try {

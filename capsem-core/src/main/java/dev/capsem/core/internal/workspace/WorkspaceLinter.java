@@ -211,7 +211,7 @@ public final class WorkspaceLinter {
           } catch (JsonSyntaxException e) {
             found.add(
                 at(
-                    Code.E010,
+                    e.code() == Code.E572 ? Code.E572 : Code.E010,
                     provider.file(),
                     position(provider.file(), provider.key(), "files", entry.getKey(), "content"),
                     "Invalid JSON in " + where + ": " + e.getMessage()));
