@@ -187,11 +187,9 @@ final class SigningService implements SigningUseCases {
             : KeyProtection.scrypt(request.password());
     try {
       Files.createDirectories(request.outDir());
-      if (request.force()) {
-        Files.deleteIfExists(publicKey);
-        Files.deleteIfExists(secretKey);
-      }
-      KeyId id = ports.keyGenerator().generateFiles(publicKey, secretKey, protection, false);
+      // With --force the new pair replaces the old one atomically (the old is kept until then).
+      KeyId id =
+          ports.keyGenerator().generateFiles(publicKey, secretKey, protection, request.force());
       return Generated.wrote(
           List.of(
               "created " + publicShown,
