@@ -11,8 +11,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "hash", description = "Print the BLAKE3 of each file, as b3sum does.")
 final class HashCommand extends CapsemCommand {
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "The files to hash.")
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "1..*",
+      description =
+          "The files to hash; - is standard input (FIFOs and /proc files are read whole).")
   List<String> files;
+
+  private static final Path STDIN = Path.of("/dev/stdin");
 
   HashCommand(Capsem capsem) {
 
@@ -21,7 +27,11 @@ final class HashCommand extends CapsemCommand {
 
   @Override
   public Integer call() {
-    FileHashes hashes = capsem.signing().hash(files.stream().map(Path::of).toList(), files);
+    // "-" is standard input, as for b3sum; the line still names it "-".
+    FileHashes hashes =
+        capsem
+            .signing()
+            .hash(files.stream().map(f -> f.equals("-") ? STDIN : Path.of(f)).toList(), files);
     Console console = console();
     hashes.lines().forEach(console::out);
     hashes.errors().forEach(error -> console.err("Error: " + error));
