@@ -264,7 +264,8 @@ final class ManifestService implements ManifestUseCases {
         }
         options =
             CheckOptions.download(
-                dir, dirShown, request.publicKey(), request.allowLegacySignatures());
+                    dir, dirShown, request.publicKey(), request.allowLegacySignatures())
+                .withCatalogFile(request.manifest());
       } else {
         options = CheckOptions.fast();
       }
