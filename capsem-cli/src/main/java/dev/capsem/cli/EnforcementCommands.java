@@ -99,6 +99,13 @@ final class EnforcementCommands {
     @Option(names = "--json", description = "Print the JSON report.")
     boolean json;
 
+    @Option(
+        names = "--strict",
+        description =
+            "Fail (E577) when a rule exceeded its CEL evaluation budget on some event; the report"
+                + " lists such rules either way.")
+    boolean strict;
+
     Backtest(Capsem capsem) {
       super(capsem);
     }
@@ -107,7 +114,7 @@ final class EnforcementCommands {
     public Integer call() {
       Path pack = existingFile(path, "POLICY_PATH");
       Path corpus = existingFile(events, "--events");
-      PackReport result = capsem.enforcement().backtest(pack, path, corpus, events);
+      PackReport result = capsem.enforcement().backtest(pack, path, corpus, events, strict);
       if (result.report() == null) {
         return refuse(result);
       }

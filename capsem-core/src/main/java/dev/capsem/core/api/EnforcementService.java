@@ -81,7 +81,8 @@ final class EnforcementService implements EnforcementUseCases {
   }
 
   @Override
-  public PackReport backtest(Path file, String shownAs, Path events, String eventsShownAs) {
+  public PackReport backtest(
+      Path file, String shownAs, Path events, String eventsShownAs, boolean strict) {
     Instant started = clock.instant();
     EnforcementRead read = EnforcementReader.read(file, shownAs);
     if (!read.ok()) {
@@ -93,14 +94,17 @@ final class EnforcementService implements EnforcementUseCases {
     if (!corpus.ok()) {
       diagnostics.add(corpus.problem());
     }
-    List<Backtest.Row> rows =
-        compilation.ok() ? Backtest.rows(compilation.engine(), corpus.fixtures()) : List.of();
+    Backtest.Result result =
+        compilation.ok()
+            ? Backtest.run(compilation.engine(), corpus.fixtures())
+            : new Backtest.Result(List.of(), java.util.Map.of());
+    diagnostics.addAll(EnforcementReports.budgetProblems(result, shownAs, strict));
     double durationMs = Duration.between(started, clock.instant()).toNanos() / 1_000_000.0;
     return new PackReport(
-        diagnostics.isEmpty(),
+        DiagnosticJson.noErrors(diagnostics),
         diagnostics,
         EnforcementReports.backtest(
-            read.pack(), corpus.fixtures().size(), rows, diagnostics, durationMs),
+            read.pack(), corpus.fixtures().size(), result, diagnostics, durationMs),
         null,
         null);
   }

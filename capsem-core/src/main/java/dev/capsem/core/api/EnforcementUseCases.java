@@ -19,7 +19,15 @@ public interface EnforcementUseCases {
   PackReport compile(Path file, String shownAs);
 
   /** Replays a JSONL corpus: {@code capsem.policy-backtest.v1}. */
-  PackReport backtest(Path file, String shownAs, Path events, String eventsShownAs);
+  default PackReport backtest(Path file, String shownAs, Path events, String eventsShownAs) {
+    return backtest(file, shownAs, events, eventsShownAs, false);
+  }
+
+  /**
+   * As above; with {@code strict}, a rule that exceeded its CEL evaluation budget on some event is
+   * an error (E577) and the report is not ok. Either way the report lists such rules.
+   */
+  PackReport backtest(Path file, String shownAs, Path events, String eventsShownAs, boolean strict);
 
   /** Runs a rule-test file ({@code *.enforcement-test.toml}). */
   RuleTestOutcome test(Path testFile, String shownAs);

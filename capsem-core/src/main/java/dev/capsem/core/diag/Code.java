@@ -128,7 +128,10 @@ public enum Code {
   W015(WARNING, "domains in both allow and block lists"),
   W016(WARNING, "enforcement rule never matched by a test case or corpus event"),
   W017(WARNING, "guest agent binaries omitted by configuration"),
-  W401(WARNING, "binary release deprecated");
+  W401(WARNING, "binary release deprecated"),
+
+  // Hardening.
+  W570(WARNING, "enforcement rule exceeded its CEL evaluation budget in a backtest");
 
   private final Severity severity;
   private final String title;
