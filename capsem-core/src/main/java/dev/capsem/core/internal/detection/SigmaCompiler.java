@@ -406,7 +406,12 @@ public final class SigmaCompiler {
         throw at(Code.E213, v, "Sigma detection values must be plain values, not " + kind(v));
       }
       if (timestamps.contains(v)) {
-        throw at(Code.E213, v, "Unable to convert a YAML date to a Sigma value");
+        // pySigma's words for the Python type PyYAML makes of a date or a date and time.
+        boolean dateOnly = ((StringNode) v).value().length() == 10;
+        throw at(
+            Code.E213,
+            v,
+            "Unsupported type: <class 'datetime." + (dateOnly ? "date" : "datetime") + "'>");
       }
     }
     return values;
@@ -428,7 +433,13 @@ public final class SigmaCompiler {
       return new IntegerNode(i.value(), null);
     }
     if (value instanceof FloatNode f) {
-      return new FloatNode(f.value(), null);
+      double number = f.value();
+      // D21: pySigma's SigmaNumber makes a whole float an integer (443.0 -> 443, 6.0e+2 -> 600),
+      // as Python's int(): exactly, however large.
+      if (Double.isFinite(number) && number == Math.rint(number)) {
+        return new IntegerNode(new java.math.BigDecimal(number).toBigInteger(), null);
+      }
+      return new FloatNode(number, null);
     }
     return BooleanNode.of(((BooleanNode) value).value());
   }
