@@ -10,13 +10,10 @@ import dev.capsem.core.internal.json.Node;
 import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.internal.json.StringNode;
 import dev.capsem.core.internal.report.PythonPath;
+import dev.capsem.core.internal.schema.InputDocument;
 import dev.capsem.core.internal.schema.Issue;
 import dev.capsem.core.internal.schema.Validated;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,17 +49,13 @@ public record PolicyContextCorpus(List<PolicyContextFixture> fixtures, Diagnosti
     String shown = PythonPath.normalize(shownAs);
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-              .toString();
-    } catch (CharacterCodingException e) {
-      return refused(
-          new Diagnostic(
-              Code.E002, shown, "", null, shown + ": the events file is not valid UTF-8"));
+      Position[] bad = new Position[1];
+      text = InputDocument.utf8(Files.readAllBytes(file), at -> bad[0] = at);
+      if (text == null) {
+        return refused(
+            new Diagnostic(
+                Code.E002, shown, "", bad[0], shown + ": the events file is not valid UTF-8"));
+      }
     } catch (IOException e) {
       return refused(
           new Diagnostic(Code.E002, shown, "", null, shown + ": cannot read: " + e.getMessage()));
