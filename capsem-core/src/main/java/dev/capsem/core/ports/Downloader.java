@@ -11,7 +11,12 @@ public interface Downloader {
   /** The body of a GET, for small documents. */
   byte[] get(URI url, Duration timeout) throws IOException;
 
-  /** Streams the body of a GET into {@code target} (which the caller later moves into place). */
+  /**
+   * Streams the body of a GET into {@code target} (which the caller later moves into place). {@code
+   * timeout} bounds the wait for the response's head; the body then arrives at {@link
+   * TransferPace#DOWNLOADS}'s pace or the download fails, however long a steady one takes. A failed
+   * or killed download leaves no {@code target}: the next one starts afresh.
+   */
   void download(URI url, Path target, Duration timeout) throws IOException;
 
   /** For callers that fetch nothing: every request fails. */

@@ -16,6 +16,13 @@ import java.util.Objects;
  */
 public record TransferPace(Duration idleTimeout, long minimumBytesPerSecond, Duration rateWindow) {
 
+  /**
+   * For downloads: no byte for 30 s, or less than 8 KiB/s (64 kbit/s) on average over a minute,
+   * gives up; a 450 MB file at 150 kB/s (50 minutes) passes.
+   */
+  public static final TransferPace DOWNLOADS =
+      new TransferPace(Duration.ofSeconds(30), 8 * 1024, Duration.ofSeconds(60));
+
   public TransferPace {
     Objects.requireNonNull(idleTimeout, "idleTimeout");
     Objects.requireNonNull(rateWindow, "rateWindow");
