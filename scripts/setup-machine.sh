@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
 # Installs what the tests and the example need on a fresh Debian machine, idempotently:
-# the real minisign and b3sum CLIs (interoperability tests), squashfs-tools and cpio (image checks),
-# debootstrap and the Docker engine (image builds), a JDK and Maven when absent; then starts the
-# engine and makes the base image (scripts/container-engine.sh).
+# the real minisign and b3sum CLIs (interoperability tests), squashfs-tools, attr and cpio (image
+# checks: mksquashfs/unsquashfs are the squashfs reader's and writer's yardstick, setfattr tags files),
+# debootstrap and the Docker engine (image builds), Debian's docker-registry with htpasswd and openssl
+# (the registry tests start it on loopback), QEMU for x86_64 and a static busybox (the boot test
+# boots built images; the VM contract's guest runs on busybox), qemu-user with its binfmt_misc
+# handlers (the rootfs of a foreign architecture, arm64 on x86_64), qemu-system-aarch64 (booting an
+# arm64 image), a JDK and Maven when absent; then starts the engine and makes the base images
+# (scripts/container-engine.sh).
 set -euo pipefail
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
 
-packages=(minisign b3sum squashfs-tools cpio debootstrap docker.io curl ca-certificates)
+packages=(minisign b3sum squashfs-tools attr cpio debootstrap docker.io curl ca-certificates
+  docker-registry apache2-utils openssl qemu-system-x86 busybox-static
+  qemu-user-static binfmt-support qemu-system-arm)
 command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 
@@ -14,13 +23,37 @@ for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "setup: installing ${missing[*]}"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "setup: $(minisign -v 2>&1 | head -1), $(b3sum --version), $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
+echo "setup: $(minisign -v 2>&1 | head -1), $(b3sum --version), $(qemu-system-x86_64 --version | head -1), $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
 
-# The Docker engine and the base image the image builds start from (no image registry is reachable).
+# qemu-user through binfmt_misc, for the rootfs of a foreign architecture: its package scripts run
+# under emulation (the kernel and the initrd are cross-built and need none). Machines without systemd
+# (containers, CI sandboxes) have binfmt_misc unmounted and the handlers unregistered, so both are
+# done here. Docker's containers reach the emulator only through a handler with the F (fix-binary)
+# flag, which Debian's qemu-user-static registers.
+binfmt=/proc/sys/fs/binfmt_misc
+if [ ! -e "$binfmt/register" ]; then
+  $sudo mount -t binfmt_misc binfmt_misc "$binfmt" 2>/dev/null ||
+    echo "setup: WARNING: cannot mount binfmt_misc; foreign-architecture builds will fail with E309" >&2
+fi
+host_qemu="qemu-$(uname -m)"
+for handler in qemu-aarch64 qemu-x86_64; do
+  [ "$handler" = "$host_qemu" ] && continue
+  [ -e "$binfmt/register" ] || break
+  if ! grep -qx enabled "$binfmt/$handler" 2>/dev/null; then
+    $sudo update-binfmts --import "$handler" >/dev/null 2>&1 || true
+    $sudo update-binfmts --enable "$handler" >/dev/null 2>&1 || true
+  fi
+  if grep -qx enabled "$binfmt/$handler" 2>/dev/null; then
+    echo "setup: binfmt $handler enabled ($(grep '^flags:' "$binfmt/$handler"))"
+  else
+    echo "setup: WARNING: binfmt $handler is not enabled; foreign-architecture builds will fail with E309" >&2
+  fi
+done
+
+# The Docker engine and the base images the image builds start from (no image registry is reachable):
+# the engine's own, and one per foreign architecture that binfmt now runs.
 "$(dirname "${BASH_SOURCE[0]}")/container-engine.sh"

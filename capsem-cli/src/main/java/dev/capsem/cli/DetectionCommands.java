@@ -1,7 +1,7 @@
 package dev.capsem.cli;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.PackReport;
+import dev.capsem.core.diag.GivenPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -35,8 +35,7 @@ final class DetectionCommands {
 
     @Override
     public Integer call() {
-      var result = capsem.detection().validate(existingFile(path, "DETECTION_PATH"), path);
-      return print(result.validation(), json, result.summary());
+      return print(capsem.detection().validate(existingFile(path, "DETECTION_PATH")), json);
     }
   }
 
@@ -61,29 +60,11 @@ final class DetectionCommands {
 
     @Override
     public Integer call() {
-      Path pack = existingFile(path, "DETECTION_PATH");
+      GivenPath pack = existingFile(path, "DETECTION_PATH");
       if (out != null && Files.isDirectory(Path.of(out))) {
         throw usage("Invalid value for '--out': File '" + out + "' is a directory.");
       }
-      PackReport result =
-          capsem.detection().compile(pack, path, out == null ? null : Path.of(out), out);
-      Console console = console();
-      if (!result.ok()) {
-        if (json) {
-          console.outRaw(result.reportJson());
-          return ExitCodes.INVALID;
-        }
-        return refuse(result);
-      }
-      if (out == null && !json) {
-        console.outRaw(result.document());
-      }
-      if (json) {
-        console.outRaw(result.reportJson());
-      } else if (out != null) {
-        console.out("compiled " + result.count("rule_count") + " detection rule(s) to " + out);
-      }
-      return ExitCodes.OK;
+      return print(capsem.detection().compile(pack, out == null ? null : GivenPath.of(out)), json);
     }
   }
 
@@ -100,6 +81,12 @@ final class DetectionCommands {
         description = "JSONL policy-context fixture file.")
     String events;
 
+    @Option(
+        names = "--expected",
+        paramLabel = "REPORT",
+        description = "The report the check must give (E223 where it differs).")
+    String expected;
+
     @Option(names = "--json", description = "Print the JSON report.")
     boolean json;
 
@@ -109,25 +96,10 @@ final class DetectionCommands {
 
     @Override
     public Integer call() {
-      Path pack = existingFile(path, "DETECTION_PATH");
-      Path corpus = existingFile(events, "--events");
-      PackReport result = capsem.detection().check(pack, path, corpus, events);
-      if (result.report() == null) {
-        return refuse(result);
-      }
-      Console console = console();
-      if (json) {
-        console.outRaw(result.reportJson());
-      } else {
-        console.out(
-            "checked "
-                + result.count("event_count")
-                + " event(s), "
-                + result.count("match_count")
-                + " finding(s)");
-        console.diagnostics(result.diagnostics());
-      }
-      return ExitCodes.of(result.ok());
+      GivenPath pack = existingFile(path, "DETECTION_PATH");
+      GivenPath corpus = existingFile(events, "--events");
+      return print(
+          capsem.detection().check(pack, corpus, optionalFile(expected, "--expected")), json);
     }
   }
 
@@ -158,8 +130,7 @@ final class DetectionCommands {
 
     @Override
     public Integer call() {
-      console().outRaw(capsem.detection().schema());
-      return ExitCodes.OK;
+      return print(capsem.detection().schema(), false);
     }
   }
 }

@@ -1,12 +1,8 @@
 package dev.capsem.cli;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.internal.doctor.DoctorCheck;
-import dev.capsem.core.internal.doctor.DoctorRequest;
-import dev.capsem.core.internal.doctor.DoctorResult;
-import dev.capsem.core.internal.json.JsonPrinter;
-import java.nio.file.Path;
-import java.util.List;
+import dev.capsem.core.api.DoctorRequest;
+import dev.capsem.core.diag.GivenPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,45 +41,16 @@ final class DoctorCommand extends CapsemCommand {
 
   @Override
   public Integer call() {
-    choice(arch, "--arch", List.of("all", "arm64", "x86_64"));
-    Path profileFile = profile == null ? null : existingFile(profile, "--profile");
-    DoctorResult result =
+    choice(arch, "--arch", ImageCommands.ARCHES);
+    return print(
         capsem
             .doctor()
             .diagnose(
                 new DoctorRequest(
-                    profileFile,
-                    profile,
+                    optionalFile(profile, "--profile"),
                     arch,
-                    Path.of(repoRoot),
-                    repoRoot,
-                    guestBinaries == null ? null : Path.of(guestBinaries)));
-    Console console = console();
-    if (json) {
-      console.outRaw(JsonPrinter.pretty().printLine(result.report()));
-      return ExitCodes.of(result.ok());
-    }
-    console.out("capsem-admin doctor");
-    console.out("=".repeat(20));
-    long passed = 0;
-    for (DoctorCheck check : result.checks()) {
-      console.out("  [" + (check.passed() ? "PASS" : "FAIL") + "] " + check.detail());
-      if (!check.passed() && check.fix() != null) {
-        console.out("         fix: " + check.fix());
-      }
-      passed += check.passed() ? 1 : 0;
-    }
-    if (!result.profileRequested()) {
-      console.out("");
-      console.out("profile: not checked (pass --profile)");
-    } else if (result.profile() != null) {
-      console.out("");
-      console.out("profile: " + result.profile().reference());
-      console.out("package contract: " + result.packageContractHash());
-    }
-    console.out("");
-    console.out(passed + " passed, " + (result.checks().size() - passed) + " failed");
-    console.diagnostics(result.diagnostics());
-    return ExitCodes.of(result.ok());
+                    GivenPath.of(repoRoot),
+                    WorkspaceInputs.path(guestBinaries))),
+        json);
   }
 }

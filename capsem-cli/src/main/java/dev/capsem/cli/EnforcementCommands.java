@@ -1,12 +1,7 @@
 package dev.capsem.cli;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.PackReport;
-import dev.capsem.core.api.RuleTestOutcome;
-import dev.capsem.core.internal.io.AtomicFiles;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,8 +39,7 @@ final class EnforcementCommands {
 
     @Override
     public Integer call() {
-      var result = capsem.enforcement().validate(existingFile(path, "POLICY_PATH"), path);
-      return print(result.validation(), json, result.summary());
+      return print(capsem.enforcement().validate(existingFile(path, "POLICY_PATH")), json);
     }
   }
 
@@ -64,20 +58,7 @@ final class EnforcementCommands {
 
     @Override
     public Integer call() {
-      PackReport result = capsem.enforcement().compile(existingFile(path, "POLICY_PATH"), path);
-      if (result.report() == null) {
-        return refuse(result);
-      }
-      Console console = console();
-      if (json) {
-        console.outRaw(result.reportJson());
-      } else if (result.ok()) {
-        console.out("compiled " + result.count("rule_count") + " policy rule(s)");
-      }
-      if (!json) {
-        console.diagnostics(result.diagnostics());
-      }
-      return ExitCodes.of(result.ok());
+      return print(capsem.enforcement().compile(existingFile(path, "POLICY_PATH")), json);
     }
   }
 
@@ -96,6 +77,12 @@ final class EnforcementCommands {
         description = "JSONL policy-context fixture file.")
     String events;
 
+    @Option(
+        names = "--expected",
+        paramLabel = "REPORT",
+        description = "The report the backtest must give (E223 where it differs).")
+    String expected;
+
     @Option(names = "--json", description = "Print the JSON report.")
     boolean json;
 
@@ -112,25 +99,11 @@ final class EnforcementCommands {
 
     @Override
     public Integer call() {
-      Path pack = existingFile(path, "POLICY_PATH");
-      Path corpus = existingFile(events, "--events");
-      PackReport result = capsem.enforcement().backtest(pack, path, corpus, events, strict);
-      if (result.report() == null) {
-        return refuse(result);
-      }
-      Console console = console();
-      if (json) {
-        console.outRaw(result.reportJson());
-      } else {
-        console.out(
-            "checked "
-                + result.count("event_count")
-                + " event(s), "
-                + result.count("match_count")
-                + " enforcement match(es)");
-        console.diagnostics(result.diagnostics());
-      }
-      return ExitCodes.of(result.ok());
+      GivenPath pack = existingFile(path, "POLICY_PATH");
+      GivenPath corpus = existingFile(events, "--events");
+      return print(
+          capsem.enforcement().backtest(pack, corpus, optionalFile(expected, "--expected"), strict),
+          json);
     }
   }
 
@@ -156,32 +129,12 @@ final class EnforcementCommands {
 
     @Override
     public Integer call() {
-      RuleTestOutcome result = capsem.enforcement().test(existingFile(path, "TEST_PATH"), path);
-      Console console = console();
-      if (result.report() == null) {
-        console.err("Error: " + result.refusal());
-        console.diagnostics(result.diagnostics());
-        return ExitCodes.INVALID;
+      GivenPath tests = existingFile(path, "TEST_PATH");
+      if (junit != null && java.nio.file.Files.isDirectory(java.nio.file.Path.of(junit))) {
+        throw usage("Invalid value for '--junit': File '" + junit + "' is a directory.");
       }
-      if (junit != null) {
-        Path target = Path.of(junit);
-        if (Files.isDirectory(target)) {
-          throw usage("Invalid value for '--junit': File '" + junit + "' is a directory.");
-        }
-        try {
-          AtomicFiles.writeString(target, result.junitXml());
-        } catch (IOException e) {
-          console.err("Error: cannot write " + junit + ": " + e.getMessage());
-          return ExitCodes.INVALID;
-        }
-      }
-      if (json) {
-        console.outRaw(result.reportJson());
-      } else {
-        result.lines().forEach(console::out);
-        console.diagnostics(result.diagnostics());
-      }
-      return ExitCodes.of(result.ok());
+      return print(
+          capsem.enforcement().test(tests, junit == null ? null : GivenPath.of(junit)), json);
     }
   }
 
@@ -194,8 +147,7 @@ final class EnforcementCommands {
 
     @Override
     public Integer call() {
-      console().outRaw(capsem.enforcement().schema());
-      return ExitCodes.OK;
+      return print(capsem.enforcement().schema(), false);
     }
   }
 }

@@ -1,35 +1,26 @@
 package dev.capsem.cli;
 
+import dev.capsem.adapters.ProgressLog;
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.ImageBuildRequest;
-import dev.capsem.core.api.ImageOutcome;
+import dev.capsem.core.api.ImageOptions;
 import dev.capsem.core.api.ImagePlanRequest;
+import dev.capsem.core.api.ImageSbomRequest;
+import dev.capsem.core.api.ImageVerifyRequest;
 import dev.capsem.core.api.ImageWorkspaceRequest;
-import dev.capsem.core.api.Ports;
-import dev.capsem.core.internal.image.AssetManifestV2;
-import dev.capsem.core.internal.image.BuildSettings;
-import dev.capsem.core.internal.image.GuestBinaries;
-import dev.capsem.core.internal.image.ImageTemplate;
-import dev.capsem.core.internal.image.InputPath;
-import dev.capsem.core.internal.image.KernelSource;
-import dev.capsem.core.internal.image.PackageSources;
-import dev.capsem.core.internal.image.WorkspaceSources;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
+import dev.capsem.core.api.VersionMatch;
+import dev.capsem.core.diag.GivenPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/** {@code capsem-admin image plan|build-workspace|build}. */
+/** {@code capsem-admin image plan|build-workspace|build|verify|sbom}. */
 final class ImageCommands {
 
   static final List<String> ARCHES = List.of("all", "arm64", "x86_64");
@@ -39,30 +30,10 @@ final class ImageCommands {
   @Command(name = "image", description = "Plan, build, verify and describe Capsem VM images.")
   static final class Group extends CommandGroup {}
 
-  /** Prints an outcome the way every image command does; returns the exit code. */
-  static int printOutcome(Console console, ImageOutcome outcome, boolean json) {
-    if (!outcome.ok()) {
-      if (outcome.error() != null) {
-        console.err("Error: " + outcome.error());
-      }
-      console.diagnostics(outcome.diagnostics());
-      return ExitCodes.INVALID;
-    }
-    console.diagnostics(outcome.diagnostics());
-    if (json) {
-      console.outRaw(outcome.reportJson());
-    } else {
-      outcome.humanLines().forEach(console::out);
-    }
-    return ExitCodes.OK;
-  }
-
   @Command(
       name = "plan",
       description = "Print the image plan of a Profile V2 (capsem.image-plan.v1).")
-  static final class Plan extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class Plan extends CapsemCommand {
 
     @Parameters(paramLabel = "PROFILE_PATH", description = "The profile (JSON, or TOML otherwise).")
     String profile;
@@ -77,67 +48,14 @@ final class ImageCommands {
     boolean json;
 
     Plan(Capsem capsem) {
-      this.capsem = capsem;
-    }
-
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override
     public Integer call() {
       choice(arch, "--arch", ARCHES);
-      Path file = existingFile(profile, "PROFILE_PATH");
-      return printOutcome(
-          console(), capsem.images().plan(new ImagePlanRequest(file, profile, arch)), json);
-    }
-  }
-
-  /** Where the workspace's other inputs come from (decision D5). */
-  static final class SourceOptions {
-    @Option(
-        names = "--guest-dir",
-        defaultValue = "guest",
-        description =
-            "A folder laid out like upstream's guest/: config/ai, config/vm/environment.toml,"
-                + " config/kernel, artifacts (default: guest).")
-    String guestDir;
-
-    @Option(names = "--providers-dir", description = "AI-provider definitions (<id>.toml each).")
-    String providersDir;
-
-    @Option(names = "--environment", description = "The vm/environment.toml to copy.")
-    String environment;
-
-    @Option(names = "--defconfig-dir", description = "The folder holding defconfig.<arch>.")
-    String defconfigDir;
-
-    @Option(names = "--artifacts", description = "The guest artifacts folder.")
-    String artifacts;
-
-    @Option(
-        names = "--ca",
-        defaultValue = "config/capsem-ca.crt",
-        description = "The operator's CA certificate (default: config/capsem-ca.crt).")
-    String ca;
-
-    WorkspaceSources sources() {
-      WorkspaceSources sources =
-          WorkspaceSources.fromGuestDir(InputPath.of(guestDir), InputPath.of(ca));
-      if (providersDir != null) {
-        sources = sources.withProviders(InputPath.of(providersDir));
-      }
-      if (environment != null) {
-        sources = sources.withEnvironment(InputPath.of(environment));
-      }
-      if (defconfigDir != null) {
-        sources = sources.withDefconfigs(InputPath.of(defconfigDir));
-      }
-      if (artifacts != null) {
-        sources = sources.withArtifacts(InputPath.of(artifacts));
-      }
-      return sources;
+      GivenPath file = existingFile(profile, "PROFILE_PATH");
+      return print(capsem.images().plan(new ImagePlanRequest(file, arch)), json);
     }
   }
 
@@ -145,9 +63,7 @@ final class ImageCommands {
       name = "build-workspace",
       description =
           "Write the build workspace a profile derives (config/*.toml, kernel, artifacts).")
-  static final class BuildWorkspace extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class BuildWorkspace extends CapsemCommand {
 
     @Parameters(paramLabel = "PROFILE_PATH", description = "The profile (JSON, or TOML otherwise).")
     String profile;
@@ -167,29 +83,22 @@ final class ImageCommands {
     @Option(names = "--json", description = "Print the JSON report.")
     boolean json;
 
-    @Mixin SourceOptions inputs;
+    @Mixin WorkspaceInputs inputs;
 
     BuildWorkspace(Capsem capsem) {
-      this.capsem = capsem;
-    }
-
-    @Override
-    CommandSpec spec() {
-      return spec;
+      super(capsem);
     }
 
     @Override
     public Integer call() {
       choice(arch, "--arch", ARCHES);
-      Path file = existingFile(profile, "PROFILE_PATH");
-      notAFile(out, "--out");
-      return printOutcome(
-          console(),
+      GivenPath file = existingFile(profile, "PROFILE_PATH");
+      ImageOptions options = inputs.fill(ImageOptions.builder().arch(arch)).build();
+      return print(
           capsem
               .images()
               .buildWorkspace(
-                  new ImageWorkspaceRequest(
-                      file, profile, arch, InputPath.of(out), force, inputs.sources())),
+                  new ImageWorkspaceRequest(file, notAFile(out, "--out"), force, options)),
           json);
     }
   }
@@ -199,9 +108,7 @@ final class ImageCommands {
       description =
           "Build kernel, initrd and rootfs per architecture through the container runtime, then"
               + " B3SUMS and manifest.json.")
-  static final class Build extends CommandSupport implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    private final Capsem capsem;
+  static final class Build extends CapsemCommand {
 
     @Parameters(paramLabel = "PROFILE_PATH", description = "The profile (JSON, or TOML otherwise).")
     String profile;
@@ -217,6 +124,49 @@ final class ImageCommands {
         description = "Keep the build workspace here (default: a temporary folder).")
     String workspaceDir;
 
+    @Option(names = "--force", description = "Write into a non-empty --workspace-dir.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print the JSON report.")
+    boolean json;
+
+    @Mixin BuildOptions build;
+
+    @Mixin WorkspaceInputs inputs;
+
+    Build(Capsem capsem) {
+      super(capsem);
+    }
+
+    @Override
+    public Integer call() {
+      build.check(this);
+      GivenPath file = existingFile(profile, "PROFILE_PATH");
+      ImageOptions options =
+          build
+              .fill(inputs.fill(ImageOptions.builder()))
+              .assets(notAFile(out, "--out"))
+              .workspace(notAFile(workspaceDir, "--workspace-dir"))
+              .force(force)
+              .build();
+      try (ProgressLog progress = Progress.on(console(), build.verbose)) {
+        return print(capsem.images().build(new ImageBuildRequest(file, options), progress), json);
+      }
+    }
+  }
+
+  /** What verify and sbom share: the profile, the assets folder, the arch and the inventory. */
+  abstract static class AssetCommand extends CapsemCommand {
+
+    @Parameters(paramLabel = "PROFILE_PATH", description = "The Profile V2 file.")
+    String profile;
+
+    @Option(
+        names = "--assets-dir",
+        required = true,
+        description = "Local assets laid out as <assets-dir>/<arch>/<asset filename>.")
+    String assetsDir;
+
     @Option(
         names = "--arch",
         defaultValue = "all",
@@ -224,187 +174,112 @@ final class ImageCommands {
     String arch;
 
     @Option(
-        names = "--template",
-        defaultValue = "all",
-        description = "all, kernel, rootfs or initrd (default: all = kernel, initrd, rootfs).")
-    String template;
+        names = "--inventory",
+        description =
+            "An inventory file for one arch, or a folder of <arch>/image-inventory.json"
+                + " (default: <assets-dir>/<arch>/image-inventory.json).")
+    String inventory;
 
-    @Option(names = "--dry-run", description = "Print every container command; run none.")
-    boolean dryRun;
+    AssetCommand(Capsem capsem) {
+      super(capsem);
+    }
 
-    @Option(names = "--force", description = "Write into a non-empty --workspace-dir.")
-    boolean force;
+    /** Upstream's Click checks, as usage errors (exit 2). */
+    void checkInputs() {
+      existingFile(profile, "PROFILE_PATH");
+      existingDirectory(assetsDir, "--assets-dir");
+      choice(arch, "--arch", ARCHES);
+      if (inventory != null && !Files.exists(Path.of(inventory))) {
+        throw usage("Invalid value for '--inventory': Path '" + inventory + "' does not exist.");
+      }
+    }
+
+    GivenPath inventoryPath() {
+      return inventory == null ? null : GivenPath.of(inventory);
+    }
+  }
+
+  @Command(
+      name = "verify",
+      description =
+          "Verify a profile's built assets (size, BLAKE3), its image inventory and doctor bundles.")
+  static final class Verify extends AssetCommand {
 
     @Option(names = "--json", description = "Print the JSON report.")
     boolean json;
 
-    @Option(names = "--verbose", description = "Show the output of builds as they run.")
-    boolean verbose;
-
-    @Option(names = "--no-cache", description = "Rebuild every image layer.")
-    boolean noCache;
+    @Option(
+        names = "--doctor-bundle",
+        paramLabel = "TAR",
+        description = "A capsem-doctor --bundle tar from a booted image (repeatable).")
+    List<String> doctorBundles = new ArrayList<>();
 
     @Option(
-        names = "--binary-version",
+        names = "--version-match",
+        defaultValue = "exact",
         description =
-            "The Capsem binary version manifest.json pairs the assets with"
-                + " (default: version = of ./Cargo.toml).")
-    String binaryVersion;
+            "exact (upstream: equal or *) or ranges (>=, <, ~=, ^ in Debian, PEP 440 or SemVer"
+                + " order; default: exact).")
+    String versionMatch;
 
-    @Option(
-        names = "--guest-binaries",
-        description = "Prebuilt guest agents, <dir>/<arch>/<name> (default: <guest-dir>/binaries).")
-    String guestBinaries;
-
-    @Option(names = "--without-guest-binaries", description = "Build a rootfs without the agents.")
-    boolean withoutGuestBinaries;
-
-    @Option(names = "--kernel-source", description = "A local kernel source tarball.")
-    String kernelSource;
-
-    @Option(names = "--kernel-url", description = "Download the kernel source from this URL.")
-    String kernelUrl;
-
-    @Option(names = "--kernel-sha256", description = "The kernel source's expected SHA-256.")
-    String kernelSha256;
-
-    @Option(names = "--kernel-version", description = "The kernel.org version (skips the lookup).")
-    String kernelVersion;
-
-    @Option(
-        names = "--node-source",
-        defaultValue = "nvm",
-        description = "nvm, debian or none (default: nvm).")
-    String nodeSource;
-
-    @Option(
-        names = "--uv-installer",
-        description = "The uv installer URL, or none (default: https://astral.sh/uv/install.sh).")
-    String uvInstaller;
-
-    @Option(names = "--python-index", description = "Install Python packages from this index.")
-    String pythonIndex;
-
-    @Option(names = "--python-wheels", description = "Install Python packages from these wheels.")
-    String pythonWheels;
-
-    @Option(
-        names = "--build-ca",
-        description = "CA certificates (PEM) trusted while building, e.g. of a TLS proxy.")
-    String buildCa;
-
-    @Mixin SourceOptions inputs;
-
-    Build(Capsem capsem) {
-      this.capsem = capsem;
-    }
-
-    @Override
-    CommandSpec spec() {
-      return spec;
+    Verify(Capsem capsem) {
+      super(capsem);
     }
 
     @Override
     public Integer call() {
-      choice(arch, "--arch", ARCHES);
-      choice(template, "--template", ImageTemplate.NAMES);
-      choice(nodeSource, "--node-source", PackageSources.NODE_SOURCES);
-      Path file = existingFile(profile, "PROFILE_PATH");
-      notAFile(out, "--out");
-      if (workspaceDir != null) {
-        notAFile(workspaceDir, "--workspace-dir");
+      checkInputs();
+      List<GivenPath> bundles = new ArrayList<>();
+      for (String bundle : doctorBundles) {
+        bundles.add(existingFile(bundle, "--doctor-bundle"));
       }
-      Console console = console();
-      String version = binaryVersion != null ? binaryVersion : cargoVersion();
-      if (version == null && !dryRun) {
-        console.err("Error: binary version not set (pass --binary-version)");
-        return ExitCodes.INVALID;
-      }
-      BuildSettings settings;
-      try {
-        settings =
-            new BuildSettings(
-                ImageTemplate.parse(template),
-                InputPath.of(out),
-                withoutGuestBinaries
-                    ? GuestBinaries.none()
-                    : GuestBinaries.in(
-                        InputPath.of(
-                            guestBinaries != null
-                                ? guestBinaries
-                                : trimSlash(inputs.guestDir) + "/binaries")),
-                new KernelSource(
-                    kernelSource == null ? null : InputPath.of(kernelSource),
-                    kernelUrl == null ? null : uri(kernelUrl, "--kernel-url"),
-                    kernelSha256,
-                    kernelVersion),
-                new PackageSources(
-                    nodeSource,
-                    uvInstaller == null
-                        ? PackageSources.UPSTREAM_UV_INSTALLER
-                        : uvInstaller.equals("none") ? null : uri(uvInstaller, "--uv-installer"),
-                    pythonIndex == null ? null : uri(pythonIndex, "--python-index"),
-                    pythonWheels == null ? null : InputPath.of(pythonWheels),
-                    buildCa == null ? null : InputPath.of(buildCa)),
-                version,
-                noCache,
-                dryRun);
-      } catch (IllegalArgumentException e) {
-        throw usage(e.getMessage());
-      }
-      Capsem engine = verbose ? withBuildOutput(capsem, console) : capsem;
-      ImageOutcome outcome =
-          engine
+      choice(versionMatch, "--version-match", List.of("exact", "ranges"));
+      return print(
+          capsem
               .images()
-              .build(
-                  new ImageBuildRequest(
-                      file,
-                      profile,
+              .verify(
+                  new ImageVerifyRequest(
+                      GivenPath.of(profile),
+                      GivenPath.of(assetsDir),
                       arch,
-                      workspaceDir == null ? null : InputPath.of(workspaceDir),
-                      force,
-                      inputs.sources(),
-                      settings),
-                  new ConsoleProgress(console));
-      return printOutcome(console, outcome, json);
+                      inventoryPath(),
+                      bundles,
+                      VersionMatch.valueOf(versionMatch.toUpperCase(Locale.ROOT)))),
+          json);
+    }
+  }
+
+  @Command(
+      name = "sbom",
+      description = "Write an SPDX 2.3 SBOM per architecture from the image inventories.")
+  static final class Sbom extends AssetCommand {
+
+    @Option(
+        names = "--out-dir",
+        description = "Where <arch>/guest-sbom.spdx.json go (default: print one arch's SBOM).")
+    String outDir;
+
+    @Option(names = "--json", description = "Print a JSON report of the documents written.")
+    boolean json;
+
+    Sbom(Capsem capsem) {
+      super(capsem);
     }
 
-    private static Capsem withBuildOutput(Capsem capsem, Console console) {
-      Ports ports = capsem.ports();
-      return Capsem.with(
-          ports.withContainers(
-              AdminPorts.containers(
-                  ports.host().environment(), line -> console.err("    | " + line)),
-              ports.downloads()));
-    }
-
-    /** Upstream's binary version source: the first {@code version = "..."} of ./Cargo.toml. */
-    private static String cargoVersion() {
-      Path cargo = Path.of("Cargo.toml");
-      if (!Files.isRegularFile(cargo)) {
-        return null;
-      }
-      try {
-        return AssetManifestV2.cargoVersion(Files.readString(cargo, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        return null;
-      }
-    }
-
-    private URI uri(String value, String option) {
-      try {
-        URI uri = new URI(value);
-        if (uri.getScheme() == null) {
-          throw usage("Invalid value for '" + option + "': '" + value + "' is not a URL.");
-        }
-        return uri;
-      } catch (URISyntaxException e) {
-        throw usage("Invalid value for '" + option + "': '" + value + "' is not a URL.");
-      }
-    }
-
-    private static String trimSlash(String path) {
-      return path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+    @Override
+    public Integer call() {
+      checkInputs();
+      return print(
+          capsem
+              .images()
+              .sbom(
+                  new ImageSbomRequest(
+                      GivenPath.of(profile),
+                      GivenPath.of(assetsDir),
+                      arch,
+                      inventoryPath(),
+                      notAFile(outDir, "--out-dir"))),
+          json);
     }
   }
 }

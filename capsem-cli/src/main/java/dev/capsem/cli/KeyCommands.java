@@ -2,6 +2,7 @@ package dev.capsem.cli;
 
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.GenerateKeysRequest;
+import dev.capsem.core.diag.GivenPath;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,33 +39,35 @@ final class KeyCommands {
     @Option(names = "--force", description = "Replace existing key files.")
     boolean force;
 
-    Generate(Capsem capsem) {
+    @Option(names = "--json", description = "Print a JSON report of the files written.")
+    boolean json;
 
+    Generate(Capsem capsem) {
       super(capsem);
     }
 
     @Override
     public Integer call() {
-      Path password = passwordFile == null ? null : existingFile(passwordFile, "--password-file");
+      GivenPath file = optionalFile(passwordFile, "--password-file");
+      Path password = file == null ? null : file.path();
       if (!unencrypted && !Passwords.available(password, capsem)) {
-        console()
-            .err(
-                "Error: the secret key is encrypted and no password was given; pass"
-                    + " --password-file FILE, set "
-                    + Passwords.ENVIRONMENT_VARIABLE
-                    + ", or pass --unencrypted");
-        return ExitCodes.INVALID;
+        return fail(
+            "the secret key is encrypted and no password was given; pass --password-file FILE,"
+                + " set "
+                + Passwords.ENVIRONMENT_VARIABLE
+                + ", or pass --unencrypted",
+            json);
       }
       return print(
           capsem
               .signing()
               .generateKeys(
                   new GenerateKeysRequest(
-                      Path.of(outDir),
-                      outDir,
+                      GivenPath.of(outDir),
                       unencrypted,
                       Passwords.source(password, capsem),
-                      force)));
+                      force)),
+          json);
     }
   }
 }

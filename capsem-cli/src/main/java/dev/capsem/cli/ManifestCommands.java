@@ -4,17 +4,13 @@ import dev.capsem.core.api.AssetManifestRequest;
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.CheckManifestRequest;
 import dev.capsem.core.api.GenerateCatalogRequest;
-import dev.capsem.core.api.ManifestCheckResult;
-import dev.capsem.core.api.Resolution;
 import dev.capsem.core.api.ResolveRequest;
 import dev.capsem.core.api.SignManifestRequest;
-import dev.capsem.core.api.SignResult;
-import dev.capsem.core.api.SignatureCheck;
 import dev.capsem.core.api.VerifySignatureRequest;
-import dev.capsem.core.internal.compat.BootDecision;
-import dev.capsem.core.internal.manifest.AssetFile;
-import dev.capsem.core.ports.SignatureFailureKind;
-import java.nio.file.Path;
+import dev.capsem.core.diag.Code;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,28 +65,29 @@ final class ManifestCommands {
         description = "The manifest to write (default: ASSETS_DIR/manifest.json).")
     String out;
 
-    Assets(Capsem capsem) {
+    @Option(names = "--json", description = "Print the JSON report.")
+    boolean json;
 
+    Assets(Capsem capsem) {
       super(capsem);
     }
 
     @Override
     public Integer call() {
-      Path dir = existingDirectory(assetsDir, "ASSETS_DIR");
-      Path cargo = cargoToml == null ? null : existingFile(cargoToml, "--cargo-toml");
+      GivenPath dir = existingDirectory(assetsDir, "ASSETS_DIR");
+      GivenPath cargo = optionalFile(cargoToml, "--cargo-toml");
       return print(
           capsem
               .manifests()
               .assetManifest(
                   new AssetManifestRequest(
                       dir,
-                      assetsDir,
-                      out == null ? null : Path.of(out),
-                      out,
+                      out == null ? null : GivenPath.of(out),
                       binaryVersion,
-                      cargo,
+                      cargo == null ? null : cargo.path(),
                       minBinary,
-                      merge)));
+                      merge)),
+          json);
     }
   }
 
@@ -124,20 +121,21 @@ final class ManifestCommands {
     @Option(names = "--force", description = "Overwrite --out if it already exists.")
     boolean force;
 
-    Generate(Capsem capsem) {
+    @Option(names = "--json", description = "Print the JSON report.")
+    boolean json;
 
+    Generate(Capsem capsem) {
       super(capsem);
     }
 
     @Override
     public Integer call() {
-      Path dir = existingDirectory(profiles, "--profiles");
+      GivenPath dir = existingDirectory(profiles, "--profiles");
       Map<String, String> statuses = new LinkedHashMap<>();
       for (String value : status) {
         int eq = value.indexOf('=');
         if (eq < 0 || value.substring(0, eq).indexOf('@') < 0) {
-          console().err("Error: --status must use profile@revision=status");
-          return ExitCodes.INVALID;
+          return fail("--status must use profile@revision=status", json);
         }
         statuses.put(value.substring(0, eq), value.substring(eq + 1));
       }
@@ -145,8 +143,7 @@ final class ManifestCommands {
       for (String value : current) {
         int eq = value.indexOf('=');
         if (eq < 0) {
-          console().err("Error: --current must use profile=revision");
-          return ExitCodes.INVALID;
+          return fail("--current must use profile=revision", json);
         }
         currents.put(value.substring(0, eq), value.substring(eq + 1));
       }
@@ -156,13 +153,12 @@ final class ManifestCommands {
               .generateCatalog(
                   new GenerateCatalogRequest(
                       dir,
-                      profiles,
                       baseUrl,
                       statuses,
                       currents,
-                      out == null ? null : Path.of(out),
-                      out,
-                      force)));
+                      out == null ? null : GivenPath.of(out),
+                      force)),
+          json);
     }
   }
 
@@ -206,51 +202,32 @@ final class ManifestCommands {
     boolean json;
 
     Check(Capsem capsem) {
-
       super(capsem);
     }
 
     @Override
     public Integer call() {
-      Path file = existingFile(manifest, "MANIFEST_PATH");
-      Path key = pubkey == null ? null : existingFile(pubkey, "--pubkey");
-      Path old = previous == null ? null : existingFile(previous, "--previous");
-      Console console = console();
+      GivenPath file = existingFile(manifest, "MANIFEST_PATH");
+      GivenPath key = optionalFile(pubkey, "--pubkey");
+      GivenPath old = optionalFile(previous, "--previous");
       if (fast == download) {
-        console.err("Error: pass exactly one of --fast or --download");
-        return ExitCodes.INVALID;
+        return fail("pass exactly one of --fast or --download", json);
       }
       if (fast && pubkey != null) {
-        console.err("Error: --pubkey requires --download");
-        return ExitCodes.INVALID;
+        return fail("--pubkey requires --download", json);
       }
-      ManifestCheckResult result =
+      return print(
           capsem
               .manifests()
               .check(
                   new CheckManifestRequest(
                       file,
-                      manifest,
                       download,
-                      downloadDir == null ? null : Path.of(downloadDir),
-                      downloadDir,
-                      key,
+                      downloadDir == null ? null : GivenPath.of(downloadDir),
+                      key == null ? null : key.path(),
                       allowLegacy,
-                      old,
-                      previous));
-      if (result.report() == null) {
-        console.err("Error: " + result.error());
-        console.diagnostics(result.diagnostics());
-        return ExitCodes.INVALID;
-      }
-      if (json) {
-        console.outRaw(result.reportJson());
-      } else {
-        result.report().summary().forEach(console::out);
-        result.report().failures().forEach(console::err);
-        console.diagnostics(result.diagnostics());
-      }
-      return ExitCodes.of(result.ok());
+                      old)),
+          json);
     }
   }
 
@@ -272,43 +249,16 @@ final class ManifestCommands {
     boolean json;
 
     Resolve(Capsem capsem) {
-
       super(capsem);
     }
 
     @Override
     public Integer call() {
-      Path file = existingFile(manifest, "MANIFEST_PATH");
+      GivenPath file = existingFile(manifest, "MANIFEST_PATH");
       if (binaryVersion.isEmpty()) {
         throw usage("Invalid value for '--binary-version': must not be empty.");
       }
-      Resolution result =
-          capsem.manifests().resolve(new ResolveRequest(file, manifest, binaryVersion, arch));
-      Console console = console();
-      if (json) {
-        console.outRaw(result.reportJson());
-        return ExitCodes.of(result.ok());
-      }
-      console.diagnostics(result.diagnostics());
-      if (result.decision() instanceof BootDecision.Boot boot) {
-        console.out("binary " + binaryVersion + " boots asset release " + boot.assetVersion());
-        for (Map.Entry<String, Map<String, AssetFile>> files : boot.arches().entrySet()) {
-          files
-              .getValue()
-              .forEach(
-                  (name, asset) ->
-                      console.out(
-                          "  "
-                              + files.getKey()
-                              + "/"
-                              + name
-                              + "  "
-                              + asset.hash()
-                              + "  "
-                              + asset.size()));
-        }
-      }
-      return ExitCodes.of(result.ok());
+      return print(capsem.manifests().resolve(new ResolveRequest(file, binaryVersion, arch)), json);
     }
   }
 
@@ -338,43 +288,34 @@ final class ManifestCommands {
     boolean json;
 
     Sign(Capsem capsem) {
-
       super(capsem);
     }
 
     @Override
     public Integer call() {
-      Path file = existingFile(manifest, "MANIFEST_PATH");
-      Path secret = existingFile(key, "--key");
-      Path password = passwordFile == null ? null : existingFile(passwordFile, "--password-file");
-      SignResult result =
+      GivenPath file = existingFile(manifest, "MANIFEST_PATH");
+      GivenPath secret = existingFile(key, "--key");
+      GivenPath password = optionalFile(passwordFile, "--password-file");
+      Outcome<TextReport> signed =
           capsem
               .manifests()
               .sign(
                   new SignManifestRequest(
                       file,
-                      manifest,
                       secret,
-                      key,
-                      out == null ? null : Path.of(out),
-                      out,
-                      Passwords.source(password, capsem)));
-      Console console = console();
-      if (!result.ok()) {
-        console.err(
-            "Error: "
-                + (result.failureKind() == SignatureFailureKind.PASSWORD_REQUIRED
-                    ? "manifest signing failed: key is encrypted; pass --password-file FILE or set "
-                        + Passwords.ENVIRONMENT_VARIABLE
-                    : result.error()));
-        return ExitCodes.INVALID;
+                      out == null ? null : GivenPath.of(out),
+                      Passwords.source(password == null ? null : password.path(), capsem)));
+      if (!signed.ok()) {
+        // The key's failure in this face's own words: where a password comes from here.
+        boolean locked = signed.diagnostics().stream().anyMatch(d -> d.code() == Code.E420);
+        return fail(
+            locked
+                ? "manifest signing failed: key is encrypted; pass --password-file FILE or set "
+                    + Passwords.ENVIRONMENT_VARIABLE
+                : signed.error(),
+            json);
       }
-      if (json) {
-        console.outRaw(result.reportJson());
-      } else {
-        result.messages().forEach(console::out);
-      }
-      return ExitCodes.OK;
+      return print(signed, json);
     }
   }
 
@@ -407,31 +348,19 @@ final class ManifestCommands {
     boolean json;
 
     VerifySignature(Capsem capsem) {
-
       super(capsem);
     }
 
     @Override
     public Integer call() {
-      Path file = existingFile(manifest, "MANIFEST_PATH");
-      Path sig = existingFile(signature, "--signature");
-      Path key = existingFile(pubkey, "--pubkey");
-      SignatureCheck result =
+      GivenPath file = existingFile(manifest, "MANIFEST_PATH");
+      GivenPath sig = existingFile(signature, "--signature");
+      GivenPath key = existingFile(pubkey, "--pubkey");
+      return print(
           capsem
               .manifests()
-              .verifySignature(
-                  new VerifySignatureRequest(
-                      file, manifest, sig, signature, key, pubkey, allowLegacy));
-      Console console = console();
-      if (json) {
-        console.outRaw(result.reportJson());
-      } else if (result.ok()) {
-        console.out("verified " + dev.capsem.core.internal.report.PythonPath.normalize(manifest));
-      } else {
-        // Click's echo adds a newline to minisign's text, which already ends in one.
-        console.err(result.message());
-      }
-      return ExitCodes.of(result.ok());
+              .verifySignature(new VerifySignatureRequest(file, sig, key, allowLegacy)),
+          json);
     }
   }
 }

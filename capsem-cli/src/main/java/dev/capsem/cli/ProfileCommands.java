@@ -3,7 +3,7 @@ package dev.capsem.cli;
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.InitBuiltinsRequest;
 import dev.capsem.core.api.InitProfileRequest;
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,14 +29,12 @@ final class ProfileCommands {
     boolean json;
 
     Validate(Capsem capsem) {
-
       super(capsem);
     }
 
     @Override
     public Integer call() {
-      Path file = existingFile(path, "PROFILE_PATH");
-      return print(capsem.profiles().validate(file, path), json, "valid: profile");
+      return print(capsem.profiles().validate(existingFile(path, "PROFILE_PATH")), json);
     }
   }
 
@@ -73,8 +71,10 @@ final class ProfileCommands {
     @Option(names = "--force", description = "Overwrite an existing --out file.")
     boolean force;
 
-    Init(Capsem capsem) {
+    @Option(names = "--json", description = "Print a JSON report instead of the document.")
+    boolean json;
 
+    Init(Capsem capsem) {
       super(capsem);
     }
 
@@ -95,9 +95,9 @@ final class ProfileCommands {
                       ui,
                       profileType,
                       format(format),
-                      out == null ? null : Path.of(out),
-                      out,
-                      force)));
+                      WorkspaceInputs.path(out),
+                      force)),
+          json);
     }
   }
 
@@ -130,8 +130,10 @@ final class ProfileCommands {
     @Option(names = "--force", description = "Overwrite existing files.")
     boolean force;
 
-    InitBuiltins(Capsem capsem) {
+    @Option(names = "--json", description = "Print a JSON report of the files written.")
+    boolean json;
 
+    InitBuiltins(Capsem capsem) {
       super(capsem);
     }
 
@@ -143,12 +145,11 @@ final class ProfileCommands {
               .initBuiltins(
                   new InitBuiltinsRequest(
                       revision,
-                      Path.of(guestDir),
-                      guestDir,
+                      GivenPath.of(guestDir),
                       format(format),
-                      Path.of(outDir),
-                      outDir,
-                      force)));
+                      GivenPath.of(outDir),
+                      force)),
+          json);
     }
   }
 
@@ -156,14 +157,12 @@ final class ProfileCommands {
   static final class Schema extends CapsemCommand {
 
     Schema(Capsem capsem) {
-
       super(capsem);
     }
 
     @Override
     public Integer call() {
-      console().outRaw(capsem.profiles().schema());
-      return ExitCodes.OK;
+      return print(capsem.profiles().schema(), false);
     }
   }
 }

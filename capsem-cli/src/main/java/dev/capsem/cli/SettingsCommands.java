@@ -2,8 +2,6 @@ package dev.capsem.cli;
 
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.InitSettingsRequest;
-import dev.capsem.core.api.SettingsDiagnosis;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -28,16 +26,12 @@ final class SettingsCommands {
     boolean json;
 
     Validate(Capsem capsem) {
-
       super(capsem);
     }
 
     @Override
     public Integer call() {
-      return print(
-          capsem.settings().validate(existingFile(path, "SETTINGS_PATH"), path),
-          json,
-          "valid: service settings");
+      return print(capsem.settings().validate(existingFile(path, "SETTINGS_PATH")), json);
     }
   }
 
@@ -51,22 +45,12 @@ final class SettingsCommands {
     boolean json;
 
     Doctor(Capsem capsem) {
-
       super(capsem);
     }
 
     @Override
     public Integer call() {
-      SettingsDiagnosis result =
-          capsem.settings().doctor(existingFile(path, "SETTINGS_PATH"), path);
-      Console console = console();
-      if (json) {
-        console.outRaw(result.reportJson());
-      } else {
-        console.diagnostics(result.diagnostics());
-        result.summary().forEach(console::out);
-      }
-      return ExitCodes.of(result.ok());
+      return print(capsem.settings().doctor(existingFile(path, "SETTINGS_PATH")), json);
     }
   }
 
@@ -99,8 +83,10 @@ final class SettingsCommands {
     @Option(names = "--force", description = "Overwrite an existing --out file.")
     boolean force;
 
-    Init(Capsem capsem) {
+    @Option(names = "--json", description = "Print a JSON report instead of the document.")
+    boolean json;
 
+    Init(Capsem capsem) {
       super(capsem);
     }
 
@@ -117,9 +103,9 @@ final class SettingsCommands {
                       userDirs,
                       assetsDir,
                       format(format),
-                      out == null ? null : Path.of(out),
-                      out,
-                      force)));
+                      WorkspaceInputs.path(out),
+                      force)),
+          json);
     }
   }
 
@@ -127,14 +113,12 @@ final class SettingsCommands {
   static final class Schema extends CapsemCommand {
 
     Schema(Capsem capsem) {
-
       super(capsem);
     }
 
     @Override
     public Integer call() {
-      console().outRaw(capsem.settings().schema());
-      return ExitCodes.OK;
+      return print(capsem.settings().schema(), false);
     }
   }
 }

@@ -1,9 +1,7 @@
 package dev.capsem.cli;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.WorkspaceValidation;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,28 +33,13 @@ final class WorkspaceCommands {
     boolean json;
 
     Validate(Capsem capsem) {
-
       super(capsem);
     }
 
     @Override
     public Integer call() {
-      Console console = console();
-      if (!Files.isDirectory(Path.of(dir))) {
-        console.err("error: directory not found: " + dir);
-        return ExitCodes.INVALID;
-      }
-      WorkspaceValidation result =
-          capsem
-              .workspaces()
-              .validate(
-                  Path.of(dir), dir, artifacts == null ? null : Path.of(artifacts), artifacts);
-      if (json) {
-        console.outRaw(result.reportJson());
-      } else {
-        result.textLines().forEach(console::out);
-      }
-      return ExitCodes.of(result.ok());
+      return print(
+          capsem.workspaces().validate(GivenPath.of(dir), WorkspaceInputs.path(artifacts)), json);
     }
   }
 }

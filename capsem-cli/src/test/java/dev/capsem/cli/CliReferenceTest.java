@@ -35,7 +35,7 @@ class CliReferenceTest {
             (command, timeout) -> Optional.empty(),
             new Host("linux", Map.of()),
             Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
-    CommandLine root = CapsemAdmin.commandLine(Capsem.with(ports));
+    CommandLine root = CommandTree.of(Capsem.with(ports));
     StringBuilder page =
         new StringBuilder("# capsem-admin command reference\n\n")
             .append(

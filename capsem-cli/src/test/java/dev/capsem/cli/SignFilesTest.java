@@ -2,17 +2,23 @@ package dev.capsem.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capsem.adapters.StandardPorts;
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.GivenPath;
 import dev.capsem.core.api.SignFilesRequest;
-import dev.capsem.core.api.SignedFiles;
+import dev.capsem.core.diag.Code;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
+import dev.capsem.core.internal.json.ArrayNode;
+import dev.capsem.core.internal.json.Node;
+import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.ports.KeyProtection;
 import dev.capsem.core.ports.PasswordSource;
+import dev.capsem.core.testing.Reports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +33,7 @@ class SignFilesTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    capsem = Capsem.with(AdminPorts.fromEnvironment());
+    capsem = Capsem.with(StandardPorts.builder(System.getenv()).build());
     Path keys = Files.createDirectories(temp.resolve("keys"));
     key = keys.resolve("minisign.key");
     // TEST-ONLY key with libsodium's smallest scrypt limits: opening it is quick.
@@ -51,7 +57,7 @@ class SignFilesTest {
             new GivenPath(temp.resolve("out/manifest.json"), "out/manifest.json"));
   }
 
-  private SignedFiles sign(PasswordSource password) {
+  private Outcome<TextReport> sign(PasswordSource password) {
     return capsem
         .signing()
         .signFiles(
@@ -60,6 +66,18 @@ class SignFilesTest {
                 password,
                 files,
                 new GivenPath(temp.resolve("out/minisign.pub"), "out/minisign.pub")));
+  }
+
+  /** The signatures the report lists with {@code status} (signed, or kept unchanged). */
+  private static List<String> signatures(Outcome<TextReport> outcome, String status) {
+    List<String> found = new java.util.ArrayList<>();
+    for (Node row : ((ArrayNode) Reports.tree(outcome).get("signatures")).items()) {
+      ObjectNode signature = (ObjectNode) row;
+      if (status.equals(signature.string("status"))) {
+        found.add(signature.string("signature"));
+      }
+    }
+    return found;
   }
 
   /** A password source that fails the test if the key is opened. */
@@ -71,10 +89,10 @@ class SignFilesTest {
 
   @Test
   void signFiles_firstRun_signsEveryFileVerifiableByMinisign() throws Exception {
-    SignedFiles result = sign(PasswordSource.of("pw".toCharArray()));
+    Outcome<TextReport> result = sign(PasswordSource.of("pw".toCharArray()));
 
     assertThat(result.ok()).as(String.valueOf(result.error())).isTrue();
-    assertThat(result.signed())
+    assertThat(signatures(result, "signed"))
         .containsExactly("out/x86_64/rootfs.squashfs.minisig", "out/manifest.json.minisig");
     for (GivenPath file : files) {
       RealTool.Result minisign =
@@ -93,12 +111,12 @@ class SignFilesTest {
   void signFiles_nothingChanged_keepsEverySignatureWithoutOpeningTheKey() {
     sign(PasswordSource.of("pw".toCharArray()));
 
-    SignedFiles again = sign(never());
+    Outcome<TextReport> again = sign(never());
 
     assertThat(again.ok()).as(String.valueOf(again.error())).isTrue();
-    assertThat(again.signed()).isEmpty();
-    assertThat(again.kept()).hasSize(2);
-    assertThat(again.report().string("schema")).isEqualTo("capsem.release-signatures.v1");
+    assertThat(signatures(again, "signed")).isEmpty();
+    assertThat(signatures(again, "kept")).hasSize(2);
+    assertThat(Reports.tree(again).string("schema")).isEqualTo("capsem.release-signatures.v1");
   }
 
   @Test
@@ -106,10 +124,10 @@ class SignFilesTest {
     sign(PasswordSource.of("pw".toCharArray()));
     Files.writeString(temp.resolve("out/manifest.json"), "{\"changed\": true}\n");
 
-    SignedFiles again = sign(PasswordSource.of("pw".toCharArray()));
+    Outcome<TextReport> again = sign(PasswordSource.of("pw".toCharArray()));
 
-    assertThat(again.signed()).containsExactly("out/manifest.json.minisig");
-    assertThat(again.kept()).containsExactly("out/x86_64/rootfs.squashfs.minisig");
+    assertThat(signatures(again, "signed")).containsExactly("out/manifest.json.minisig");
+    assertThat(signatures(again, "kept")).containsExactly("out/x86_64/rootfs.squashfs.minisig");
   }
 
   @Test
@@ -117,18 +135,18 @@ class SignFilesTest {
     sign(PasswordSource.of("pw".toCharArray()));
     Files.delete(temp.resolve("out/manifest.json.minisig"));
 
-    SignedFiles again = sign(PasswordSource.of("pw".toCharArray()));
+    Outcome<TextReport> again = sign(PasswordSource.of("pw".toCharArray()));
 
-    assertThat(again.signed()).containsExactly("out/manifest.json.minisig");
+    assertThat(signatures(again, "signed")).containsExactly("out/manifest.json.minisig");
   }
 
   @Test
   void signFiles_wrongPassword_failsNamingTheKeyProblem() {
-    SignedFiles result = sign(PasswordSource.of("wrong".toCharArray()));
+    Outcome<TextReport> result = sign(PasswordSource.of("wrong".toCharArray()));
 
     assertThat(result.ok()).isFalse();
     assertThat(result.error()).startsWith("signing failed: ");
     assertThat(temp.resolve("out/manifest.json.minisig")).doesNotExist();
-    assertThat(Optional.ofNullable(result.failureKind())).isPresent();
+    assertThat(result.diagnostics()).extracting(d -> d.code()).containsExactly(Code.E421);
   }
 }

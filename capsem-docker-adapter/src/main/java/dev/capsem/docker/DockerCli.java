@@ -116,21 +116,29 @@ public final class DockerCli implements ContainerRuntime {
   }
 
   @Override
-  public Optional<String> platformProblem(String platform) {
-    String engine;
+  public Optional<String> enginePlatform() {
     try {
       ProcessRunner.Completed done =
           call(
               List.of(executable, "version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"),
               timeouts.housekeeping(),
               false);
-      if (done.exitCode() != 0) {
-        return Optional.empty(); // the build itself will say that the engine does not answer
-      }
-      engine = done.stdout().strip();
+      String platform = done.stdout().strip();
+      return done.exitCode() == 0 && platform.matches("[a-z0-9]+/[a-z0-9_]+")
+          ? Optional.of(platform)
+          : Optional.empty();
     } catch (ContainerRuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  @Override
+  public Optional<String> platformProblem(String platform) {
+    Optional<String> answered = enginePlatform();
+    if (answered.isEmpty()) {
+      return Optional.empty(); // the build itself will say that the engine does not answer
+    }
+    String engine = answered.get();
     if (engine.equals(platform)) {
       return Optional.empty();
     }
@@ -144,7 +152,11 @@ public final class DockerCli implements ContainerRuntime {
           case "linux/amd64" -> "qemu-x86_64";
           default -> null;
         };
-    if (qemu == null || Files.exists(binfmtDir.resolve(qemu))) {
+    if (qemu == null) {
+      return Optional.empty();
+    }
+    String why = binfmtProblem(qemu);
+    if (why == null) {
       return Optional.empty();
     }
     return Optional.of(
@@ -152,14 +164,41 @@ public final class DockerCli implements ContainerRuntime {
             + engine
             + ") cannot run "
             + platform
-            + " containers: no binfmt_misc handler "
-            + qemu
-            + " on this machine\n  fix: sudo apt install qemu-user-static binfmt-support (then make"
+            + " containers: "
+            + why
+            + "\n  fix: sudo apt install qemu-user-static binfmt-support (capsem-java's"
+            + " scripts/setup-machine.sh does so, registers the handlers with the F flag and makes"
             + " the "
             + platform
-            + " base image, e.g. debootstrap --arch="
-            + platform.substring(platform.indexOf('/') + 1)
-            + "), or build this architecture on a native engine (DOCKER_HOST)");
+            + " base image), or build this architecture on a native engine (DOCKER_HOST)");
+  }
+
+  /**
+   * Why the kernel cannot hand {@code qemu}'s binaries to the emulator inside a container, or null
+   * when it can: the handler must be registered, enabled, and fix its interpreter at registration
+   * (flag F), because a container's file system does not hold the host's emulator.
+   */
+  private String binfmtProblem(String qemu) {
+    Path handler = binfmtDir.resolve(qemu);
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(handler);
+    } catch (IOException e) {
+      return "no binfmt_misc handler " + qemu + " on this machine";
+    }
+    if (lines.isEmpty() || !lines.get(0).strip().equals("enabled")) {
+      return "the binfmt_misc handler " + qemu + " is disabled";
+    }
+    for (String line : lines) {
+      if (line.startsWith("flags:")) {
+        return line.substring("flags:".length()).contains("F")
+            ? null
+            : "the binfmt_misc handler "
+                + qemu
+                + " lacks the F flag (fix-binary), so containers cannot reach its interpreter";
+      }
+    }
+    return null; // a handler file without a flags line: assume the kernel's defaults serve
   }
 
   @Override
@@ -228,12 +267,39 @@ public final class DockerCli implements ContainerRuntime {
     return line;
   }
 
+  /** {@code docker export CONTAINER}, its standard output read by {@code reader} as it comes. */
+  @Override
+  public <T> T exportStream(String container, TarStreamReader<T> reader)
+      throws ContainerRuntimeException, IOException {
+    List<String> line = List.of(executable, "export", container);
+    ProcessRunner.Streamed<T> done;
+    try {
+      done = runner.stream(line, timeouts.transfer(), reader::read);
+    } catch (ProcessRunner.NotFound e) {
+      throw new ContainerRuntimeException(
+          Kind.NOT_FOUND, line, -1, "", executable + " not found on PATH");
+    } catch (ProcessRunner.TimedOut e) {
+      throw new ContainerRuntimeException(Kind.TIMED_OUT, line, -1, "", e.getMessage());
+    }
+    if (done.exitCode() != 0) {
+      throw failure(line, new ProcessRunner.Completed(done.exitCode(), "", done.stderr()));
+    }
+    return done.result();
+  }
+
   @Override
   public String execute(ContainerCommand command) throws ContainerRuntimeException {
+    return execute(command, null);
+  }
+
+  @Override
+  public String execute(ContainerCommand command, Consumer<String> lines)
+      throws ContainerRuntimeException {
     List<String> line = commandLine(command);
     boolean streamed =
         command instanceof ContainerCommand.Build || command instanceof ContainerCommand.Start;
-    ProcessRunner.Completed done = call(line, timeout(command), streamed);
+    Consumer<String> sink = streamed ? both(output, lines) : null;
+    ProcessRunner.Completed done = call(line, timeout(command), sink);
     if (done.exitCode() != 0) {
       throw failure(line, done);
     }
@@ -255,10 +321,22 @@ public final class DockerCli implements ContainerRuntime {
     return timeouts.housekeeping();
   }
 
+  private static Consumer<String> both(Consumer<String> first, Consumer<String> second) {
+    if (first == null) {
+      return second;
+    }
+    return second == null ? first : first.andThen(second);
+  }
+
   private ProcessRunner.Completed call(List<String> line, Duration timeout, boolean streamed)
       throws ContainerRuntimeException {
+    return call(line, timeout, streamed ? output : null);
+  }
+
+  private ProcessRunner.Completed call(List<String> line, Duration timeout, Consumer<String> sink)
+      throws ContainerRuntimeException {
     try {
-      return runner.run(line, timeout, null, null, streamed ? output : null);
+      return runner.run(line, timeout, null, null, sink);
     } catch (ProcessRunner.NotFound e) {
       throw new ContainerRuntimeException(
           Kind.NOT_FOUND, line, -1, "", executable + " not found on PATH");

@@ -139,6 +139,86 @@ public final class ProcessRunner {
     }
   }
 
+  /** Reads a running process's standard output as it arrives. */
+  @FunctionalInterface
+  public interface OutputReader<T> {
+    T read(InputStream stdout) throws IOException;
+  }
+
+  /** What a process that streamed its standard output ended with. */
+  public record Streamed<T>(int exitCode, String stderr, T result) {}
+
+  /**
+   * Runs {@code command}, handing its standard output to {@code reader} as it is written (a tar
+   * stream of gigabytes never sits in memory or on disk); what the reader leaves unread is drained.
+   * The process is killed when it outlives {@code timeout} (the reader then sees the stream end) or
+   * when the reader throws.
+   */
+  public <T> Streamed<T> stream(List<String> command, Duration timeout, OutputReader<T> reader)
+      throws NotFound, TimedOut, IOException {
+    Objects.requireNonNull(command, "command");
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      if (String.valueOf(e.getMessage()).contains("error=2")
+          || String.valueOf(e.getMessage()).contains("No such file")) {
+        throw new NotFound(command.get(0), e);
+      }
+      throw e;
+    }
+    process.getOutputStream().close();
+    FutureTask<byte[]> err = drain(process.getErrorStream(), null);
+    java.util.concurrent.atomic.AtomicBoolean expired =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                  expired.set(true);
+                  process.descendants().forEach(ProcessHandle::destroyForcibly);
+                  process.destroyForcibly();
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "capsem-process-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+    T result;
+    try (InputStream stdout = process.getInputStream()) {
+      result = reader.read(stdout);
+      stdout.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException | RuntimeException e) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      if (expired.get()) {
+        throw new TimedOut(command, timeout);
+      }
+      throw e;
+    }
+    try {
+      int exit = process.waitFor();
+      watchdog.interrupt();
+      if (expired.get()) {
+        throw new TimedOut(command, timeout);
+      }
+      return new Streamed<>(exit, new String(err.get(), StandardCharsets.UTF_8), result);
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running " + command.get(0), e);
+    } catch (ExecutionException e) {
+      throw new IOException("cannot read the output of " + command.get(0), e.getCause());
+    }
+  }
+
   /**
    * Reads a stream to its end on a thread of its own (blocking reads stay off shared pools),
    * passing complete lines to {@code lines} when given.

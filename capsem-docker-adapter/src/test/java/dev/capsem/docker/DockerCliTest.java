@@ -184,23 +184,70 @@ class DockerCliTest {
             ContainerRuntimeException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
   }
 
+  private DockerCli engineOf(String platform, Path binfmt) throws Exception {
+    Path script = temp.resolve("docker");
+    Files.writeString(script, "#!/bin/sh\necho " + platform + "\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return new DockerCli(new ProcessRunner(Map.of()), script.toString(), SHORT, null, binfmt);
+  }
+
+  /** A handler file as the kernel shows it under {@code /proc/sys/fs/binfmt_misc}. */
+  private static String handler(String state, String flags) {
+    return state
+        + "\ninterpreter /usr/libexec/qemu-binfmt/aarch64-binfmt-P\nflags: "
+        + flags
+        + "\noffset 0\nmagic 7f454c460201010000000000000000000200b700\n";
+  }
+
   @Test
   void platformProblem_foreignPlatformWithoutBinfmt_saysSoWithTheFix() throws Exception {
-    Path script = temp.resolve("docker");
-    Files.writeString(script, "#!/bin/sh\necho linux/amd64\n");
-    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path binfmt = Files.createDirectories(temp.resolve("binfmt_misc"));
-    DockerCli docker =
-        new DockerCli(new ProcessRunner(Map.of()), script.toString(), SHORT, null, binfmt);
+    DockerCli docker = engineOf("linux/amd64", binfmt);
 
     assertThat(docker.platformProblem("linux/amd64")).isEmpty();
     assertThat(docker.platformProblem("linux/arm64"))
         .get()
         .asString()
-        .contains("cannot run linux/arm64 containers")
-        .contains("qemu-aarch64")
-        .contains("fix: sudo apt install qemu-user-static");
-    Files.writeString(binfmt.resolve("qemu-aarch64"), "enabled\n");
+        .contains("cannot run linux/arm64 containers: no binfmt_misc handler qemu-aarch64")
+        .contains("fix: sudo apt install qemu-user-static binfmt-support")
+        .contains("linux/arm64 base image");
+    Files.writeString(binfmt.resolve("qemu-aarch64"), handler("enabled", "PF"));
     assertThat(docker.platformProblem("linux/arm64")).isEmpty();
+  }
+
+  @Test
+  void platformProblem_disabledHandler_saysItIsDisabled() throws Exception {
+    Path binfmt = Files.createDirectories(temp.resolve("binfmt_misc"));
+    Files.writeString(binfmt.resolve("qemu-aarch64"), handler("disabled", "PF"));
+
+    assertThat(engineOf("linux/amd64", binfmt).platformProblem("linux/arm64"))
+        .get()
+        .asString()
+        .contains("the binfmt_misc handler qemu-aarch64 is disabled");
+  }
+
+  @Test
+  void platformProblem_handlerWithoutFixBinaryFlag_saysContainersCannotUseIt() throws Exception {
+    Path binfmt = Files.createDirectories(temp.resolve("binfmt_misc"));
+    Files.writeString(binfmt.resolve("qemu-aarch64"), handler("enabled", "P"));
+
+    assertThat(engineOf("linux/amd64", binfmt).platformProblem("linux/arm64"))
+        .get()
+        .asString()
+        .contains("lacks the F flag (fix-binary)");
+  }
+
+  @Test
+  void enginePlatform_engineAnswers_isTheServersOsAndArchitecture() throws Exception {
+    DockerCli docker = engineOf("linux/arm64", temp);
+
+    assertThat(docker.enginePlatform()).contains("linux/arm64");
+  }
+
+  @Test
+  void enginePlatform_engineDown_isEmpty() throws Exception {
+    DockerCli docker = cli(shim(1, "Cannot connect to the Docker daemon"), Map.of());
+
+    assertThat(docker.enginePlatform()).isEmpty();
   }
 }

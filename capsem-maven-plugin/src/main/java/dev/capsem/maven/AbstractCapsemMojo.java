@@ -1,15 +1,29 @@
 package dev.capsem.maven;
 
+import dev.capsem.adapters.ProgressLog;
+import dev.capsem.adapters.StandardPorts;
 import dev.capsem.core.api.Capsem;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.Report;
+import dev.capsem.signing.Blake3;
 import java.io.File;
+import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-/** What every goal shares: the skip switch, the report folder and the ports. */
+/**
+ * What every goal shares: the skip switch, the report folder, the warning policy, the ports, and
+ * the words of a Maven build (paths relative to the project, outcomes through {@link
+ * MojoOutcomes}).
+ */
 abstract class AbstractCapsemMojo extends AbstractMojo {
+
+  static final List<String> ARCHES = List.of("all", "arm64", "x86_64");
 
   /**
    * Skips every Capsem goal.
@@ -57,35 +71,65 @@ abstract class AbstractCapsemMojo extends AbstractMojo {
     }
     Capsem capsem;
     try {
+      Map<String, String> environment = System.getenv();
       capsem =
           Capsem.with(
-              MavenPorts.create(
-                  outputTimestamp, MemoHasher.of(project, dev.capsem.signing.Blake3.hasher())));
+              ports(
+                      StandardPorts.builder(environment)
+                          .clock(StandardPorts.clock(environment, outputTimestamp))
+                          .hasher(MemoHasher.of(project, Blake3.hasher())))
+                  .build());
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
     run(capsem);
   }
 
+  /** The goal's adapters; a goal that builds names its docker command here. */
+  StandardPorts ports(StandardPorts standard) {
+    return standard;
+  }
+
   abstract void run(Capsem capsem) throws MojoExecutionException, MojoFailureException;
 
-  /** The steps' view of this goal: its use cases, log, report folder and project. */
-  StepContext context(Capsem capsem) {
-    return new StepContext(capsem, getLog(), outputDirectory, failOnWarning, project, null);
+  ProjectPaths paths() {
+    return new ProjectPaths(project != null ? project.getBasedir() : null);
   }
 
-  /** The same, for a goal that attaches artifacts. */
-  StepContext context(Capsem capsem, org.apache.maven.project.MavenProjectHelper helper) {
-    return new StepContext(capsem, getLog(), outputDirectory, failOnWarning, project, helper);
-  }
-
-  /** Fails with E016 when a configured input file does not exist. */
-  void requireFile(File file, String what, String parameter) throws MojoFailureException {
-    context(null).requireFile(file, what, parameter);
-  }
-
-  /** A file as the user knows it: relative to the project folder when inside it. */
   String shown(File file) {
-    return context(null).shown(file);
+    return paths().shown(file);
+  }
+
+  GivenPath given(File file) {
+    return paths().given(file);
+  }
+
+  GivenPath required(File file, String what, String parameter) throws MojoFailureException {
+    return paths().required(file, what, parameter);
+  }
+
+  GivenPath requiredDirectory(File dir, String what, String parameter) throws MojoFailureException {
+    return paths().requiredDirectory(dir, what, parameter);
+  }
+
+  GivenPath ifPresent(File file) {
+    return paths().ifPresent(file);
+  }
+
+  /** Progress in the log: {@code capsem: ==> step}, heartbeats, warnings at WARN. */
+  ProgressLog progress(boolean verbose) {
+    return new ProgressLog(new LogLines(getLog()), verbose);
+  }
+
+  /** Writes the report, logs the outcome, and fails the build when it failed. */
+  <T extends Report> T conclude(Outcome<T> outcome, String reportName)
+      throws MojoExecutionException, MojoFailureException {
+    return new MojoOutcomes(getLog(), outputDirectory, failOnWarning, this::shown)
+        .conclude(outcome, reportName);
+  }
+
+  /** Whether the project's version is a release (not a {@code -SNAPSHOT}). */
+  boolean isRelease() {
+    return project.getVersion() != null && !project.getVersion().endsWith("-SNAPSHOT");
   }
 }

@@ -1,22 +1,9 @@
 package dev.capsem.maven;
 
-import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.ImageBuildRequest;
-import dev.capsem.core.api.Ports;
-import dev.capsem.core.internal.image.BuildSettings;
-import dev.capsem.core.internal.image.GuestBinaries;
-import dev.capsem.core.internal.image.ImageTemplate;
-import dev.capsem.core.internal.image.InputPath;
-import dev.capsem.core.internal.image.KernelSource;
-import dev.capsem.core.internal.image.PackageSources;
-import dev.capsem.core.internal.image.WorkspaceSources;
-import dev.capsem.docker.DockerCli;
-import dev.capsem.docker.ProcessRunner;
+import dev.capsem.adapters.StandardPorts;
+import dev.capsem.core.api.ImageOptions;
 import java.io.File;
-import java.net.URI;
 import java.util.Locale;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -247,68 +234,39 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
   @Parameter(property = "capsem.dockerExecutable", defaultValue = "docker")
   String dockerExecutable;
 
-  /** The build request these parameters describe; bad values fail as the user's to fix. */
-  ImageBuildRequest buildRequest(StepContext step) throws MojoFailureException {
-    try {
-      return request(step);
-    } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("image build: " + e.getMessage(), e);
-    }
+  /** The options these parameters describe, as the command line's options describe them. */
+  ImageOptions imageOptions() {
+    return ImageOptions.builder()
+        .arch(arch)
+        .template(template.toLowerCase(Locale.ROOT))
+        .guestDir(given(guestDirectory))
+        .providers(given(providersDirectory))
+        .environment(given(environmentFile))
+        .defconfigs(given(defconfigDirectory))
+        .artifacts(given(artifactsDirectory))
+        .caCertificate(given(caCertificate))
+        .assets(given(assetsDirectory))
+        .workspace(given(workspaceDirectory))
+        .force(true)
+        .guestBinaries(given(guestBinaries))
+        .withoutGuestBinaries(skipGuestBinaries)
+        .kernelSource(given(kernelSource))
+        .kernelUrl(kernelUrl)
+        .kernelSha256(kernelSha256)
+        .kernelVersion(kernelVersion)
+        .nodeSource(nodeSource)
+        .uvInstaller(uvInstaller)
+        .pythonIndex(pythonIndex)
+        .pythonWheels(given(pythonWheels))
+        .buildCa(given(buildCa))
+        .binaryVersion(binaryVersion)
+        .noCache(noCache)
+        .dryRun(dryRun)
+        .build();
   }
 
-  private ImageBuildRequest request(StepContext step) {
-    String shown = step.shown(profile);
-    InputPath guest = input(guestDirectory);
-    WorkspaceSources sources = WorkspaceSources.fromGuestDir(guest, input(caCertificate));
-    if (providersDirectory != null) {
-      sources = sources.withProviders(input(providersDirectory));
-    }
-    if (environmentFile != null) {
-      sources = sources.withEnvironment(input(environmentFile));
-    }
-    if (defconfigDirectory != null) {
-      sources = sources.withDefconfigs(input(defconfigDirectory));
-    }
-    if (artifactsDirectory != null) {
-      sources = sources.withArtifacts(input(artifactsDirectory));
-    }
-    BuildSettings settings =
-        new BuildSettings(
-            ImageTemplate.parse(template.toLowerCase(Locale.ROOT)),
-            input(assetsDirectory),
-            skipGuestBinaries ? GuestBinaries.none() : GuestBinaries.in(input(guestBinaries)),
-            new KernelSource(
-                kernelSource == null ? null : input(kernelSource),
-                kernelUrl == null || kernelUrl.isBlank() ? null : URI.create(kernelUrl),
-                kernelSha256 == null || kernelSha256.isBlank() ? null : kernelSha256,
-                kernelVersion == null || kernelVersion.isBlank() ? null : kernelVersion),
-            new PackageSources(
-                nodeSource,
-                uvInstaller == null || uvInstaller.equals("none") ? null : URI.create(uvInstaller),
-                pythonIndex == null || pythonIndex.isBlank() ? null : URI.create(pythonIndex),
-                pythonWheels == null ? null : input(pythonWheels),
-                buildCa == null ? null : input(buildCa)),
-            binaryVersion,
-            noCache,
-            dryRun);
-    return new ImageBuildRequest(
-        profile.toPath(), shown, arch, input(workspaceDirectory), true, sources, settings);
-  }
-
-  private InputPath input(File file) {
-    return new InputPath(file.toPath(), context(null).shown(file));
-  }
-
-  /** The use cases with this goal's docker command, its output lines in the debug log. */
-  Capsem withDocker(Capsem capsem, Log log) {
-    Ports ports = capsem.ports();
-    return Capsem.with(
-        ports.withContainers(
-            new DockerCli(
-                new ProcessRunner(ports.host().environment()),
-                dockerExecutable,
-                DockerCli.Timeouts.defaults(),
-                line -> log.debug("    | " + line)),
-            ports.downloads()));
+  @Override
+  StandardPorts ports(StandardPorts standard) {
+    return standard.docker(dockerExecutable);
   }
 }

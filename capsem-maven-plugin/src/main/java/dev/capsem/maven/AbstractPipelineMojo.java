@@ -1,19 +1,18 @@
 package dev.capsem.maven;
 
+import dev.capsem.adapters.ProgressLog;
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.diag.Code;
-import dev.capsem.core.diag.Diagnostic;
-import dev.capsem.core.internal.profile.Profile;
-import dev.capsem.core.internal.profile.ProfileReader;
+import dev.capsem.core.api.PublishedFile;
+import dev.capsem.core.api.Release;
+import dev.capsem.core.api.ReleaseRequest;
+import dev.capsem.core.api.ReleaseStage;
+import dev.capsem.core.api.VersionMatch;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -210,291 +209,62 @@ abstract class AbstractPipelineMojo extends AbstractImageBuildMojo {
 
   @Component MavenProjectHelper projectHelper;
 
-  StepContext step(Capsem capsem) {
-    return context(capsem, projectHelper);
-  }
-
-  // The stages.
-
-  void validateStage(StepContext step) throws MojoExecutionException, MojoFailureException {
-    ValidateSteps.profile(step, profile);
-    if (present(step, enforcementPack, "enforcement validation")) {
-      ValidateSteps.enforcement(step, enforcementPack);
-    }
-    if (present(step, detectionPack, "detection compilation")) {
-      ValidateSteps.detection(step, detectionPack, detectionIr);
-    }
-  }
-
-  void testStage(StepContext step) throws MojoExecutionException, MojoFailureException {
-    if (present(step, enforcementTests, "enforcement tests")) {
-      TestSteps.enforcementTests(step, enforcementTests, junitReport);
-    }
-    if (present(step, enforcementPack, "enforcement backtest")
-        && present(step, events, "enforcement backtest")) {
-      TestSteps.enforcementBacktest(step, enforcementPack, events, enforcementExpected);
-    }
-    if (present(step, detectionPack, "detection check")
-        && present(step, events, "detection check")) {
-      TestSteps.detectionCheck(step, detectionPack, events, detectionExpected);
-    }
-  }
-
-  void packageStage(StepContext step) throws MojoExecutionException, MojoFailureException {
-    step.requireFile(profile, "profile", "profile");
-    Optional<SigningServer.Key> key = signingKey(step);
-    if (!dryRun) {
-      // A release that could not be published is refused before any container work.
-      requirePublishable(step, key.isPresent());
-    }
-    StepContext docker =
-        new StepContext(
-            withDocker(step.capsem(), getLog()),
-            step.log(),
-            step.outputDirectory(),
-            step.failOnWarning(),
-            step.project(),
-            step.helper());
-    ImageSteps.build(docker, buildRequest(step));
-    if (dryRun) {
-      step.summary("dry run: no assets, so no SBOM, release profile, catalog or signature");
-      return;
-    }
-    ImageSteps.sbom(step, profile, assetsDirectory, arch, null, sbomDirectory, attach);
-    File release =
-        ImageSteps.releaseProfile(
-            step, profile, assetsDirectory, arch, assetBase(), releaseProfile(step));
-    File catalog = new File(releaseDirectory, "manifest.json");
-    ReleaseSteps.catalog(step, release.getParentFile(), catalogBase(), Map.of(), Map.of(), catalog);
-    List<File> signed = releaseFiles(release, catalog);
-    if (key.isPresent()) {
-      ReleaseSteps.sign(step, key.get(), signed, publicKey());
-    } else {
-      unsigned(step, signed);
-    }
-    if (attach) {
-      attachRelease(step, release, catalog, key.isPresent());
-    }
-  }
-
-  void verifyStage(StepContext step) throws MojoExecutionException, MojoFailureException {
-    if (dryRun) {
-      step.summary("dry run: nothing built, so nothing to verify");
-      return;
-    }
-    File release = releaseProfile(step);
-    ImageSteps.verify(step, release, assetsDirectory, arch, null, doctorBundles, versionMatch);
-    if (signingKey(step).isEmpty()) {
-      step.log()
-          .warn(
-              "capsem: catalog check skipped: the release is not signed, and a client checks"
-                  + " every signature");
-      return;
-    }
-    Map<String, Path> staged = new LinkedHashMap<>();
-    if (!assetBase().isEmpty()) {
-      staged.put(assetBase(), assetsDirectory.toPath());
-    }
-    if (!catalogBase().isEmpty()) {
-      staged.put(catalogBase(), release.getParentFile().toPath());
-    }
-    StepContext fetching =
-        new StepContext(
-            Capsem.with(step.capsem().ports().withHttp(new StagingFetcher(staged))),
-            step.log(),
-            step.outputDirectory(),
-            step.failOnWarning(),
-            step.project(),
-            step.helper());
-    ReleaseSteps.check(
-        fetching,
-        new File(releaseDirectory, "manifest.json"),
-        true,
-        downloadDirectory,
-        publicKey(),
-        null,
-        false);
-  }
-
-  /** A release refused for its configuration: one coded line in the log and in the failure. */
-  static void releaseRefused(StepContext step, Code code, String message)
-      throws MojoFailureException {
-    File pom = step.project() == null ? null : step.project().getFile();
-    String file = pom == null ? "pom.xml" : step.shown(pom);
-    MojoOutcomes.check(
-        step.log(),
-        "release refused",
-        List.of(new Diagnostic(code, file, "", null, message)),
-        false);
-  }
-
-  // Helpers.
-
-  private static boolean present(StepContext step, File file, String what) {
-    if (file.isFile()) {
-      return true;
-    }
-    step.summary(what + " skipped: no " + step.shown(file));
-    return false;
-  }
-
-  /** {@code <releaseDirectory>/profiles/<id>-<revision>.json}, named from the source profile. */
-  File releaseProfile(StepContext step) throws MojoFailureException {
-    step.requireFile(profile, "profile", "profile");
-    var check = ProfileReader.read(profile.toPath(), step.shown(profile));
-    Profile read = check.profile();
-    if (read == null) {
-      MojoOutcomes.check(step.log(), "the profile is invalid", check.diagnostics(), false);
-      throw new MojoFailureException("the profile " + step.shown(profile) + " is invalid");
-    }
-    return new File(
-        new File(releaseDirectory, "profiles"), read.id() + "-" + read.revision() + ".json");
-  }
-
-  private File publicKey() {
-    return new File(releaseDirectory, "minisign.pub");
-  }
-
-  private Optional<SigningServer.Key> signingKey(StepContext step)
+  /**
+   * Runs the release's {@code stages} with this project's parameters; when the package stage ran,
+   * attaches what the release publishes so that {@code install} and {@code deploy} publish it.
+   */
+  void release(Capsem capsem, Set<ReleaseStage> stages)
       throws MojoExecutionException, MojoFailureException {
-    return SigningServer.find(mavenSettings, settingsDecrypter, serverId, step.project());
-  }
-
-  /** A release names where it is published and has a key; a SNAPSHOT only gets warnings. */
-  private void requirePublishable(StepContext step, boolean signable) throws MojoFailureException {
-    boolean urls = !assetBase().isEmpty() && !catalogBase().isEmpty();
-    if (!step.release()) {
-      if (!urls) {
-        step.log()
-            .warn(
-                "capsem: "
-                    + (assetBase().isEmpty() ? "assetBaseUrl" : "catalogBaseUrl")
-                    + " is not set: the release points at file:// URLs on this machine");
+    Optional<SigningServer.Key> key =
+        SigningServer.find(mavenSettings, settingsDecrypter, serverId, project);
+    ReleaseRequest request =
+        ReleaseRequest.builder(required(profile, "profile", "profile"), given(outputDirectory))
+            .image(imageOptions())
+            .sbomDir(given(sbomDirectory))
+            .releaseDir(given(releaseDirectory))
+            .downloadsDir(given(downloadDirectory))
+            .junit(given(junitReport))
+            .detectionIr(given(detectionIr))
+            .security(
+                new ReleaseRequest.Security(
+                    given(enforcementPack),
+                    given(enforcementTests),
+                    given(events),
+                    given(enforcementExpected),
+                    given(detectionPack),
+                    given(detectionExpected)))
+            .publication(
+                new ReleaseRequest.Publication(
+                    assetBaseUrl,
+                    catalogBaseUrl,
+                    isRelease(),
+                    project.getVersion(),
+                    project.getFile() == null ? "pom.xml" : shown(project.getFile()),
+                    "set <assetBaseUrl> and <catalogBaseUrl> (capsem.assetBaseUrl,"
+                        + " capsem.catalogBaseUrl)"))
+            .signing(SigningServer.signing(key, serverId, this::given))
+            .stages(stages)
+            .versionMatch(VersionMatch.valueOf(versionMatch.toUpperCase(Locale.ROOT)))
+            .doctorBundles(doctorBundles.stream().map(this::given).toList())
+            .build();
+    Release release;
+    try (ProgressLog progress = progress(false)) {
+      release = conclude(capsem.releases().release(request, progress), null);
+    }
+    if (attach && stages.contains(ReleaseStage.PACKAGE) && !release.files().isEmpty()) {
+      Attachments attachments = new Attachments(project, projectHelper);
+      int count = 0;
+      for (PublishedFile file : release.files()) {
+        count += attachments.attach(file, PACKAGING, "profile");
       }
-      return;
+      getLog()
+          .info(
+              "capsem: "
+                  + count
+                  + " release files attached for install and deploy"
+                  + (PACKAGING.equals(project.getPackaging())
+                      ? "; the release profile is the main artifact"
+                      : ""));
     }
-    String version = step.project().getVersion();
-    File pom = step.project().getFile();
-    String file = pom == null ? "pom.xml" : step.shown(pom);
-    List<Diagnostic> problems = new ArrayList<>();
-    if (!urls) {
-      problems.add(
-          new Diagnostic(
-              Code.E419,
-              file,
-              "",
-              null,
-              "release "
-                  + version
-                  + " must say where it is published: set <assetBaseUrl> and <catalogBaseUrl>"
-                  + " (capsem.assetBaseUrl, capsem.catalogBaseUrl)"));
-    }
-    if (!signable) {
-      problems.add(
-          new Diagnostic(
-              Code.E418,
-              file,
-              "",
-              null,
-              "release " + version + " must be signed: " + SigningServer.missing(serverId)));
-    }
-    MojoOutcomes.check(step.log(), "release " + version + " refused", problems, false);
-  }
-
-  /** The configured asset base URL, empty when unset. */
-  private String assetBase() {
-    return assetBaseUrl == null ? "" : assetBaseUrl.strip();
-  }
-
-  /** The configured catalog base URL, empty when unset. */
-  private String catalogBase() {
-    return catalogBaseUrl == null ? "" : catalogBaseUrl.strip();
-  }
-
-  /** The built assets of the selected architectures, the asset manifest, profile and catalog. */
-  private List<File> releaseFiles(File release, File catalog) {
-    List<File> files = new ArrayList<>();
-    for (String each : arches()) {
-      for (String name : List.of("vmlinuz", "initrd.img", "rootfs.squashfs")) {
-        File file = new File(new File(assetsDirectory, each), name);
-        if (file.isFile()) {
-          files.add(file);
-        }
-      }
-    }
-    files.add(new File(assetsDirectory, "manifest.json"));
-    files.add(release);
-    files.add(catalog);
-    return files;
-  }
-
-  private List<String> arches() {
-    return arch.equals("all") ? List.of("arm64", "x86_64") : List.of(arch);
-  }
-
-  /** No key (a SNAPSHOT): unsigned, with no stale signature left over. */
-  private void unsigned(StepContext step, List<File> files) throws MojoExecutionException {
-    try {
-      for (File file : files) {
-        Files.deleteIfExists(Path.of(file.getPath() + ".minisig"));
-      }
-      Files.deleteIfExists(publicKey().toPath());
-    } catch (IOException e) {
-      throw new MojoExecutionException("cannot remove a stale signature: " + e.getMessage(), e);
-    }
-    step.log()
-        .warn(
-            "capsem: not signed (SNAPSHOT): "
-                + SigningServer.missing(serverId)
-                + "; a release version fails without it");
-  }
-
-  private void attachRelease(StepContext step, File release, File catalog, boolean signed)
-      throws MojoExecutionException {
-    int count = 0;
-    boolean main = PACKAGING.equals(step.project().getPackaging());
-    if (main) {
-      step.project().getArtifact().setFile(release);
-      count++;
-    } else {
-      count += attach(step, release, "json", "profile", false);
-    }
-    if (signed) {
-      count += attach(step, signature(release), "json.minisig", main ? null : "profile", false);
-    }
-    for (String each : arches()) {
-      File dir = new File(assetsDirectory, each);
-      count += attach(step, new File(dir, "vmlinuz"), "vmlinuz", each + "-kernel", signed);
-      count += attach(step, new File(dir, "initrd.img"), "img", each + "-initrd", signed);
-      count += attach(step, new File(dir, "rootfs.squashfs"), "squashfs", each + "-rootfs", signed);
-      count +=
-          attach(step, new File(dir, "image-inventory.json"), "json", each + "-inventory", false);
-    }
-    count += attach(step, new File(assetsDirectory, "manifest.json"), "json", "assets", signed);
-    count += attach(step, new File(assetsDirectory, "B3SUMS"), "txt", "b3sums", false);
-    count += attach(step, catalog, "json", "catalog", signed);
-    step.summary(
-        count
-            + " release files attached (with the SBOMs) for install and deploy"
-            + (main ? "; the release profile is the main artifact" : ""));
-  }
-
-  /** Attaches a file (and its signature); returns how many were attached. */
-  private static int attach(
-      StepContext step, File file, String type, String classifier, boolean withSignature)
-      throws MojoExecutionException {
-    if (!file.isFile()) {
-      return 0;
-    }
-    Attachments.attach(step, file, type, classifier);
-    if (withSignature && signature(file).isFile()) {
-      Attachments.attach(step, signature(file), type + ".minisig", classifier);
-      return 2;
-    }
-    return 1;
-  }
-
-  private static File signature(File file) {
-    return new File(file.getPath() + ".minisig");
   }
 }

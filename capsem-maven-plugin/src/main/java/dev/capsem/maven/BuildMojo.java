@@ -1,6 +1,8 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.ReleaseStage;
+import java.util.EnumSet;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -17,10 +19,6 @@ public final class BuildMojo extends AbstractPipelineMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    StepContext step = step(capsem);
-    validateStage(step);
-    testStage(step);
-    packageStage(step);
-    verifyStage(step);
+    release(capsem, EnumSet.allOf(ReleaseStage.class));
   }
 }

@@ -1,17 +1,14 @@
 package dev.capsem.maven;
 
+import dev.capsem.adapters.ProgressLog;
 import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.CatalogRequest;
+import dev.capsem.core.api.ReleaseRequest;
+import dev.capsem.core.diag.GivenPath;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -81,128 +78,36 @@ public final class CatalogMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    StepContext step = context(capsem, projectHelper);
-    List<File> collected = new ArrayList<>();
+    List<GivenPath> collected = new ArrayList<>();
     for (MavenProject module : session.getProjects()) {
-      collected.addAll(releaseProfiles(module));
+      StagedReleases.profiles(module).forEach(file -> collected.add(given(file)));
     }
-    String pom = project.getFile() == null ? "pom.xml" : step.shown(project.getFile());
-    List<dev.capsem.core.diag.Diagnostic> problems = new ArrayList<>();
-    if (collected.isEmpty()) {
-      problems.add(
-          new dev.capsem.core.diag.Diagnostic(
-              dev.capsem.core.diag.Code.E407,
-              pom,
-              "",
-              null,
-              "no release profile in this reactor: run the modules' lifecycle first, e.g. mvn"
-                  + " verify capsem:catalog"));
-    }
-    java.util.Set<String> names = new java.util.HashSet<>();
-    for (File profile : collected) {
-      if (!names.add(profile.getName())) {
-        problems.add(
-            new dev.capsem.core.diag.Diagnostic(
-                dev.capsem.core.diag.Code.E008,
-                pom,
-                "",
-                null,
-                "two modules publish "
-                    + profile.getName()
-                    + ": profile ids or revisions must differ"));
-      }
-    }
-    MojoOutcomes.check(getLog(), "no reactor catalog", problems, false);
-    File profiles = new File(catalogDirectory, "profiles");
-    List<File> copies = copy(collected, profiles);
-    copies.forEach(file -> getLog().info("capsem: collected " + step.shown(file)));
-    File catalog = new File(catalogDirectory, "manifest.json");
-    ReleaseSteps.catalog(
-        step, profiles, catalogBaseUrl == null ? "" : catalogBaseUrl, Map.of(), Map.of(), catalog);
     Optional<SigningServer.Key> key =
         SigningServer.find(mavenSettings, settingsDecrypter, serverId, project);
-    List<File> signed = new ArrayList<>(copies);
-    signed.add(catalog);
-    if (key.isPresent()) {
-      ReleaseSteps.sign(step, key.get(), signed, new File(catalogDirectory, "minisign.pub"));
-    } else if (step.release()) {
-      AbstractPipelineMojo.releaseRefused(
-          step,
-          dev.capsem.core.diag.Code.E418,
-          "release "
-              + project.getVersion()
-              + " must be signed: "
-              + SigningServer.missing(serverId));
-    } else {
-      getLog().warn("capsem: catalog not signed (SNAPSHOT): " + SigningServer.missing(serverId));
+    CatalogRequest request =
+        new CatalogRequest(
+            collected,
+            given(catalogDirectory),
+            catalogBaseUrl,
+            new ReleaseRequest.Publication(
+                null,
+                catalogBaseUrl,
+                isRelease(),
+                project.getVersion(),
+                project.getFile() == null ? "pom.xml" : shown(project.getFile()),
+                "set <catalogBaseUrl> (capsem.catalogBaseUrl)"),
+            SigningServer.signing(key, serverId, this::given));
+    try (ProgressLog progress = progress(false)) {
+      conclude(capsem.releases().catalog(request, progress), "catalog.json");
     }
     if (attach) {
-      Attachments.attach(step, catalog, "json", "catalog");
+      Attachments attachments = new Attachments(project, projectHelper);
+      File catalog = new File(catalogDirectory, "manifest.json");
+      attachments.attach(catalog, "json", "catalog");
       File signature = new File(catalog.getPath() + ".minisig");
       if (key.isPresent() && signature.isFile()) {
-        Attachments.attach(step, signature, "json.minisig", "catalog");
+        attachments.attach(signature, "json.minisig", "catalog");
       }
-    }
-    step.summary(
-        "reactor catalog of "
-            + copies.size()
-            + " profile(s) from "
-            + session.getProjects().size()
-            + " project(s): "
-            + step.shown(catalog));
-  }
-
-  /** A module's release profiles: its main artifact, or its staged release folder. */
-  private static List<File> releaseProfiles(MavenProject module) throws MojoExecutionException {
-    File main = module.getArtifact() == null ? null : module.getArtifact().getFile();
-    if (AbstractPipelineMojo.PACKAGING.equals(module.getPackaging())
-        && main != null
-        && main.getName().endsWith(".json")
-        && main.isFile()) {
-      return List.of(main);
-    }
-    Path staged = Path.of(module.getBuild().getDirectory(), "capsem", "release", "profiles");
-    if (!Files.isDirectory(staged)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(staged)) {
-      return files
-          .filter(p -> p.getFileName().toString().endsWith(".json"))
-          .sorted()
-          .map(Path::toFile)
-          .toList();
-    } catch (IOException e) {
-      throw new MojoExecutionException("cannot list " + staged + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Copies the profiles into a fresh folder, so that the catalog lists exactly them. */
-  private static List<File> copy(List<File> profiles, File target) throws MojoExecutionException {
-    try {
-      Path dir = target.toPath();
-      if (Files.exists(dir)) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-          for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(path);
-          }
-        }
-      }
-      Files.createDirectories(dir);
-      List<File> copies = new ArrayList<>();
-      for (File profile : profiles) {
-        Path copy = dir.resolve(profile.getName());
-        if (Files.exists(copy)) {
-          throw new MojoExecutionException(
-              "two modules publish "
-                  + profile.getName()
-                  + ": profile ids and revisions must differ");
-        }
-        Files.copy(profile.toPath(), copy, StandardCopyOption.COPY_ATTRIBUTES);
-        copies.add(copy.toFile());
-      }
-      return copies;
-    } catch (IOException e) {
-      throw new MojoExecutionException("cannot collect the release profiles: " + e.getMessage(), e);
     }
   }
 }

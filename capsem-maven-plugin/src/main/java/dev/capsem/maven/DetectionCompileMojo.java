@@ -37,6 +37,11 @@ public final class DetectionCompileMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    ValidateSteps.detection(context(capsem), detectionPack, detectionIr);
+    conclude(
+        capsem
+            .detection()
+            .compile(
+                required(detectionPack, "detection pack", "detectionPack"), given(detectionIr)),
+        "detection-compile.json");
   }
 }

@@ -46,6 +46,13 @@ public final class EnforcementBacktestMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    TestSteps.enforcementBacktest(context(capsem), enforcementPack, events, expectedReport);
+    conclude(
+        capsem
+            .enforcement()
+            .backtest(
+                required(enforcementPack, "enforcement file", "enforcementPack"),
+                required(events, "events corpus", "events"),
+                ifPresent(expectedReport)),
+        "enforcement-backtest.json");
   }
 }

@@ -38,6 +38,12 @@ public final class EnforcementTestMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    TestSteps.enforcementTests(context(capsem), enforcementTests, junitReport);
+    conclude(
+        capsem
+            .enforcement()
+            .test(
+                required(enforcementTests, "rule-test file", "enforcementTests"),
+                given(junitReport)),
+        "enforcement-test.json");
   }
 }

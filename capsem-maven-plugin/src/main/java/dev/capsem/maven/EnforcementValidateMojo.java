@@ -28,6 +28,10 @@ public final class EnforcementValidateMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    ValidateSteps.enforcement(context(capsem), enforcementPack);
+    conclude(
+        capsem
+            .enforcement()
+            .validate(required(enforcementPack, "enforcement file", "enforcementPack")),
+        "enforcement-validate.json");
   }
 }

@@ -1,6 +1,8 @@
 package dev.capsem.maven;
 
+import dev.capsem.adapters.ProgressLog;
 import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.ImageBuildRequest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -18,8 +20,10 @@ public final class ImageBuildMojo extends AbstractImageBuildMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    StepContext step = context(withDocker(capsem, getLog()));
-    step.requireFile(profile, "profile", "profile");
-    ImageSteps.build(step, buildRequest(step));
+    ImageBuildRequest request =
+        new ImageBuildRequest(required(profile, "profile", "profile"), imageOptions());
+    try (ProgressLog progress = progress(false)) {
+      conclude(capsem.images().build(request, progress), "image-build.json");
+    }
   }
 }

@@ -1,6 +1,8 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.ImageSbomRequest;
+import dev.capsem.core.api.ImageSboms;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -79,13 +81,30 @@ public final class ImageSbomMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    ImageSteps.sbom(
-        context(capsem, projectHelper),
-        profile,
-        assetsDirectory,
-        arch,
-        inventory,
-        sbomDirectory,
-        attachSboms);
+    Choices.choice(arch, "arch", ARCHES);
+    ImageSboms sboms =
+        conclude(
+            capsem
+                .images()
+                .sbom(
+                    new ImageSbomRequest(
+                        required(profile, "profile", "profile"),
+                        requiredDirectory(assetsDirectory, "assets folder", "assetsDirectory"),
+                        arch,
+                        given(inventory),
+                        given(sbomDirectory))),
+            "image-sbom.json");
+    for (ImageSboms.Document document : sboms.documents()) {
+      String classifier = document.arch() + "-sbom";
+      if (attachSboms) {
+        new Attachments(project, projectHelper)
+            .attach(document.file().path().toFile(), "spdx.json", classifier);
+      }
+      getLog()
+          .info(
+              "capsem: wrote "
+                  + document.file().shown()
+                  + (attachSboms ? ", attached as " + classifier : ""));
+    }
   }
 }

@@ -1,9 +1,13 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.ImageVerifyRequest;
+import dev.capsem.core.api.VersionMatch;
+import dev.capsem.core.diag.GivenPath;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -75,7 +79,23 @@ public final class ImageVerifyMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    ImageSteps.verify(
-        context(capsem), profile, assetsDirectory, arch, inventory, doctorBundles, versionMatch);
+    Choices.choice(arch, "arch", ARCHES);
+    Choices.choice(versionMatch, "versionMatch", List.of("exact", "ranges"));
+    List<GivenPath> bundles = new ArrayList<>();
+    for (File bundle : doctorBundles) {
+      bundles.add(required(bundle, "doctor bundle", "doctorBundles"));
+    }
+    conclude(
+        capsem
+            .images()
+            .verify(
+                new ImageVerifyRequest(
+                    required(profile, "profile", "profile"),
+                    requiredDirectory(assetsDirectory, "assets folder", "assetsDirectory"),
+                    arch,
+                    given(inventory),
+                    bundles,
+                    VersionMatch.valueOf(versionMatch.toUpperCase(Locale.ROOT)))),
+        "image-verify.json");
   }
 }

@@ -2,7 +2,6 @@ package dev.capsem.maven;
 
 import dev.capsem.core.api.AssetManifestRequest;
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.Generated;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -71,30 +70,17 @@ public final class ManifestAssetsMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    if (!assetsDirectory.isDirectory()) {
-      throw new MojoFailureException(
-          "E016 "
-              + shown(assetsDirectory)
-              + ": Missing config directory: the assets folder does not exist (set"
-              + " <assetsDirectory> or -Dcapsem.assetsDirectory)");
-    }
-    File parent = assetManifest.getAbsoluteFile().getParentFile();
-    if (parent != null && !parent.isDirectory() && !parent.mkdirs()) {
-      throw new MojoExecutionException("cannot create " + parent);
-    }
-    Generated generated =
+    conclude(
         capsem
             .manifests()
             .assetManifest(
                 new AssetManifestRequest(
-                    assetsDirectory.toPath(),
-                    shown(assetsDirectory),
-                    assetManifest.toPath(),
-                    shown(assetManifest),
+                    requiredDirectory(assetsDirectory, "assets folder", "assetsDirectory"),
+                    given(assetManifest),
                     binaryVersion,
                     cargoToml == null ? null : cargoToml.toPath(),
                     minBinary,
-                    merge));
-    MojoOutcomes.generated(getLog(), "cannot write the asset manifest", generated);
+                    merge)),
+        null);
   }
 }

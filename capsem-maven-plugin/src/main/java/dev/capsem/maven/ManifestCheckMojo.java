@@ -1,7 +1,9 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.CheckManifestRequest;
 import java.io.File;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -70,24 +72,26 @@ public final class ManifestCheckMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    boolean download;
-    if (checkMode.equals("download")) {
-      download = true;
-    } else if (checkMode.equals("fast")) {
-      download = false;
-    } else {
-      throw new MojoFailureException("capsem.checkMode must be fast or download: " + checkMode);
-    }
+    Choices.choice(checkMode, "checkMode", List.of("fast", "download"));
+    boolean download = checkMode.equals("download");
     if (!download && publicKey != null) {
       throw new MojoFailureException("<publicKey> requires <checkMode>download</checkMode>");
     }
-    ReleaseSteps.check(
-        context(capsem),
-        manifest,
-        download,
-        downloadDirectory,
-        publicKey,
-        previousManifest,
-        allowLegacySignatures);
+    conclude(
+        capsem
+            .manifests()
+            .check(
+                new CheckManifestRequest(
+                    required(manifest, "manifest", "manifest"),
+                    download,
+                    download ? given(downloadDirectory) : null,
+                    publicKey == null
+                        ? null
+                        : required(publicKey, "public key", "publicKey").path(),
+                    allowLegacySignatures,
+                    previousManifest == null
+                        ? null
+                        : required(previousManifest, "previous manifest", "previousManifest"))),
+        "manifest-check.json");
   }
 }

@@ -1,6 +1,7 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.GenerateCatalogRequest;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,7 +81,17 @@ public final class ManifestGenerateMojo extends AbstractCapsemMojo {
       }
       currentOverrides.put(value.substring(0, eq).strip(), value.substring(eq + 1).strip());
     }
-    ReleaseSteps.catalog(
-        context(capsem), profilesDirectory, baseUrl, statusOverrides, currentOverrides, manifest);
+    conclude(
+        capsem
+            .manifests()
+            .generateCatalog(
+                new GenerateCatalogRequest(
+                    requiredDirectory(profilesDirectory, "profiles folder", "profilesDirectory"),
+                    baseUrl,
+                    statusOverrides,
+                    currentOverrides,
+                    given(manifest),
+                    true)),
+        "manifest-generate.json");
   }
 }

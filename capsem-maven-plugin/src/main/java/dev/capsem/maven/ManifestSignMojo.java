@@ -2,9 +2,10 @@ package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.SignManifestRequest;
-import dev.capsem.core.api.SignResult;
-import dev.capsem.core.ports.PasswordSource;
-import dev.capsem.core.ports.SignatureFailureKind;
+import dev.capsem.core.diag.Code;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -65,41 +66,18 @@ public final class ManifestSignMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    MojoOutcomes.requireFile(manifest, shown(manifest), "manifest");
-    SigningServer.Key signingKey =
+    GivenPath file = required(manifest, "manifest", "manifest");
+    SigningServer.Key key =
         SigningServer.find(settings, settingsDecrypter, serverId, project)
             .orElseThrow(() -> new MojoFailureException(SigningServer.missing(serverId)));
-    File key = signingKey.file();
-    String password = signingKey.password();
-    SignResult result =
+    Outcome<TextReport> signed =
         capsem
             .manifests()
             .sign(
-                new SignManifestRequest(
-                    manifest.toPath(),
-                    shown(manifest),
-                    key.toPath(),
-                    shown(key),
-                    signature == null ? null : signature.toPath(),
-                    signature == null ? null : shown(signature),
-                    password == null || password.isEmpty()
-                        ? PasswordSource.none()
-                        : PasswordSource.of(password.toCharArray())));
-    if (!result.ok()) {
-      if (result.failureKind() == SignatureFailureKind.PASSWORD_REQUIRED) {
-        throw new MojoFailureException(
-            "manifest signing failed: the key "
-                + shown(key)
-                + " is encrypted: put its password in <passphrase> (or <password>) of the <server>"
-                + " with id '"
-                + serverId
-                + "' in settings.xml (encrypt it with mvn --encrypt-password)");
-      }
-      throw new MojoFailureException(result.error());
+                new SignManifestRequest(file, given(key.file()), given(signature), key.password()));
+    if (signed.diagnostics().stream().anyMatch(d -> d.code() == Code.E420)) {
+      throw new MojoFailureException("manifest signing failed: " + key.passwordHint(this::shown));
     }
-    File report =
-        MojoOutcomes.writeReport(outputDirectory, "manifest-sign.json", result.reportJson());
-    result.messages().forEach(message -> getLog().info("capsem: " + message));
-    getLog().info("capsem: report " + shown(report));
+    conclude(signed, "manifest-sign.json");
   }
 }

@@ -1,7 +1,6 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.SignatureCheck;
 import dev.capsem.core.api.VerifySignatureRequest;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -51,37 +50,15 @@ public final class ManifestVerifySignatureMojo extends AbstractCapsemMojo {
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
     File sig = signature != null ? signature : new File(manifest.getPath() + ".minisig");
-    MojoOutcomes.requireFile(manifest, shown(manifest), "manifest");
-    MojoOutcomes.requireFile(sig, shown(sig), "signature");
-    MojoOutcomes.requireFile(publicKey, shown(publicKey), "publicKey");
-    SignatureCheck result =
+    conclude(
         capsem
             .manifests()
             .verifySignature(
                 new VerifySignatureRequest(
-                    manifest.toPath(),
-                    shown(manifest),
-                    sig.toPath(),
-                    shown(sig),
-                    publicKey.toPath(),
-                    shown(publicKey),
-                    allowLegacySignatures));
-    File report =
-        MojoOutcomes.writeReport(
-            outputDirectory, "manifest-verify-signature.json", result.reportJson());
-    if (!result.ok()) {
-      String reason = result.message().strip().replace("\n", " ");
-      getLog().error("capsem: signature " + shown(sig) + " does not verify: " + reason);
-      throw new MojoFailureException(
-          "signature " + shown(sig) + " of " + shown(manifest) + " does not verify: " + reason);
-    }
-    getLog()
-        .info(
-            "capsem: verified "
-                + shown(manifest)
-                + " against "
-                + shown(publicKey)
-                + "; report "
-                + shown(report));
+                    required(manifest, "manifest", "manifest"),
+                    required(sig, "signature", "signature"),
+                    required(publicKey, "public key", "publicKey"),
+                    allowLegacySignatures)),
+        "manifest-verify-signature.json");
   }
 }

@@ -2,86 +2,113 @@ package dev.capsem.maven;
 
 import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.DiagnosticText;
-import dev.capsem.core.internal.io.AtomicFiles;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.Report;
+import dev.capsem.core.ports.FileAccess;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * The one place where use-case outcomes become Maven results: warnings at WARN, every error at
- * ERROR as {@code CODE file:line:col: message}, then one failure listing them all.
+ * The one place where use-case outcomes become Maven results: the report under the output folder,
+ * failed checks and errors at ERROR as {@code CODE file:line:col: message}, warnings at WARN, the
+ * outcome's account at INFO, then one failure listing every problem. A failure of the machine (no
+ * container engine) is a {@link MojoExecutionException}, of the input a {@link
+ * MojoFailureException}.
  */
 final class MojoOutcomes {
 
-  private MojoOutcomes() {}
+  private final Log log;
+  private final File outputDirectory;
+  private final boolean failOnWarning;
+  private final Function<File, String> shown;
 
-  /** Logs the diagnostics and fails the build when there are errors (or warnings, if asked). */
-  static void check(Log log, String what, List<Diagnostic> diagnostics, boolean failOnWarning)
-      throws MojoFailureException {
+  MojoOutcomes(Log log, File outputDirectory, boolean failOnWarning, Function<File, String> shown) {
+    this.log = log;
+    this.outputDirectory = outputDirectory;
+    this.failOnWarning = failOnWarning;
+    this.shown = shown;
+  }
+
+  /**
+   * @param reportName the report's file name under the output folder, or null when the use case
+   *     wrote its own reports
+   */
+  <T extends Report> T conclude(Outcome<T> outcome, String reportName)
+      throws MojoExecutionException, MojoFailureException {
+    T value = outcome.value();
+    File report = value == null || reportName == null ? null : write(reportName, value.json());
+    if (value == null) {
+      log.error(outcome.error());
+    }
+    List<String> failures = value == null ? List.of() : value.failures();
+    failures.forEach(log::error);
+    List<String> problems = log(outcome.diagnostics());
+    List<String> summary = value == null ? List.of() : value.summary();
+    boolean failed = !outcome.ok() || (failOnWarning && !problems.isEmpty());
+    for (int i = 0; i < summary.size(); i++) {
+      boolean last = i == summary.size() - 1;
+      log.info(
+          "capsem: "
+              + summary.get(i)
+              + (last && !failed && report != null ? "; report " + shown.apply(report) : ""));
+    }
+    if (failed) {
+      String message = outcome.error() != null ? outcome.error() : "warnings (failOnWarning)";
+      if (!problems.isEmpty()) {
+        message +=
+            ": "
+                + problems.size()
+                + (problems.size() == 1 ? " problem" : " problems")
+                + "\n"
+                + String.join("\n", problems);
+      } else if (!failures.isEmpty()) {
+        message +=
+            (report == null ? "" : "; report " + shown.apply(report))
+                + "\n"
+                + String.join("\n", failures);
+      }
+      if (outcome.environmentFailure()) {
+        throw new MojoExecutionException(message);
+      }
+      throw new MojoFailureException(message);
+    }
+    return value;
+  }
+
+  /** Logs each diagnostic; returns the lines that fail the build (errors, or all if asked). */
+  private List<String> log(List<Diagnostic> diagnostics) {
     List<Diagnostic> sorted = new ArrayList<>(diagnostics);
     sorted.sort(DiagnosticText.SEVERITY_THEN_CODE);
-    List<String> failures = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
     for (Diagnostic d : sorted) {
       String line = DiagnosticText.compact(d);
       if (d.isError()) {
         log.error(line);
-        failures.add(line);
+        problems.add(line);
       } else {
         log.warn(line);
         if (failOnWarning) {
-          failures.add(line);
+          problems.add(line);
         }
       }
     }
-    if (!failures.isEmpty()) {
-      throw new MojoFailureException(
-          what
-              + ": "
-              + failures.size()
-              + (failures.size() == 1 ? " problem" : " problems")
-              + "\n"
-              + String.join("\n", failures));
-    }
+    return problems;
   }
 
   /** Writes a JSON report atomically under the output folder. */
-  static File writeReport(File outputDirectory, String name, String json)
-      throws MojoExecutionException {
+  private File write(String name, String json) throws MojoExecutionException {
     File report = new File(outputDirectory, name);
     try {
-      Files.createDirectories(outputDirectory.toPath());
-      AtomicFiles.writeString(report.toPath(), json);
+      FileAccess.local().writeText(report.toPath(), json);
       return report;
     } catch (IOException e) {
       throw new MojoExecutionException("cannot write " + report + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Logs what a document-producing use case did, or fails listing every problem. */
-  static void generated(Log log, String what, dev.capsem.core.api.Generated generated)
-      throws MojoFailureException {
-    if (!generated.ok()) {
-      String error = generated.error() == null ? what : generated.error();
-      check(log, error, generated.diagnostics(), false);
-      throw new MojoFailureException(error);
-    }
-    generated.messages().forEach(message -> log.info("capsem: " + message.strip()));
-  }
-
-  /** Input files must exist: a missing one is the user's to fix (E016), not a crash. */
-  static void requireFile(File file, String shown, String parameter) throws MojoFailureException {
-    if (!file.isFile()) {
-      throw new MojoFailureException(
-          "E016 "
-              + shown
-              + ": Missing required file: it does not exist (set <"
-              + parameter.replaceAll(" .*", "")
-              + ">)");
     }
   }
 }

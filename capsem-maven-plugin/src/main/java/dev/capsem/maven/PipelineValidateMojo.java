@@ -1,6 +1,8 @@
 package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.ReleaseStage;
+import java.util.EnumSet;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -16,6 +18,6 @@ public final class PipelineValidateMojo extends AbstractPipelineMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    validateStage(step(capsem));
+    release(capsem, EnumSet.of(ReleaseStage.VALIDATE));
   }
 }

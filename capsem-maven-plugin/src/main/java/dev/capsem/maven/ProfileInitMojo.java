@@ -2,9 +2,9 @@ package dev.capsem.maven;
 
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.DocumentFormat;
-import dev.capsem.core.api.Generated;
 import dev.capsem.core.api.InitProfileRequest;
 import java.io.File;
+import java.util.List;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -77,17 +77,10 @@ public final class ProfileInitMojo extends AbstractCapsemMojo {
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
     DocumentFormat chosen = null;
     if (format != null && !format.isEmpty()) {
-      if (!format.equals("json") && !format.equals("toml")) {
-        throw new MojoFailureException("capsem.format must be json or toml: " + format);
-      }
+      Choices.choice(format, "format", List.of("json", "toml"));
       chosen = DocumentFormat.valueOf(format.toUpperCase(Locale.ROOT));
     }
-    File parent = profile.getAbsoluteFile().getParentFile();
-    if (parent != null && !parent.isDirectory() && !parent.mkdirs()) {
-      throw new MojoExecutionException("cannot create " + parent);
-    }
-    String shown = shown(profile);
-    Generated generated =
+    conclude(
         capsem
             .profiles()
             .init(
@@ -100,16 +93,8 @@ public final class ProfileInitMojo extends AbstractCapsemMojo {
                     null,
                     profileType,
                     chosen,
-                    profile.toPath(),
-                    shown,
-                    force));
-    if (!generated.ok()) {
-      if (generated.error() != null) {
-        throw new MojoFailureException(generated.error());
-      }
-      MojoOutcomes.check(
-          getLog(), "cannot create profile " + profileId, generated.diagnostics(), false);
-    }
-    generated.messages().forEach(message -> getLog().info("capsem: " + message));
+                    given(profile),
+                    force)),
+        null);
   }
 }

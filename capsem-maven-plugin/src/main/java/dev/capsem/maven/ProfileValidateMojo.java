@@ -24,6 +24,8 @@ public final class ProfileValidateMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    ValidateSteps.profile(context(capsem), profile);
+    conclude(
+        capsem.profiles().validate(required(profile, "profile", "profile")),
+        "profile-validate.json");
   }
 }

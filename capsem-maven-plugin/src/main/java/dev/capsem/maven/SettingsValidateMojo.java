@@ -24,11 +24,8 @@ public final class SettingsValidateMojo extends AbstractCapsemMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    requireFile(settings, "settings file", "settings");
-    context(capsem)
-        .conclude(
-            "settings-validate.json",
-            "settings " + shown(settings),
-            capsem.settings().validate(settings.toPath(), shown(settings)));
+    conclude(
+        capsem.settings().validate(required(settings, "settings file", "settings")),
+        "settings-validate.json");
   }
 }

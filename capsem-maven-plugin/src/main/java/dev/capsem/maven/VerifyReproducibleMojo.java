@@ -1,8 +1,9 @@
 package dev.capsem.maven;
 
+import dev.capsem.adapters.ProgressLog;
 import dev.capsem.core.api.Capsem;
+import dev.capsem.core.api.ImageBuildRequest;
 import dev.capsem.core.api.ReproducibilityRequest;
-import dev.capsem.core.internal.image.InputPath;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -30,12 +31,15 @@ public final class VerifyReproducibleMojo extends AbstractImageBuildMojo {
 
   @Override
   void run(Capsem capsem) throws MojoExecutionException, MojoFailureException {
-    StepContext step = context(withDocker(capsem, getLog()));
-    step.requireFile(profile, "profile", "profile");
-    ImageSteps.verifyReproducible(
-        step,
-        new ReproducibilityRequest(
-            buildRequest(step),
-            new InputPath(rebuildDirectory.toPath(), step.shown(rebuildDirectory))));
+    ImageBuildRequest build =
+        new ImageBuildRequest(required(profile, "profile", "profile"), imageOptions());
+    try (ProgressLog progress = progress(false)) {
+      conclude(
+          capsem
+              .releases()
+              .verifyReproducible(
+                  new ReproducibilityRequest(build, given(rebuildDirectory)), progress),
+          "verify-reproducible.json");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.capsem.signing;
 
+import dev.capsem.core.ports.RawSignatureVerifier;
 import dev.capsem.core.ports.SignatureVerifier;
 import dev.capsem.core.ports.Signer;
 import dev.capsem.core.ports.SigningKeyGenerator;
@@ -22,12 +23,21 @@ public final class Minisign {
   // Stateless, so one instance serves every caller and thread.
   private static final SignatureVerifier VERIFIER = new MinisignVerifier();
   private static final Signer SIGNER = new MinisignSigner();
+  private static final RawSignatureVerifier RAW_VERIFIER = new RawEd25519Verifier();
 
   private Minisign() {}
 
   /** Verifies {@code ED} signatures, and legacy {@code Ed} ones when the options allow them. */
   public static SignatureVerifier verifier() {
     return VERIFIER;
+  }
+
+  /**
+   * Verifies plain Ed25519 signatures (DSSE) against minisign public key files; the signing side is
+   * {@link dev.capsem.core.ports.SigningKey#signRaw} on a key {@link #signer()} opened.
+   */
+  public static RawSignatureVerifier rawVerifier() {
+    return RAW_VERIFIER;
   }
 
   /** Opens secret keys (unencrypted or scrypt-encrypted) and signs with prehashed {@code ED}. */

@@ -58,6 +58,11 @@ final class MinisignSigningKey implements SigningKey {
         signatureFile, signature.getBytes(StandardCharsets.UTF_8), AtomicFiles.Access.PUBLISHED);
   }
 
+  @Override
+  public byte[] signRaw(byte[] message) {
+    return MinisignFormat.ed25519Sign(seed(), message);
+  }
+
   /**
    * A legacy {@code Ed} signature ({@code minisign -l}). Not part of the port: capsem never writes
    * them (decision D7). Kept package-private so a test can prove the format byte for byte against

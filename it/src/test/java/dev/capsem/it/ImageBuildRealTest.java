@@ -295,13 +295,21 @@ class ImageBuildRealTest {
     AdminProcess.Run run = admin(Map.of(), build("broken.profile.toml", "rootfs", "assets-broken"));
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.stdout()).isEmpty();
+    // --json: the failure is a report on standard output too (issue 13), not only upstream's text.
+    assertThat(run.stdout())
+        .contains("\"schema\": \"capsem.failure.v1\"")
+        .contains("\"error\": \"image build failed\"")
+        .contains("\"code\": \"E307\"");
     assertThat(run.stderr())
         .contains("Error: image build failed\nerror[E307] Command '['docker', 'build',")
         .containsPattern("returned non-zero exit status \\d+\\.")
         .contains("Unable to locate package capsem-no-such-package")
         .doesNotContain("DEPRECATED");
-    assertThat(assetFiles(scenario.resolve("assets-broken"))).isEmpty();
+    // Nothing lost: the container output stays in build.log, and it is the only file made.
+    Path out = scenario.resolve("assets-broken");
+    assertThat(assetFiles(out)).containsExactly(out.resolve("build.log").toString());
+    assertThat(Files.readString(out.resolve("build.log")))
+        .contains("Unable to locate package capsem-no-such-package");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.GivenPath;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -18,10 +19,8 @@ import java.util.Objects;
  * @param merge keep the existing manifest's releases (ours); upstream writes the manifest fresh
  */
 public record AssetManifestRequest(
-    Path assetsDir,
-    String assetsDirAsGiven,
-    Path out,
-    String outAsGiven,
+    GivenPath assetsDir,
+    GivenPath out,
     String binaryVersion,
     Path cargoToml,
     String minBinary,
@@ -32,7 +31,6 @@ public record AssetManifestRequest(
 
   public AssetManifestRequest {
     Objects.requireNonNull(assetsDir, "assetsDir");
-    Objects.requireNonNull(assetsDirAsGiven, "assetsDirAsGiven");
     if (minBinary == null) {
       minBinary = DEFAULT_MIN_BINARY;
     }

@@ -1,24 +1,28 @@
 package dev.capsem.core.api;
 
 import dev.capsem.core.internal.doctor.Doctor;
+import dev.capsem.core.internal.doctor.DoctorText;
 
 /**
- * The library's entry point. Build one from the adapters' ports and call the use cases; the command
- * line and the Maven plugin do exactly that.
+ * The library's entry point. Build one from the adapters' ports ({@code StandardPorts} of
+ * capsem-adapters makes the usual set) and call the use cases; the command line and the Maven
+ * plugin do exactly that. Every use case returns an {@link dev.capsem.core.diag.Outcome}: a value
+ * that renders upstream's report, the coded diagnostics, and why it failed when it did.
  *
  * <pre>{@code
- * Capsem capsem = Capsem.with(ports);
- * Validation result = capsem.profiles().validate(Path.of("corp.profile.toml"), "corp.profile.toml");
+ * Capsem capsem = Capsem.with(StandardPorts.builder(System.getenv()).build());
+ * Outcome<Release> release =
+ *     capsem.releases().release(ReleaseRequest.builder(profile, out).build(), progress);
  * }</pre>
  */
 public final class Capsem {
 
   private final Ports ports;
-  private final EnforcementService enforcement;
+  private final Flows flows;
 
   private Capsem(Ports ports) {
     this.ports = ports;
-    this.enforcement = new EnforcementService(ports);
+    this.flows = Flows.of(ports);
   }
 
   public static Capsem with(Ports ports) {
@@ -37,35 +41,44 @@ public final class Capsem {
     return new WorkspaceService();
   }
 
-  /** {@code image verify} and {@code image sbom}. */
-  public ImageVerificationUseCases imageVerification() {
-    return new ImageVerificationService(ports);
+  public ImageUseCases images() {
+    return new ImageService(ports, flows);
+  }
+
+  /** The release: profile in, signed and verified release out. */
+  public ReleaseUseCases releases() {
+    return new ReleaseService(ports, flows);
   }
 
   public ManifestUseCases manifests() {
-    return new ManifestService(ports);
+    return new ManifestService(flows);
   }
 
   public SigningUseCases signing() {
-    return new SigningService(ports);
+    return new SigningService(flows);
   }
 
   /** Enforcement packs; compiled conditions are cached for the life of this instance. */
   public EnforcementUseCases enforcement() {
-    return enforcement;
+    return new EnforcementService(flows.enforcement());
   }
 
   public DetectionUseCases detection() {
-    return new DetectionService(ports);
-  }
-
-  public ImageUseCases images() {
-    return new ImageService(ports);
+    return new DetectionService(flows.detection());
   }
 
   public DoctorUseCase doctor() {
     Doctor doctor = new Doctor(ports.tools(), ports.hasher(), ports.host(), ports.clock());
-    return doctor::run;
+    return request ->
+        DoctorText.outcome(
+            doctor.run(
+                new dev.capsem.core.internal.doctor.DoctorRequest(
+                    request.profile() == null ? null : request.profile().path(),
+                    request.profile() == null ? null : request.profile().shown(),
+                    request.arch(),
+                    request.repoRoot().path(),
+                    request.repoRoot().shown(),
+                    request.guestBinaries() == null ? null : request.guestBinaries().path())));
   }
 
   public Ports ports() {

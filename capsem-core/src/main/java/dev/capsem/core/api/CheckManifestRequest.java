@@ -1,5 +1,6 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.GivenPath;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -18,18 +19,14 @@ import java.util.Objects;
  * @param previousAsGiven the previous catalog as the user named it
  */
 public record CheckManifestRequest(
-    Path manifest,
-    String manifestAsGiven,
+    GivenPath manifest,
     boolean download,
-    Path downloadDir,
-    String downloadDirAsGiven,
+    GivenPath downloadDir,
     Path publicKey,
     boolean allowLegacySignatures,
-    Path previous,
-    String previousAsGiven) {
+    GivenPath previous) {
 
   public CheckManifestRequest {
     Objects.requireNonNull(manifest, "manifest");
-    Objects.requireNonNull(manifestAsGiven, "manifestAsGiven");
   }
 }

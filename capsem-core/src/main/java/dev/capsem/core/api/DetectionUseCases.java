@@ -1,6 +1,8 @@
 package dev.capsem.core.api;
 
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 
 /**
  * {@code capsem-admin detection ...} and the matching Maven goals: detection packs with embedded
@@ -8,18 +10,21 @@ import java.nio.file.Path;
  */
 public interface DetectionUseCases {
 
-  /** Checks the pack envelope (the Sigma is not parsed, as upstream). */
-  PackValidation validate(Path file, String shownAs);
+  /** The pack envelope (the Sigma is not parsed, as upstream). */
+  Outcome<TextReport> validate(GivenPath file);
 
   /**
-   * Compiles the Sigma sources to Detection IR ({@code capsem.detection-compile.v1}); writes it to
-   * {@code out} when given (else {@link PackReport#document()} holds it).
+   * Compiles the Sigma sources to Detection IR ({@code capsem.detection-compile.v1}): written to
+   * {@code out}, or printed when it is null.
    */
-  PackReport compile(Path file, String shownAs, Path out, String outAsGiven);
+  Outcome<TextReport> compile(GivenPath file, GivenPath out);
 
-  /** Runs the compiled rules over a JSONL corpus ({@code capsem.detection-check.v1}). */
-  PackReport check(Path file, String shownAs, Path events, String eventsShownAs);
+  /**
+   * Runs the compiled rules over a JSONL corpus ({@code capsem.detection-check.v1}); with {@code
+   * expected} (or null), the report must be that file's.
+   */
+  Outcome<TextReport> check(GivenPath file, GivenPath events, GivenPath expected);
 
   /** The JSON Schema of {@code capsem.detection-pack.v1}, as {@code detection schema} prints it. */
-  String schema();
+  Outcome<TextReport> schema();
 }

@@ -1,10 +1,10 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.internal.doctor.DoctorRequest;
-import dev.capsem.core.internal.doctor.DoctorResult;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 
-/** {@code capsem-admin doctor}. */
+/** {@code capsem-admin doctor}: the container runtime, build inputs, and a profile's plan. */
 public interface DoctorUseCase {
 
-  DoctorResult diagnose(DoctorRequest request);
+  Outcome<TextReport> diagnose(DoctorRequest request);
 }

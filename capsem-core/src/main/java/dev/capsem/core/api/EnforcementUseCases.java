@@ -1,47 +1,40 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.internal.enforcement.EnforcementPack;
-import dev.capsem.core.internal.enforcement.PolicyEvaluator;
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 
 /**
  * {@code capsem-admin enforcement ...} (alias {@code policy}) and the matching Maven goals:
- * enforcement packs in either shape (D2), full CEL conditions (D3), and the evaluator JVM tools
- * embed ({@link PolicyEvaluator#evaluate}). Compiled conditions are cached for the life of the
- * {@link Capsem} instance.
+ * enforcement packs in either shape (D2), full CEL conditions (D3), backtests, rule tests. Compiled
+ * conditions are cached for the life of the {@link Capsem}.
  */
 public interface EnforcementUseCases {
 
-  /** Checks structure and every condition (parse, roots, paths, types); {@code shownAs} echoes. */
-  PackValidation validate(Path file, String shownAs);
+  /** Structure and every condition (parse, roots, paths, types). */
+  Outcome<TextReport> validate(GivenPath file);
 
-  /** Compiles every condition: {@code capsem.policy-compile.v1}. */
-  PackReport compile(Path file, String shownAs);
+  /** Every condition compiled: {@code capsem.policy-compile.v1}. */
+  Outcome<TextReport> compile(GivenPath file);
 
-  /** Replays a JSONL corpus: {@code capsem.policy-backtest.v1}. */
-  default PackReport backtest(Path file, String shownAs, Path events, String eventsShownAs) {
-    return backtest(file, shownAs, events, eventsShownAs, false);
+  /**
+   * Replays a JSONL corpus ({@code capsem.policy-backtest.v1}); with {@code expected} (or null),
+   * the report must be that file's.
+   */
+  default Outcome<TextReport> backtest(GivenPath file, GivenPath events, GivenPath expected) {
+    return backtest(file, events, expected, false);
   }
 
   /**
    * As above; with {@code strict}, a rule that exceeded its CEL evaluation budget on some event is
    * an error (E577) and the report is not ok. Either way the report lists such rules.
    */
-  PackReport backtest(Path file, String shownAs, Path events, String eventsShownAs, boolean strict);
+  Outcome<TextReport> backtest(
+      GivenPath file, GivenPath events, GivenPath expected, boolean strict);
 
-  /** Runs a rule-test file ({@code *.enforcement-test.toml}). */
-  RuleTestOutcome test(Path testFile, String shownAs);
+  /** Runs a rule-test file; writes its JUnit XML to {@code junit} when given (or null). */
+  Outcome<TextReport> test(GivenPath testFile, GivenPath junit);
 
   /** The JSON Schema of {@code capsem.policy-pack.v1}, as {@code enforcement schema} prints it. */
-  String schema();
-
-  /** Loads an enforcement file for evaluation. */
-  LoadedPolicy load(Path file, String shownAs);
-
-  /**
-   * The evaluator of a pack built in code.
-   *
-   * @throws IllegalArgumentException naming every rule whose condition does not compile
-   */
-  PolicyEvaluator evaluator(EnforcementPack pack);
+  Outcome<TextReport> schema();
 }

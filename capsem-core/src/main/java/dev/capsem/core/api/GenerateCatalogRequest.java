@@ -1,6 +1,6 @@
 package dev.capsem.core.api;
 
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,18 +18,15 @@ import java.util.Objects;
  * @param force overwrite an existing {@code out}
  */
 public record GenerateCatalogRequest(
-    Path profilesDir,
-    String profilesDirAsGiven,
+    GivenPath profilesDir,
     String baseUrl,
     Map<String, String> statusOverrides,
     Map<String, String> currentOverrides,
-    Path out,
-    String outAsGiven,
+    GivenPath out,
     boolean force) {
 
   public GenerateCatalogRequest {
     Objects.requireNonNull(profilesDir, "profilesDir");
-    Objects.requireNonNull(profilesDirAsGiven, "profilesDirAsGiven");
     statusOverrides = Map.copyOf(statusOverrides);
     currentOverrides = Map.copyOf(currentOverrides);
   }

@@ -1,7 +1,7 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.ports.PasswordSource;
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -14,18 +14,13 @@ import java.util.Objects;
  * @param force replace existing key files
  */
 public record GenerateKeysRequest(
-    Path outDir,
-    String outDirAsGiven,
-    boolean unencrypted,
-    PasswordSource password,
-    boolean force) {
+    GivenPath outDir, boolean unencrypted, PasswordSource password, boolean force) {
 
   public static final String PUBLIC_KEY_FILE = "minisign.pub";
   public static final String SECRET_KEY_FILE = "minisign.key";
 
   public GenerateKeysRequest {
     Objects.requireNonNull(outDir, "outDir");
-    Objects.requireNonNull(outDirAsGiven, "outDirAsGiven");
     Objects.requireNonNull(password, "password");
   }
 }

@@ -1,22 +1,13 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.internal.image.BuildSettings;
-import dev.capsem.core.internal.image.InputPath;
-import dev.capsem.core.internal.image.WorkspaceSources;
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
+import java.util.Objects;
 
-/**
- * {@code image build}.
- *
- * @param workspaceDir where to materialise the workspace, or null for a temporary folder removed
- *     afterwards
- * @param force overwrite a non-empty {@code workspaceDir}
- */
-public record ImageBuildRequest(
-    Path profile,
-    String profileShown,
-    String arch,
-    InputPath workspaceDir,
-    boolean force,
-    WorkspaceSources sources,
-    BuildSettings settings) {}
+/** {@code image build}: a profile and how to build it. */
+public record ImageBuildRequest(GivenPath profile, ImageOptions options) {
+
+  public ImageBuildRequest {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(options, "options");
+  }
+}

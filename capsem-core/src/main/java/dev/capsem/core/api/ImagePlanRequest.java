@@ -1,11 +1,13 @@
 package dev.capsem.core.api;
 
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
+import java.util.Objects;
 
-/**
- * {@code image plan}.
- *
- * @param profileShown the profile path as the user gave it
- * @param arch {@code all}, {@code arm64} or {@code x86_64}
- */
-public record ImagePlanRequest(Path profile, String profileShown, String arch) {}
+/** {@code image plan}: a profile and the architectures to plan ({@code all} by default). */
+public record ImagePlanRequest(GivenPath profile, String arch) {
+
+  public ImagePlanRequest {
+    Objects.requireNonNull(profile, "profile");
+    arch = arch == null ? "all" : arch;
+  }
+}

@@ -1,40 +1,22 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.diag.Diagnostic;
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Report;
 import java.util.List;
 
 /**
- * The outcome of {@code image sbom}: one document per selected architecture, written or to print.
+ * The SPDX 2.3 documents of an image, one per architecture.
  *
- * @param documents in architecture order; empty when refused
- * @param stdout what the command prints: the document (no {@code --out-dir}) or {@code wrote <n>
- *     SBOMs to <dir>}; {@code null} when refused
- * @param error upstream's {@code Error:} text, or {@code null}
+ * @param documents each architecture's document, where written (null when printed)
  */
-public record ImageSboms(
-    List<Document> documents, String stdout, String error, List<Diagnostic> diagnostics) {
+public record ImageSboms(List<Document> documents, String json, String text, List<String> summary)
+    implements Report {
 
-  /**
-   * One SPDX document.
-   *
-   * @param file where it was written, or {@code null} when printed
-   * @param shownAs that file as the user named the folder ({@code
-   *     sboms/arm64/guest-sbom.spdx.json})
-   * @param json the document with its trailing newline
-   */
-  public record Document(String arch, Path file, String shownAs, String json) {}
+  /** One architecture's SBOM and where it was written (null when it is printed). */
+  public record Document(String arch, GivenPath file) {}
 
   public ImageSboms {
     documents = List.copyOf(documents);
-    diagnostics = List.copyOf(diagnostics);
-  }
-
-  static ImageSboms refused(String error, List<Diagnostic> diagnostics) {
-    return new ImageSboms(List.of(), null, error, diagnostics);
-  }
-
-  public boolean ok() {
-    return error == null;
+    summary = List.copyOf(summary);
   }
 }

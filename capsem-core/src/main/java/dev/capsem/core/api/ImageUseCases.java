@@ -1,33 +1,33 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.ports.BuildProgress;
 
-/** {@code capsem-admin image plan|build-workspace|build} and the matching Maven goals. */
+/**
+ * {@code capsem-admin image ...} and the matching Maven goals: plan, workspace, build, verify and
+ * describe a profile's image.
+ */
 public interface ImageUseCases {
 
   /** The image plan of a profile ({@code capsem.image-plan.v1}). */
-  ImageOutcome plan(ImagePlanRequest request);
+  Outcome<TextReport> plan(ImagePlanRequest request);
 
   /** Derives and writes a build workspace ({@code capsem.image-workspace.v1}). */
-  ImageOutcome buildWorkspace(ImageWorkspaceRequest request);
+  Outcome<TextReport> buildWorkspace(ImageWorkspaceRequest request);
 
   /**
-   * Builds the assets (or, with {@code dryRun}, lists every container command it would run),
-   * reporting each step to {@code progress} ({@code capsem.image-build.v1}).
+   * Builds the assets (or, in a dry run, lists every container command it would run), reporting
+   * each step to {@code progress} ({@code capsem.image-build.v1}).
    */
-  ImageOutcome build(ImageBuildRequest request, BuildProgress progress);
+  Outcome<TextReport> build(ImageBuildRequest request, BuildProgress progress);
 
   /**
-   * Writes the release profile ({@code capsem.release-profile.v1}): the source profile whose {@code
-   * vm.assets} describe exactly the built assets of the selected architectures (URLs under the
-   * asset base URL, hashes and sizes from the build's asset manifest).
+   * Proves the built assets are the profile's (present, size, BLAKE3), the inventories hold the
+   * promised packages and tools, and doctor bundles passed ({@code capsem.image-verification.v1}).
    */
-  ImageOutcome releaseProfile(ReleaseProfileRequest request);
+  Outcome<TextReport> verify(ImageVerifyRequest request);
 
-  /**
-   * Rebuilds the image of {@code request.build()} in a clean workspace without any cache and
-   * compares each asset's hash with the previous build's {@code B3SUMS}; when they differ, lists
-   * every differing file inside the rootfs and initrd ({@code capsem.reproducibility.v1}).
-   */
-  ImageOutcome verifyReproducible(ReproducibilityRequest request, BuildProgress progress);
+  /** Writes (or returns for printing) the SPDX 2.3 document of each selected architecture. */
+  Outcome<ImageSboms> sbom(ImageSbomRequest request);
 }

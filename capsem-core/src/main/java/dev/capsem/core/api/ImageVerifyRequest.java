@@ -1,17 +1,15 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.internal.image.version.VersionMatching;
+import dev.capsem.core.diag.GivenPath;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code image verify PROFILE --assets-dir DIR [--arch] [--inventory] [--doctor-bundle]...
- * [--version-match]}.
+ * {@code image verify}.
  *
- * @param arch {@code all}, {@code arm64} or {@code x86_64}
- * @param inventory a file (one architecture) or a folder of {@code <arch>/image-inventory.json};
- *     {@code null} to look under the assets folder
- * @param versionMatching {@link VersionMatching#EXACT} is upstream's rule
+ * @param inventory an inventory file for one arch or a folder of {@code
+ *     <arch>/image-inventory.json}, or null for the assets folder's
+ * @param doctorBundles {@code capsem-doctor --bundle} tars from booted images
  */
 public record ImageVerifyRequest(
     GivenPath profile,
@@ -19,13 +17,13 @@ public record ImageVerifyRequest(
     String arch,
     GivenPath inventory,
     List<GivenPath> doctorBundles,
-    VersionMatching versionMatching) {
+    VersionMatch versionMatch) {
 
   public ImageVerifyRequest {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(assetsDir, "assetsDir");
     Objects.requireNonNull(arch, "arch");
     doctorBundles = List.copyOf(doctorBundles);
-    Objects.requireNonNull(versionMatching, "versionMatching");
+    Objects.requireNonNull(versionMatch, "versionMatch");
   }
 }

@@ -1,20 +1,20 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.internal.image.InputPath;
-import dev.capsem.core.internal.image.WorkspaceSources;
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
+import java.util.Objects;
 
 /**
- * {@code image build-workspace}.
+ * {@code image build-workspace}: the workspace a profile derives, written to {@code out}.
  *
- * @param out the workspace folder (created when missing; a non-empty one needs {@code force})
- * @param sources what the profile does not say: provider definitions, environment, defconfigs,
- *     guest artifacts, CA
+ * @param force write into a non-empty folder
+ * @param options the workspace's inputs and the architectures (the build settings are ignored)
  */
 public record ImageWorkspaceRequest(
-    Path profile,
-    String profileShown,
-    String arch,
-    InputPath out,
-    boolean force,
-    WorkspaceSources sources) {}
+    GivenPath profile, GivenPath out, boolean force, ImageOptions options) {
+
+  public ImageWorkspaceRequest {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(options, "options");
+  }
+}

@@ -1,6 +1,6 @@
 package dev.capsem.core.api;
 
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
 
 /**
  * {@code profile init}. Empty or null strings mean "not given" and take upstream's defaults.
@@ -17,6 +17,5 @@ public record InitProfileRequest(
     String ui,
     String profileType,
     DocumentFormat format,
-    Path out,
-    String outAsGiven,
+    GivenPath out,
     boolean force) {}

@@ -1,6 +1,6 @@
 package dev.capsem.core.api;
 
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
 import java.util.List;
 
 /** {@code settings init}: the options (empty lists keep the defaults) and where to write. */
@@ -11,6 +11,5 @@ public record InitSettingsRequest(
     List<String> userDirs,
     String assetsDir,
     DocumentFormat format,
-    Path out,
-    String outAsGiven,
+    GivenPath out,
     boolean force) {}

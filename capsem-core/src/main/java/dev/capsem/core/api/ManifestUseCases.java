@@ -1,5 +1,8 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
+
 /**
  * {@code capsem-admin manifest ...} and the matching Maven goals: the profile catalog and the
  * format-2 asset manifest, their checks and gates, and their signatures.
@@ -7,20 +10,23 @@ package dev.capsem.core.api;
 public interface ManifestUseCases {
 
   /** Writes (or prints) a profile catalog (format 1) byte-identical to upstream's. */
-  Generated generateCatalog(GenerateCatalogRequest request);
+  Outcome<TextReport> generateCatalog(GenerateCatalogRequest request);
 
   /** Writes the format-2 asset manifest of an assets folder, dated by the clock. */
-  Generated assetManifest(AssetManifestRequest request);
+  Outcome<TextReport> assetManifest(AssetManifestRequest request);
 
   /** Checks every location of a catalog, fast or by downloading, optionally against history. */
-  ManifestCheckResult check(CheckManifestRequest request);
+  Outcome<TextReport> check(CheckManifestRequest request);
 
   /** Which asset release a binary boots, or why none (the D8 gates). */
-  Resolution resolve(ResolveRequest request);
+  Outcome<TextReport> resolve(ResolveRequest request);
 
-  /** Signs a manifest (prehashed minisign {@code ED}, trusted comment timestamped by the clock). */
-  SignResult sign(SignManifestRequest request);
+  /**
+   * Signs a manifest (prehashed minisign {@code ED}, trusted comment timestamped by the clock); a
+   * key that needs a password nobody gave is E420.
+   */
+  Outcome<TextReport> sign(SignManifestRequest request);
 
   /** Verifies a manifest's signature with minisign's rules and texts. */
-  SignatureCheck verifySignature(VerifySignatureRequest request);
+  Outcome<TextReport> verifySignature(VerifySignatureRequest request);
 }

@@ -6,7 +6,12 @@ import dev.capsem.core.ports.HttpFetcher;
 import dev.capsem.core.ports.HttpReply;
 import dev.capsem.core.ports.KeyId;
 import dev.capsem.core.ports.KeyProtection;
+import dev.capsem.core.ports.OciArtifact;
+import dev.capsem.core.ports.OciReference;
+import dev.capsem.core.ports.OciRegistry;
 import dev.capsem.core.ports.PasswordSource;
+import dev.capsem.core.ports.PublishedArtifact;
+import dev.capsem.core.ports.RawSignatureVerifier;
 import dev.capsem.core.ports.SignatureVerification;
 import dev.capsem.core.ports.SignatureVerifier;
 import dev.capsem.core.ports.Signer;
@@ -68,10 +73,36 @@ final class MissingAdapters {
         }
       };
 
+  static final RawSignatureVerifier RAW_VERIFIER =
+      (message, signature, publicKeyFile) -> {
+        throw missing("RawSignatureVerifier");
+      };
+
+  static final OciRegistry REGISTRY =
+      new OciRegistry() {
+        @Override
+        public PublishedArtifact push(OciReference target, OciArtifact artifact) {
+          throw missing("OciRegistry");
+        }
+
+        @Override
+        public PublishedArtifact pull(
+            OciReference source, String expectedArtifactType, Path folder) {
+          throw missing("OciRegistry");
+        }
+
+        @Override
+        public String resolveDigest(OciReference image) {
+          throw missing("OciRegistry");
+        }
+      };
+
   private MissingAdapters() {}
 
   private static IllegalStateException missing(String port) {
     return new IllegalStateException(
-        "no " + port + " adapter was given to Ports; build Ports with all eight adapters");
+        "no "
+            + port
+            + " adapter was given to Ports; add it with the matching Ports.with... method");
   }
 }

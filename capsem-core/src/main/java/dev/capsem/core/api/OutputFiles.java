@@ -1,54 +1,71 @@
 package dev.capsem.core.api;
 
-import dev.capsem.core.internal.io.AtomicFiles;
+import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
+import dev.capsem.core.internal.report.GeneratedReport;
 import dev.capsem.core.internal.report.PythonPath;
+import dev.capsem.core.ports.FileAccess;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Writes generated documents all or nothing: every target is checked before the first is written,
- * and each is written atomically.
+ * and each is written atomically; missing folders are made.
  */
 final class OutputFiles {
 
-  record Planned(Path target, String asGiven, String content) {}
+  record Planned(GivenPath target, String content) {}
 
-  private OutputFiles() {}
+  private final FileAccess files;
 
-  /** Prints {@code text}, or writes it to {@code out} (refusing to overwrite unless forced). */
-  static Generated printOrWrite(String text, Path out, String outAsGiven, boolean force) {
-    if (out == null) {
-      return Generated.printed(text);
-    }
-    return writeAll(
-        List.of(new Planned(out, outAsGiven, text)),
-        force,
-        List.of("created " + PythonPath.normalize(outAsGiven)));
+  OutputFiles(FileAccess files) {
+    this.files = files;
   }
 
-  static Generated writeAll(List<Planned> files, boolean force, List<String> messages) {
-    for (Planned file : files) {
-      String shown = PythonPath.normalize(file.asGiven());
-      Path parent = file.target().toAbsolutePath().getParent();
-      if (parent == null || !Files.isDirectory(parent)) {
-        return Generated.refused(
-            "cannot write " + shown + ": the folder " + parent + " does not exist");
+  /** Prints {@code text}, or writes it to {@code out} (refusing to overwrite unless forced). */
+  Outcome<TextReport> printOrWrite(String text, GivenPath out, boolean force) {
+    if (out == null) {
+      String document = text.endsWith("\n") ? text : text + "\n";
+      return Outcome.of(new TextReport(GeneratedReport.printed(document), document));
+    }
+    return writeAll(
+        List.of(new Planned(out, text)),
+        force,
+        List.of("created " + PythonPath.normalize(out.shown())));
+  }
+
+  Outcome<TextReport> writeAll(List<Planned> planned, boolean force, List<String> messages) {
+    for (Planned file : planned) {
+      String shown = PythonPath.normalize(file.target().shown());
+      Path target = file.target().path();
+      if (files.isDirectory(target)) {
+        return refused("cannot write " + shown + ": it is a folder");
       }
-      if (Files.exists(file.target()) && !force) {
-        return Generated.refused(shown + " already exists; pass --force to overwrite");
+      if (files.isFile(target) && !force) {
+        return refused(shown + " already exists; pass --force to overwrite");
       }
     }
-    for (Planned file : files) {
+    List<String> written = new ArrayList<>();
+    for (Planned file : planned) {
       String content = file.content().endsWith("\n") ? file.content() : file.content() + "\n";
       try {
-        AtomicFiles.writeString(file.target(), content);
+        files.writeText(file.target().path(), content);
       } catch (IOException e) {
-        return Generated.refused(
-            "cannot write " + PythonPath.normalize(file.asGiven()) + ": " + e.getMessage());
+        return refused(
+            "cannot write " + PythonPath.normalize(file.target().shown()) + ": " + e.getMessage());
       }
+      written.add(PythonPath.normalize(file.target().shown()));
     }
-    return Generated.wrote(messages);
+    return Outcome.of(
+        new TextReport(
+            GeneratedReport.written(written, messages), TextReport.lines(messages), messages));
+  }
+
+  static Outcome<TextReport> refused(String error) {
+    return Outcome.failed(error, List.<Diagnostic>of());
   }
 }

@@ -1,6 +1,9 @@
 package dev.capsem.core.api;
 
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.internal.profile.ProfileCheck;
 import dev.capsem.core.internal.profile.ProfileDraft;
 import dev.capsem.core.internal.profile.ProfileReader;
@@ -11,8 +14,6 @@ import dev.capsem.core.internal.report.PythonPath;
 import dev.capsem.core.internal.workspace.BuiltinProfiles;
 import dev.capsem.core.internal.workspace.GuestConfigs;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +28,12 @@ final class ProfileService implements ProfileUseCases {
   }
 
   @Override
-  public Validation validate(Path file, String shownAs) {
-    ProfileCheck check = ProfileReader.read(file, shownAs);
-    return new Validation(
-        check.ok(), check.diagnostics(), ProfileReports.validation(shownAs, check));
+  public Outcome<TextReport> validate(GivenPath file) {
+    return ProfileReports.validated(file, ProfileReader.read(ports.files(), file));
   }
 
   @Override
-  public Generated init(InitProfileRequest request) {
+  public Outcome<TextReport> init(InitProfileRequest request) {
     ProfileCheck check =
         new ProfileDraft(
                 request.id(),
@@ -46,23 +45,29 @@ final class ProfileService implements ProfileUseCases {
                 request.profileType())
             .create(today());
     if (!check.ok()) {
-      return Generated.invalid(check.diagnostics());
+      return Outcome.failed("the draft profile is invalid", check.diagnostics());
     }
-    DocumentFormat format = DocumentFormat.choose(request.format(), request.outAsGiven());
+    DocumentFormat format =
+        DocumentFormat.choose(
+            request.format(), request.out() == null ? null : request.out().shown());
     String text = ProfileWriter.write(check.profile(), format == DocumentFormat.TOML);
-    return OutputFiles.printOrWrite(text, request.out(), request.outAsGiven(), request.force());
+    return new OutputFiles(ports.files()).printOrWrite(text, request.out(), request.force());
   }
 
   @Override
-  public Generated initBuiltins(InitBuiltinsRequest request) {
+  public Outcome<TextReport> initBuiltins(InitBuiltinsRequest request) {
     GuestConfigs.Loaded loaded;
     try {
-      loaded = GuestConfigs.load(request.guestDir(), request.guestDirAsGiven());
+      loaded = GuestConfigs.load(request.guestDir().path(), request.guestDir().shown());
     } catch (IOException e) {
-      return Generated.refused("cannot read " + request.guestDirAsGiven() + ": " + e.getMessage());
+      return OutputFiles.refused(
+          "cannot read " + request.guestDir().shown() + ": " + e.getMessage());
     }
     if (loaded.config() == null) {
-      return Generated.invalid(loaded.diagnostics().stream().filter(Diagnostic::isError).toList());
+      List<Diagnostic> errors = loaded.diagnostics().stream().filter(Diagnostic::isError).toList();
+      return Outcome.failed(
+          "the guest config " + PythonPath.normalize(request.guestDir().shown()) + " is invalid",
+          errors);
     }
     String revision =
         request.revision() == null || request.revision().isEmpty()
@@ -73,33 +78,29 @@ final class ProfileService implements ProfileUseCases {
     List<OutputFiles.Planned> planned = new ArrayList<>();
     for (ProfileCheck check : BuiltinProfiles.derive(loaded.config(), revision)) {
       if (!check.ok()) {
-        return Generated.invalid(check.diagnostics());
+        return Outcome.failed("a built-in profile is invalid", check.diagnostics());
       }
       String fileName = check.profile().id() + ".profile." + extension;
       planned.add(
           new OutputFiles.Planned(
               request.outDir().resolve(fileName),
-              request.outDirAsGiven() + "/" + fileName,
               ProfileWriter.write(check.profile(), format == DocumentFormat.TOML)));
     }
-    try {
-      Files.createDirectories(request.outDir());
-    } catch (IOException e) {
-      return Generated.refused("cannot create " + request.outDirAsGiven() + ": " + e.getMessage());
-    }
-    return OutputFiles.writeAll(
-        planned,
-        request.force(),
-        List.of(
-            "created "
-                + planned.size()
-                + " profiles in "
-                + PythonPath.normalize(request.outDirAsGiven())));
+    return new OutputFiles(ports.files())
+        .writeAll(
+            planned,
+            request.force(),
+            List.of(
+                "created "
+                    + planned.size()
+                    + " profiles in "
+                    + PythonPath.normalize(request.outDir().shown())));
   }
 
   @Override
-  public String schema() {
-    return ProfileSchemaDocument.text();
+  public Outcome<TextReport> schema() {
+    String text = ProfileSchemaDocument.text();
+    return Outcome.of(new TextReport(text, text));
   }
 
   private LocalDate today() {

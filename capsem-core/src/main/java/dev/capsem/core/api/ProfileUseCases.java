@@ -1,19 +1,21 @@
 package dev.capsem.core.api;
 
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 
 /** {@code capsem-admin profile ...} and the matching Maven goals. */
 public interface ProfileUseCases {
 
-  /** Validates a Profile V2 file; {@code shownAs} is the path as the user gave it. */
-  Validation validate(Path file, String shownAs);
+  /** Validates a Profile V2 file: every problem, coded, at file:line:column. */
+  Outcome<TextReport> validate(GivenPath file);
 
   /** Writes (or prints) a valid draft. */
-  Generated init(InitProfileRequest request);
+  Outcome<TextReport> init(InitProfileRequest request);
 
   /** Derives the built-in profiles from a developer guest config. */
-  Generated initBuiltins(InitBuiltinsRequest request);
+  Outcome<TextReport> initBuiltins(InitBuiltinsRequest request);
 
   /** The JSON Schema of Profile V2, as {@code profile schema} prints it (trailing newline). */
-  String schema();
+  Outcome<TextReport> schema();
 }

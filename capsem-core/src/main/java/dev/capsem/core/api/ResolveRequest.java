@@ -1,6 +1,6 @@
 package dev.capsem.core.api;
 
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
 import java.util.Objects;
 
 /**
@@ -11,12 +11,10 @@ import java.util.Objects;
  * @param binaryVersion the binary asking
  * @param arch one architecture, or {@code null} for all of the chosen release
  */
-public record ResolveRequest(
-    Path manifest, String manifestAsGiven, String binaryVersion, String arch) {
+public record ResolveRequest(GivenPath manifest, String binaryVersion, String arch) {
 
   public ResolveRequest {
     Objects.requireNonNull(manifest, "manifest");
-    Objects.requireNonNull(manifestAsGiven, "manifestAsGiven");
     Objects.requireNonNull(binaryVersion, "binaryVersion");
   }
 }

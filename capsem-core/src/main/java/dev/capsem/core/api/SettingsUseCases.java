@@ -1,19 +1,19 @@
 package dev.capsem.core.api;
 
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 
 /** {@code capsem-admin settings ...}: Service Settings V2. */
 public interface SettingsUseCases {
 
-  Validation validate(Path file, String shownAs);
+  Outcome<TextReport> validate(GivenPath file);
 
-  /**
-   * Validation plus the posture summary; {@link SettingsDiagnosis#summary()} is empty when invalid.
-   */
-  SettingsDiagnosis doctor(Path file, String shownAs);
+  /** Validation plus the posture summary (its text, when the settings are valid). */
+  Outcome<TextReport> doctor(GivenPath file);
 
-  Generated init(InitSettingsRequest request);
+  Outcome<TextReport> init(InitSettingsRequest request);
 
   /** The JSON Schema of Service Settings V2, as {@code settings schema} prints it. */
-  String schema();
+  Outcome<TextReport> schema();
 }

@@ -1,5 +1,6 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.ports.PasswordSource;
 import java.util.List;
 import java.util.Objects;
@@ -20,9 +21,6 @@ import java.util.Objects;
  */
 public record SignFilesRequest(
     GivenPath key, PasswordSource password, List<GivenPath> files, GivenPath publicKey) {
-
-  /** The record's file name, beside the public key. */
-  public static final String RECORD = "signatures.json";
 
   public SignFilesRequest {
     Objects.requireNonNull(key, "key");

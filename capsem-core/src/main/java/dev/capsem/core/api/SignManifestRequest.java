@@ -1,7 +1,7 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.ports.PasswordSource;
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -16,19 +16,11 @@ import java.util.Objects;
  * @param password read only when the key turns out to be encrypted
  */
 public record SignManifestRequest(
-    Path manifest,
-    String manifestAsGiven,
-    Path key,
-    String keyAsGiven,
-    Path signature,
-    String signatureAsGiven,
-    PasswordSource password) {
+    GivenPath manifest, GivenPath key, GivenPath signature, PasswordSource password) {
 
   public SignManifestRequest {
     Objects.requireNonNull(manifest, "manifest");
-    Objects.requireNonNull(manifestAsGiven, "manifestAsGiven");
     Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(keyAsGiven, "keyAsGiven");
     Objects.requireNonNull(password, "password");
   }
 }

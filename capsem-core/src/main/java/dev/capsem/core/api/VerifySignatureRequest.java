@@ -1,6 +1,6 @@
 package dev.capsem.core.api;
 
-import java.nio.file.Path;
+import dev.capsem.core.diag.GivenPath;
 import java.util.Objects;
 
 /**
@@ -9,20 +9,11 @@ import java.util.Objects;
  * @param allowLegacySignatures accept a legacy {@code Ed} signature (off by default, decision D7)
  */
 public record VerifySignatureRequest(
-    Path manifest,
-    String manifestAsGiven,
-    Path signature,
-    String signatureAsGiven,
-    Path publicKey,
-    String publicKeyAsGiven,
-    boolean allowLegacySignatures) {
+    GivenPath manifest, GivenPath signature, GivenPath publicKey, boolean allowLegacySignatures) {
 
   public VerifySignatureRequest {
     Objects.requireNonNull(manifest, "manifest");
-    Objects.requireNonNull(manifestAsGiven, "manifestAsGiven");
     Objects.requireNonNull(signature, "signature");
-    Objects.requireNonNull(signatureAsGiven, "signatureAsGiven");
     Objects.requireNonNull(publicKey, "publicKey");
-    Objects.requireNonNull(publicKeyAsGiven, "publicKeyAsGiven");
   }
 }

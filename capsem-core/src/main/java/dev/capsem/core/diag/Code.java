@@ -100,6 +100,50 @@ public enum Code {
   E417(ERROR, "previously active revision vanished"),
   E418(ERROR, "release version without a signing key"),
   E419(ERROR, "release version without publication URLs"),
+  E420(ERROR, "signing key is encrypted and no password was given"),
+  E421(ERROR, "signing failed"),
+
+  // Registry publication (OCI) and provenance.
+  E550(ERROR, "registry reference invalid"),
+  E551(ERROR, "registry refused the credentials"),
+  E552(ERROR, "registry unreachable, not trusted or failing"),
+  E553(ERROR, "artifact or image not found in the registry"),
+  E554(ERROR, "pulled blob does not match its digest"),
+  E555(ERROR, "pulled file does not match its BLAKE3"),
+  E556(ERROR, "pulled signature does not verify"),
+  E557(ERROR, "registry artifact is not a capsem release"),
+  E558(ERROR, "release folder cannot be published or pulled into"),
+  E559(ERROR, "base image digest cannot be resolved"),
+  E560(ERROR, "provenance envelope malformed"),
+  E561(ERROR, "provenance signature does not verify"),
+  E562(ERROR, "provenance subject file missing"),
+  E563(ERROR, "provenance subject digest mismatch"),
+  E564(ERROR, "provenance predicate invalid"),
+  E565(ERROR, "provenance builder differs from the expected one"),
+  E566(ERROR, "provenance profile digest differs from the expected one"),
+
+  // The boot test (decision D19).
+  E500(ERROR, "virtual machine monitor not installed"),
+  E501(ERROR, "guest kernel panicked during boot"),
+  E502(ERROR, "guest init exited before the checks"),
+  E503(ERROR, "in-guest check failed"),
+  E504(ERROR, "guest did not finish its checks within the timeout"),
+  E505(ERROR, "guest stopped without check results"),
+  E506(ERROR, "boot asset missing for the boot test"),
+  E507(ERROR, "virtual machine could not start"),
+
+  // Foreign architectures: cross builds and qemu-user.
+  E520(ERROR, "base image of a foreign architecture missing on the engine"),
+
+  // Squashfs images and the filesystem's own package catalogue.
+  E530(ERROR, "not a squashfs 4.0 image"),
+  E531(ERROR, "squashfs image damaged or hostile"),
+  E532(ERROR, "squashfs compression not supported"),
+  E533(ERROR, "squashfs block does not decompress within its size"),
+  E534(ERROR, "path not in the squashfs image"),
+  E535(ERROR, "tar stream damaged"),
+  E536(ERROR, "tar member squashfs cannot hold"),
+  E537(ERROR, "image inventory and rootfs disagree"),
 
   // Hardening: hostile or careless input.
   E570(ERROR, "value not allowed where it reaches a build (Dockerfile, shell line or file name)"),
@@ -129,6 +173,12 @@ public enum Code {
   W016(WARNING, "enforcement rule never matched by a test case or corpus event"),
   W017(WARNING, "guest agent binaries omitted by configuration"),
   W401(WARNING, "binary release deprecated"),
+  W500(WARNING, "boot test skipped by configuration"),
+  W501(WARNING, "version range left to image verify by the boot test"),
+  W530(WARNING, "extended attribute squashfs cannot store"),
+  W531(WARNING, "package metadata in the rootfs unreadable"),
+  W550(WARNING, "pulled release not checked against a public key"),
+  W551(WARNING, "released file not among the provenance subjects"),
 
   // Hardening.
   W570(WARNING, "enforcement rule exceeded its CEL evaluation budget in a backtest");
@@ -148,5 +198,13 @@ public enum Code {
   /** A short description of the check, as listed in the catalogue. */
   public String title() {
     return title;
+  }
+
+  /**
+   * Whether the finding is about the machine (no container engine, an engine that does not answer,
+   * a platform it cannot run) rather than about the user's input.
+   */
+  public boolean environmental() {
+    return this == E306 || this == E307 || this == E309;
   }
 }

@@ -18,6 +18,28 @@ public interface BuildProgress {
   /** Anything else worth a line. */
   void note(String message);
 
+  /**
+   * How many steps the work ahead has, so that a receiver can say where a long step stands ({@code
+   * step 2/5}); called before the first {@link #begin}.
+   */
+  default void plan(int steps) {}
+
+  /** What a finished step of a longer job did, in one line ({@code profile x.toml is valid}). */
+  default void result(String line) {
+    note(line);
+  }
+
+  /** Something the user should act on that does not stop the work ({@code not signed}). */
+  default void warning(String message) {
+    note("warning: " + message);
+  }
+
+  /**
+   * A line a running container command printed: the receiver keeps the whole log and shows the last
+   * line while a long step runs.
+   */
+  default void output(String line) {}
+
   /** A running step. */
   interface Step extends AutoCloseable {
 

@@ -29,6 +29,17 @@ enum NoContainerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public <T> T exportStream(String container, TarStreamReader<T> reader)
+      throws ContainerRuntimeException {
+    throw new ContainerRuntimeException(
+        ContainerRuntimeException.Kind.NOT_FOUND,
+        List.of("docker", "export", container),
+        -1,
+        "",
+        WHY);
+  }
+
+  @Override
   public String execute(ContainerCommand command) throws ContainerRuntimeException {
     throw new ContainerRuntimeException(
         ContainerRuntimeException.Kind.NOT_FOUND, commandLine(command), -1, "", WHY);

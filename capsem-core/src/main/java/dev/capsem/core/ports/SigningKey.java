@@ -6,11 +6,13 @@ import java.nio.file.Path;
 /**
  * An opened (decrypted) minisign secret key. Open it once to sign many files: decrypting an
  * encrypted key costs about a second and 1 GiB of memory. Close it to wipe the key material the
- * implementation holds.
+ * implementation holds. The same opened key also makes the plain Ed25519 signatures of DSSE
+ * envelopes ({@link RawSigner}), so a release opens its key once.
  */
-public interface SigningKey extends AutoCloseable {
+public interface SigningKey extends RawSigner, AutoCloseable {
 
   /** The key id written into every signature. */
+  @Override
   KeyId keyId();
 
   /**

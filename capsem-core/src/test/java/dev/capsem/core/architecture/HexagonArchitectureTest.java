@@ -1,12 +1,18 @@
 package dev.capsem.core.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,6 +52,52 @@ class HexagonArchitectureTest {
         .check(CORE);
   }
 
+  @Test
+  void mainSources_ofEveryModule_haveNoFileOver500Lines() throws Exception {
+    List<Path> roots;
+    try (Stream<Path> modules = Files.list(Path.of(".."))) {
+      roots =
+          modules
+              .map(module -> module.resolve("src/main/java"))
+              .filter(Files::isDirectory)
+              .toList();
+    }
+
+    assertThat(roots).hasSizeGreaterThan(5);
+    assertThat(SourceSizes.filesOver(roots, 500)).isEmpty();
+  }
+
+  @Test
+  void domain_neverSeesTheApi() {
+    HexagonRules.domainNeverSeesTheApi("dev.capsem.core.internal..").check(CORE);
+  }
+
+  @Test
+  void domainNeverSeesTheApi_domainClassUsingTheApi_isRejected() {
+    JavaClasses offender =
+        new ClassFileImporter()
+            .importClasses(dev.capsem.core.internal.archfixture.DomainUsingTheApi.class);
+
+    assertThatThrownBy(
+            () -> HexagonRules.domainNeverSeesTheApi("dev.capsem.core.internal..").check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("DomainUsingTheApi");
+  }
+
+  @Test
+  void facesSeeOnlyThePublicFace_faceUsingTheDomainJson_isRejected() {
+    JavaClasses offender =
+        new ClassFileImporter()
+            .importClasses(dev.capsem.archfixture.FaceReachingIntoTheDomain.class);
+
+    assertThatThrownBy(
+            () ->
+                HexagonRules.facesSeeOnlyThePublicFace("dev.capsem.archfixture..").check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("FaceReachingIntoTheDomain")
+        .hasMessageContaining("dev.capsem.core.internal.json.ObjectNode");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -56,9 +108,9 @@ class HexagonArchitectureTest {
         "JibUser",
         "ProcessStarter"
       })
-  void noAdapterTechnology_classUsingAnAdapterType_isRejected(String fixture) throws Exception {
-    JavaClasses offender =
-        new ClassFileImporter().importClasses(Class.forName("dev.capsem.archfixture." + fixture));
+  void noAdapterTechnology_classUsingAnAdapterType_isRejected(String fixture, @TempDir Path classes)
+      throws Exception {
+    JavaClasses offender = OffenderClasses.compiledInto(classes).fixture(fixture);
 
     assertThatThrownBy(
             () -> HexagonRules.noAdapterTechnology("dev.capsem.archfixture..").check(offender))

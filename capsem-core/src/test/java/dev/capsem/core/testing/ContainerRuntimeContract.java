@@ -87,6 +87,14 @@ public abstract class ContainerRuntimeContract {
   }
 
   @Test
+  void enginePlatform_runtimeAnswers_isOperatingSystemSlashArchitecture() {
+    assertThat(runtime().enginePlatform())
+        .get()
+        .asString()
+        .matches("[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?");
+  }
+
+  @Test
   void export_afterCopyInBuild_tarHoldsTheFile() throws Exception {
     String image = built("FROM " + baseImage() + "\nCOPY hello.txt /hello.txt\n");
     String container = created(image, List.of("/bin/true"));
@@ -95,6 +103,45 @@ public abstract class ContainerRuntimeContract {
     runtime().execute(new ContainerCommand.Export(container, tar));
 
     assertThat(TarEntries.read(tar)).containsEntry("hello.txt", "hello from the build context\n");
+  }
+
+  @Test
+  void exportStream_afterCopyInBuild_streamsTheFileWithoutATarFile() throws Exception {
+    String image = built("FROM " + baseImage() + "\nCOPY hello.txt /hello.txt\n");
+    String container = created(image, List.of("/bin/true"));
+
+    String hello =
+        runtime()
+            .exportStream(
+                container,
+                in -> {
+                  dev.capsem.core.internal.tar.TarReader tar =
+                      new dev.capsem.core.internal.tar.TarReader(in);
+                  for (var entry = tar.next(); entry != null; entry = tar.next()) {
+                    if (entry.path().replaceFirst("^\\./", "").equals("hello.txt")) {
+                      return new String(tar.read(1024), StandardCharsets.UTF_8);
+                    }
+                  }
+                  return null;
+                });
+
+    assertThat(hello).isEqualTo("hello from the build context\n");
+  }
+
+  @Test
+  void exportStream_readerStopsEarly_returnsItsResult() throws Exception {
+    String container = created(baseImage(), List.of("/bin/true"));
+
+    String result = runtime().exportStream(container, in -> "stopped after " + in.read());
+
+    assertThat(result).startsWith("stopped after ");
+  }
+
+  @Test
+  void exportStream_unknownContainer_failsNamingTheCommand() {
+    assertThatThrownBy(() -> runtime().exportStream("capsem-no-such-container", in -> "x"))
+        .isInstanceOf(ContainerRuntimeException.class)
+        .hasMessageContaining("export");
   }
 
   @Test

@@ -69,6 +69,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   private final List<ContainerCommand> executed = new ArrayList<>();
   private final Set<String> unsupportedPlatforms = new HashSet<>();
   private Kind probeFailure;
+  private String enginePlatform = "linux/amd64";
   private int nextId = 1;
 
   /** {@code baseImages} are what {@code FROM} may name (a fake registry-less engine). */
@@ -105,6 +106,12 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     return this;
   }
 
+  /** The platform {@link #enginePlatform} reports (default {@code linux/amd64}), or null: none. */
+  public FakeContainerRuntime enginePlatform(String platform) {
+    this.enginePlatform = platform;
+    return this;
+  }
+
   public FakeContainerRuntime cannotRun(String platform) {
     unsupportedPlatforms.add(platform);
     return this;
@@ -137,6 +144,11 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public Optional<String> enginePlatform() {
+    return probeFailure != null ? Optional.empty() : Optional.ofNullable(enginePlatform);
+  }
+
+  @Override
   public Optional<String> platformProblem(String platform) {
     return unsupportedPlatforms.contains(platform)
         ? Optional.of("the fake engine cannot run " + platform + "\n  fix: use another engine")
@@ -157,6 +169,19 @@ public final class FakeContainerRuntime implements ContainerRuntime {
       line.add(command.toString());
     }
     return line;
+  }
+
+  /** Streams the container's files as {@link ContainerCommand.Export} would write them. */
+  @Override
+  public <T> T exportStream(String container, TarStreamReader<T> reader)
+      throws ContainerRuntimeException, java.io.IOException {
+    ContainerCommand recorded = new ContainerCommand.Export(container, java.nio.file.Path.of("-"));
+    executed.add(recorded);
+    Container found = containers.get(container);
+    if (found == null) {
+      throw failed(recorded, 1, "Error: No such container: " + container);
+    }
+    return reader.read(new java.io.ByteArrayInputStream(Tar.of(found.files())));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.capsem.core.testing;
 
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.image.GuestBinaries;
-import dev.capsem.core.internal.image.InputPath;
 import dev.capsem.core.internal.image.WorkspaceSources;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,11 +27,11 @@ public final class GuestInputs {
     Path ca = caCertificate(dir.resolve("capsem-ca.crt"));
     Path guest = Conformance.file("guest/config");
     return new WorkspaceSources(
-        new InputPath(guest.resolve("ai"), "guest/config/ai"),
-        new InputPath(guest.resolve("vm/environment.toml"), "guest/config/vm/environment.toml"),
-        new InputPath(guest.resolve("kernel"), "guest/config/kernel"),
-        new InputPath(artifacts, "artifacts"),
-        new InputPath(ca, "capsem-ca.crt"));
+        new GivenPath(guest.resolve("ai"), "guest/config/ai"),
+        new GivenPath(guest.resolve("vm/environment.toml"), "guest/config/vm/environment.toml"),
+        new GivenPath(guest.resolve("kernel"), "guest/config/kernel"),
+        new GivenPath(artifacts, "artifacts"),
+        new GivenPath(ca, "capsem-ca.crt"));
   }
 
   /** The guest artifacts folder: placeholders that do what the build asks of them. */
@@ -78,7 +78,7 @@ public final class GuestInputs {
               "#!/bin/sh\necho '" + name + " placeholder for " + arch + "'\n");
         }
       }
-      return GuestBinaries.in(new InputPath(dir, dir.toString()));
+      return GuestBinaries.in(new GivenPath(dir, dir.toString()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

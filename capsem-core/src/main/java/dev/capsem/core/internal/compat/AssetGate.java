@@ -4,6 +4,7 @@ import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.internal.manifest.AssetFile;
 import dev.capsem.core.internal.manifest.AssetManifest;
+import dev.capsem.core.internal.manifest.AssetNames;
 import dev.capsem.core.internal.manifest.AssetRelease;
 import dev.capsem.core.internal.manifest.BinaryRelease;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.Map;
 public final class AssetGate {
 
   /** The three files a VM boots from, in the order they are reported. */
-  public static final List<String> BOOT_FILES = List.of("vmlinuz", "initrd.img", "rootfs.squashfs");
+  public static final List<String> BOOT_FILES = AssetNames.BOOT_FILES;
 
   private AssetGate() {}
 

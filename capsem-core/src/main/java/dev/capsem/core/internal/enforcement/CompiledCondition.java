@@ -50,20 +50,20 @@ final class CompiledCondition {
     return fast != null;
   }
 
-  Outcome evaluate(PolicyContext context) {
+  ConditionResult evaluate(PolicyContext context) {
     return fast != null ? fast.evaluate(context) : interpret(context);
   }
 
   /** The CEL interpreter's outcome, whatever the direct path would say. */
-  Outcome interpret(PolicyContext context) {
+  ConditionResult interpret(PolicyContext context) {
     try {
       Object result = program.eval(context.roots());
       if (result instanceof Boolean b) {
-        return b ? Outcome.MATCH : Outcome.NO_MATCH;
+        return b ? ConditionResult.MATCH : ConditionResult.NO_MATCH;
       }
-      return Outcome.ERROR;
+      return ConditionResult.ERROR;
     } catch (CelEvaluationException | RuntimeException e) {
-      return Outcome.ERROR;
+      return ConditionResult.ERROR;
     }
   }
 

@@ -147,11 +147,11 @@ public final class EnforcementEngine implements PolicyEvaluator {
     FamilyRules rules = byFamily[family.ordinal()];
     for (int position : rules.candidates(context)) {
       Entry entry = rules.entry(position);
-      Outcome outcome = entry.condition().evaluate(context);
-      if (outcome == Outcome.MATCH) {
+      ConditionResult outcome = entry.condition().evaluate(context);
+      if (outcome == ConditionResult.MATCH) {
         return entry;
       }
-      if (outcome == Outcome.ERROR && failed != null) {
+      if (outcome == ConditionResult.ERROR && failed != null) {
         failed.accept(entry);
       }
     }
@@ -172,12 +172,12 @@ public final class EnforcementEngine implements PolicyEvaluator {
     FamilyRules rules = byFamily[family.ordinal()];
     for (int position : rules.candidates(context)) {
       Entry entry = rules.entry(position);
-      Outcome outcome = entry.condition().evaluate(context);
-      if (outcome == Outcome.NO_MATCH) {
+      ConditionResult outcome = entry.condition().evaluate(context);
+      if (outcome == ConditionResult.NO_MATCH) {
         continue;
       }
       EnforcementRule rule = entry.rule();
-      if (outcome == Outcome.ERROR) {
+      if (outcome == ConditionResult.ERROR) {
         String failure = entry.condition().failure(context);
         return new Decision(
             Verdict.ERROR,

@@ -56,7 +56,7 @@ record BuildRecord(String arch, Map<String, StepRecord> steps) {
    * @param kernel the kernel source used (kernel step only), or null
    */
   record StepRecord(
-      Map<String, String> inputs, Map<String, Output> outputs, ImageBuild.KernelUsed kernel) {
+      Map<String, String> inputs, Map<String, Output> outputs, BuildOutcome.KernelUsed kernel) {
 
     StepRecord {
       inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
@@ -117,10 +117,10 @@ record BuildRecord(String arch, Map<String, StepRecord> steps) {
           ObjectNode entry = files.object(output);
           outputs.put(output, new Output(Nodes.integer(entry, "size"), entry.string("hash")));
         }
-        ImageBuild.KernelUsed kernel = null;
+        BuildOutcome.KernelUsed kernel = null;
         if (step.get("kernel") instanceof ObjectNode used) {
           kernel =
-              new ImageBuild.KernelUsed(
+              new BuildOutcome.KernelUsed(
                   used.string("version"), used.string("source"), used.string("sha256"));
         }
         read.put(name, new StepRecord(Nodes.stringMap(step, "inputs"), outputs, kernel));

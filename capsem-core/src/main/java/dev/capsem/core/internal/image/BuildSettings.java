@@ -1,5 +1,6 @@
 package dev.capsem.core.internal.image;
 
+import dev.capsem.core.diag.GivenPath;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Objects;
  */
 public record BuildSettings(
     ImageTemplate template,
-    InputPath outDir,
+    GivenPath outDir,
     GuestBinaries guestBinaries,
     KernelSource kernelSource,
     PackageSources sources,

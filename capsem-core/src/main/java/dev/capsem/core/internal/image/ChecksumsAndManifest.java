@@ -1,7 +1,16 @@
 package dev.capsem.core.internal.image;
 
+import dev.capsem.core.internal.json.JsonDialect;
+import dev.capsem.core.internal.json.JsonReader;
+import dev.capsem.core.internal.json.JsonSyntaxException;
+import dev.capsem.core.internal.json.Node;
+import dev.capsem.core.internal.json.ObjectNode;
+import dev.capsem.core.internal.manifest.AssetManifestDraft;
+import dev.capsem.core.internal.manifest.AssetNames;
+import dev.capsem.core.internal.manifest.B3Sums;
 import dev.capsem.core.ports.Hasher;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,16 +18,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /**
  * Upstream's {@code generate_checksums}: the asset files of every architecture folder (sorted, then
  * by name), {@code B3SUMS} with one {@code <hex> <arch>/<file>} line each, {@code manifest.json}
- * from those lines ({@link AssetManifestV2}), and the {@code current} link to the last folder.
+ * from those lines ({@link AssetManifestDraft}), and the {@code current} link to the last folder.
  */
 final class ChecksumsAndManifest implements AssetReleaseWriter {
 
-  static final List<String> ASSET_NAMES = List.of("initrd.img", "rootfs.squashfs", "vmlinuz");
+  static final List<String> ASSET_NAMES = AssetNames.SORTED;
 
   private final Hasher hasher;
 
@@ -32,10 +42,10 @@ final class ChecksumsAndManifest implements AssetReleaseWriter {
       throws IOException {
     Listed listed = list(assetsDir);
     ReadableFiles.writeString(assetsDir.resolve("B3SUMS"), listed.b3sums());
-    AssetManifestV2.Generated manifest =
-        AssetManifestV2.fromB3sums(
-            listed.b3sums(), sizes(assetsDir), previousManifest, date, binaryVersion);
-    ReadableFiles.writeString(assetsDir.resolve("manifest.json"), manifest.json());
+    AssetManifestDraft.Built manifest =
+        draft(listed, date, binaryVersion)
+            .build(looseJson(previousManifest), null, sizes(assetsDir));
+    ReadableFiles.writeString(assetsDir.resolve("manifest.json"), manifest.text());
     if (!listed.archDirs().isEmpty()) {
       Path current = assetsDir.resolve("current");
       if (Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
@@ -62,22 +72,45 @@ final class ChecksumsAndManifest implements AssetReleaseWriter {
       return null;
     }
     String manifest = Files.readString(manifestFile, StandardCharsets.UTF_8);
-    String version = AssetManifestV2.currentAssetVersion(manifest);
+    String version =
+        looseJson(manifest) instanceof ObjectNode root
+                && root.get("assets") instanceof ObjectNode assets
+            ? assets.string("current")
+            : null;
     if (version == null) {
       return null;
     }
-    AssetManifestV2.Generated expected =
-        AssetManifestV2.withVersion(
-            listed.b3sums(), sizes(assetsDir), version, date, binaryVersion);
-    return expected.json().equals(manifest)
-        ? new Release(version, binaryVersion, listed.assets())
-        : null;
+    String expected =
+        draft(listed, date, binaryVersion).build(version, null, sizes(assetsDir)).text();
+    return expected.equals(manifest) ? new Release(version, binaryVersion, listed.assets()) : null;
   }
 
-  private static AssetManifestV2.Sizes sizes(Path assetsDir) {
+  /** Upstream reads the previous manifest with {@code json.load}; unreadable counts as none. */
+  private static Node looseJson(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return JsonReader.read(text, JsonDialect.PYTHON);
+    } catch (JsonSyntaxException e) {
+      return null;
+    }
+  }
+
+  /** Upstream's manifest of these assets: {@code min_binary} 1.0.0, as gen_manifest.py writes. */
+  private static AssetManifestDraft draft(Listed listed, LocalDate date, String binaryVersion) {
+    return new AssetManifestDraft(B3Sums.parse(listed.b3sums()), binaryVersion, "1.0.0", date);
+  }
+
+  /** The size of a listed file, 0 when it is missing (as upstream records it). */
+  private static ToLongFunction<String> sizes(Path assetsDir) {
     return relative -> {
       Path file = assetsDir.resolve(relative);
-      return Files.isRegularFile(file) ? Files.size(file) : 0L;
+      try {
+        return Files.isRegularFile(file) ? Files.size(file) : 0L;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     };
   }
 

@@ -1,5 +1,6 @@
 package dev.capsem.core.internal.image;
 
+import dev.capsem.core.diag.GivenPath;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * @param dir the input folder, or null when {@code omitted}
  * @param omitted build without the agents (the report then carries W017)
  */
-public record GuestBinaries(InputPath dir, boolean omitted) {
+public record GuestBinaries(GivenPath dir, boolean omitted) {
 
   /** The five agents every guest needs, in upstream's order. */
   public static final List<String> NAMES =
@@ -26,7 +27,7 @@ public record GuestBinaries(InputPath dir, boolean omitted) {
     }
   }
 
-  public static GuestBinaries in(InputPath dir) {
+  public static GuestBinaries in(GivenPath dir) {
     return new GuestBinaries(dir, false);
   }
 

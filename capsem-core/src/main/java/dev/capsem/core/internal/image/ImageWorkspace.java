@@ -2,6 +2,7 @@ package dev.capsem.core.internal.image;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.json.ArrayNode;
 import dev.capsem.core.internal.json.BooleanNode;
 import dev.capsem.core.internal.json.JsonPrinter;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -51,8 +51,6 @@ public final class ImageWorkspace {
           "capsem-bench",
           "snapshots");
   static final List<String> ARTIFACT_DIRS = List.of("capsem_bench", "diagnostics");
-
-  private static final Pattern INTEGER_MAJOR = Pattern.compile("\\s*[+-]?([0-9]+)\\s*");
 
   /** The files of a workspace, or every reason why it cannot be derived. */
   public record Derived(List<WorkspaceFile> files, List<Diagnostic> diagnostics) {
@@ -94,66 +92,14 @@ public final class ImageWorkspace {
     return new Derived(workspace.files, workspace.diagnostics);
   }
 
-  /**
-   * E103 when the profile's node runtime has no integer major version (upstream crashes in {@code
-   * int()}), else null.
-   */
-  public static Diagnostic nodeMajorProblem(Profile profile, String profileShown) {
-    String node = profile.packages().runtimes().get("node");
-    if (node == null || node.isEmpty()) {
-      return null;
-    }
-    String major = node.contains(".") ? node.substring(0, node.indexOf('.')) : node;
-    if (INTEGER_MAJOR.matcher(major).matches()) {
-      return null;
-    }
-    return new Diagnostic(
-        Code.E103,
-        profileShown,
-        "packages.runtimes.node",
-        null,
-        "packages.runtimes.node '" + node + "' must start with an integer major version");
-  }
-
-  /**
-   * E107 for VM resources beyond what the guest config that {@code image build} loads accepts
-   * ({@code cpu_count} 1..8, {@code ram_gb} 1..16, {@code scratch_disk_size_gb} 1..128): upstream
-   * writes such a workspace and then fails to load it.
-   */
-  public static List<Diagnostic> buildLimitProblems(Profile profile, String profileShown) {
-    List<Diagnostic> problems = new ArrayList<>();
-    long cpus = profile.vm().cpus();
-    if (cpus > 8) {
-      problems.add(limit(profileShown, "cpus", cpus, 8));
-    }
-    long memory = profile.vm().memoryMib();
-    if (Math.floorDiv(memory, 1024) > 16) {
-      problems.add(limit(profileShown, "memory_mib", memory, 16 * 1024 + 1023));
-    }
-    long disk = profile.vm().diskMib();
-    if (Math.floorDiv(disk, 1024) > 128) {
-      problems.add(limit(profileShown, "disk_mib", disk, 128 * 1024 + 1023));
-    }
-    return problems;
-  }
-
-  private static Diagnostic limit(String file, String field, long value, long max) {
-    return new Diagnostic(
-        Code.E107,
-        file,
-        "vm." + field,
-        null,
-        "vm." + field + " " + value + " exceeds the build limit " + max);
-  }
-
   // Upstream's files, rows 1-8 of image-build.md §3.2.
 
   private void upstreamFiles() {
     text("profile.toml", ProfileWriter.toml(profile));
     text("image-plan.json", JsonPrinter.pretty().print(plan.document()));
-    text("config/build.toml", TomlWriter.write(buildToml()));
-    text("config/manifest.toml", TomlWriter.write(manifestToml()));
-    text("config/vm/resources.toml", TomlWriter.write(resourcesToml()));
+    toml("config/build.toml", buildToml());
+    toml("config/manifest.toml", manifestToml());
+    toml("config/vm/resources.toml", resourcesToml());
     packageSet("apt", profile.packages().apt(), "=", aptSet());
     packageSet("python", profile.packages().pythonModules(), "==", pythonSet());
     packageSet("node", profile.packages().nodePackages(), "@", nodeSet());
@@ -194,14 +140,17 @@ public final class ImageWorkspace {
         .build();
   }
 
-  /** {@code int(node or "24")} up to the first dot; callers check {@link #nodeMajorProblem}. */
+  /**
+   * {@code int(node or "24")} up to the first dot; callers check {@link
+   * BuildLimits#nodeMajorProblem}.
+   */
   private long nodeMajor() {
     String node = profile.packages().runtimes().get("node");
     if (node == null || node.isEmpty()) {
       node = "24";
     }
     String major = node.contains(".") ? node.substring(0, node.indexOf('.')) : node;
-    Matcher matcher = INTEGER_MAJOR.matcher(major);
+    Matcher matcher = BuildLimits.INTEGER_MAJOR.matcher(major);
     if (!matcher.matches()) {
       throw new IllegalStateException("node runtime without an integer major: " + node);
     }
@@ -307,14 +256,12 @@ public final class ImageWorkspace {
                     .put("allow_get", BooleanNode.of(true))
                     .build())
             .build();
-    text(
-        "config/packages/" + key + ".toml",
-        TomlWriter.write(ObjectNode.builder().put(key, set).build()));
+    toml("config/packages/" + key + ".toml", ObjectNode.builder().put(key, set).build());
   }
 
   // Ours, rows 9-14 of image-build.md §3.9.
 
-  private void providers(InputPath definitions) {
+  private void providers(GivenPath definitions) {
     for (AiProvider provider : profile.aiProviders().values()) {
       ProviderDefinitions.Definition definition =
           ProviderDefinitions.load(
@@ -364,9 +311,9 @@ public final class ImageWorkspace {
           .put("headers", strings(server.headers()))
           .put("builtin", BooleanNode.of("/run/capsem-mcp-server".equals(server.command())))
           .put("enabled", BooleanNode.of(server.enabled()));
-      text(
+      toml(
           "config/mcp/" + server.name() + ".toml",
-          TomlWriter.write(ObjectNode.builder().put(server.name(), table.build()).build()));
+          ObjectNode.builder().put(server.name(), table.build()).build());
     }
   }
 
@@ -390,7 +337,7 @@ public final class ImageWorkspace {
         TomlWriter.write(ObjectNode.builder().put("security", security).build()));
   }
 
-  private void defconfigs(InputPath folder) {
+  private void defconfigs(GivenPath folder) {
     for (String arch : plan.arches()) {
       String name = "defconfig." + arch;
       Path source = folder.path().resolve(name);
@@ -410,12 +357,12 @@ public final class ImageWorkspace {
                     + ")"));
         continue;
       }
-      copy("config/kernel/" + name, new InputPath(source, folder.resolve(name).shown()));
+      copy("config/kernel/" + name, new GivenPath(source, folder.resolve(name).shown()));
     }
   }
 
   /** E302 for an artifact file or folder the build needs. */
-  private void missingArtifact(InputPath folder, String name, String what) {
+  private void missingArtifact(GivenPath folder, String name, String what) {
     diagnostics.add(
         new Diagnostic(
             Code.E302,
@@ -425,7 +372,7 @@ public final class ImageWorkspace {
             "Missing required " + what + ": " + name));
   }
 
-  private void artifacts(InputPath folder, InputPath ca) {
+  private void artifacts(GivenPath folder, GivenPath ca) {
     TreeMap<String, WorkspaceFile> sorted = new TreeMap<>(Comparator.naturalOrder());
     for (String name : ARTIFACT_FILES) {
       Path source = folder.path().resolve(name);
@@ -460,7 +407,7 @@ public final class ImageWorkspace {
     files.addAll(sorted.values());
   }
 
-  private void copy(String target, InputPath source) {
+  private void copy(String target, GivenPath source) {
     if (!Files.isRegularFile(source.path())) {
       diagnostics.add(
           new Diagnostic(
@@ -480,6 +427,16 @@ public final class ImageWorkspace {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
+  }
+
+  /**
+   * A TOML file the workspace makes from its own typed values: the text for the disk, and the tree
+   * the build binds without parsing that text again.
+   */
+  private void toml(String path, ObjectNode tree) {
+    String text = TomlWriter.write(tree);
+    text = text.endsWith("\n") ? text : text + "\n";
+    files.add(new WorkspaceFile(path, text.getBytes(StandardCharsets.UTF_8), false, tree));
   }
 
   /** Upstream's writer: UTF-8 text, one newline appended when the text does not end in one. */

@@ -21,7 +21,11 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class Initramfs {
 
-  /** Upstream's directories and busybox applet links. */
+  /**
+   * Upstream's directories and busybox applet links, and the links the kit's capsem-init adds (the
+   * boot test writes its results with {@code tar} and powers off; a rescue shell needs {@code
+   * setsid} and {@code cttyhack}).
+   */
   static final List<String> DIRECTORIES =
       List.of(
           "bin", "sbin", "dev", "proc", "sys", "newroot", "tmp", "conf", "dev/pts", "var",
@@ -29,14 +33,47 @@ public final class Initramfs {
 
   static final List<String> APPLETS =
       List.of(
-          "sh", "mount", "umount", "mkdir", "rmdir", "sleep", "ls", "echo", "cat", "chmod", "cp",
-          "ln", "chroot", "mknod", "mv", "rm", "find", "grep", "sed", "awk");
+          "sh",
+          "mount",
+          "umount",
+          "mkdir",
+          "rmdir",
+          "sleep",
+          "ls",
+          "echo",
+          "cat",
+          "chmod",
+          "cp",
+          "ln",
+          "chroot",
+          "mknod",
+          "mv",
+          "rm",
+          "find",
+          "grep",
+          "sed",
+          "awk",
+          "tar",
+          "sync",
+          "poweroff",
+          "reboot",
+          "dmesg",
+          "head",
+          "tail",
+          "df",
+          "setsid",
+          "cttyhack");
 
   private static final int DIRECTORY = 0040000;
   private static final int REGULAR = 0100000;
   private static final int SYMLINK = 0120000;
+  private static final int CHARACTER_DEVICE = 0020000;
 
-  private record Entry(int mode, byte[] data) {}
+  private record Entry(int mode, byte[] data, int major, int minor) {
+    Entry(int mode, byte[] data) {
+      this(mode, data, 0, 0);
+    }
+  }
 
   private final TreeMap<String, Entry> entries = new TreeMap<>();
 
@@ -56,6 +93,8 @@ public final class Initramfs {
       initramfs.symlink("bin/" + applet, "busybox");
     }
     initramfs.symlink("sbin/modprobe", "../bin/busybox");
+    // The kernel opens it as PID 1's standard streams before devtmpfs is mounted.
+    initramfs.characterDevice("dev/console", 0600, 5, 1);
     initramfs.file("init", 0755, capsemInit);
     return initramfs.gzip(mtime);
   }
@@ -66,6 +105,10 @@ public final class Initramfs {
 
   void file(String path, int permissions, byte[] content) {
     entries.put(path, new Entry(REGULAR | permissions, content.clone()));
+  }
+
+  void characterDevice(String path, int permissions, int major, int minor) {
+    entries.put(path, new Entry(CHARACTER_DEVICE | permissions, new byte[0], major, minor));
   }
 
   void symlink(String path, String target) {
@@ -90,11 +133,20 @@ public final class Initramfs {
     for (Map.Entry<String, Entry> entry : entries.entrySet()) {
       Entry e = entry.getValue();
       int links = (e.mode() & 0170000) == DIRECTORY ? 2 : 1;
-      header(out, inode++, e.mode(), links, mtime, e.data().length, entry.getKey());
+      header(
+          out,
+          inode++,
+          e.mode(),
+          links,
+          mtime,
+          e.data().length,
+          e.major(),
+          e.minor(),
+          entry.getKey());
       out.writeBytes(e.data());
       pad(out);
     }
-    header(out, 0, 0, 1, 0, 0, "TRAILER!!!");
+    header(out, 0, 0, 1, 0, 0, 0, 0, "TRAILER!!!");
     return out.toByteArray();
   }
 
@@ -105,11 +157,15 @@ public final class Initramfs {
       int links,
       long mtime,
       int size,
+      int rdevMajor,
+      int rdevMinor,
       String name) {
     byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
     StringBuilder header = new StringBuilder("070701");
     for (long field :
-        new long[] {inode, mode, 0, 0, links, mtime, size, 0, 0, 0, 0, nameBytes.length + 1, 0}) {
+        new long[] {
+          inode, mode, 0, 0, links, mtime, size, 0, 0, rdevMajor, rdevMinor, nameBytes.length + 1, 0
+        }) {
       header.append(String.format(Locale.ROOT, "%08x", field));
     }
     out.writeBytes(header.toString().getBytes(StandardCharsets.US_ASCII));

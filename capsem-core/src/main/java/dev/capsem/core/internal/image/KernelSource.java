@@ -1,5 +1,6 @@
 package dev.capsem.core.internal.image;
 
+import dev.capsem.core.diag.GivenPath;
 import java.net.URI;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * @param version the kernel version ({@code 6.6.127}) to fetch from kernel.org; null resolves the
  *     newest long-term release of the workspace's kernel branch, as upstream does
  */
-public record KernelSource(InputPath tarball, URI url, String sha256, String version) {
+public record KernelSource(GivenPath tarball, URI url, String sha256, String version) {
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 

@@ -1,5 +1,6 @@
 package dev.capsem.core.internal.image;
 
+import dev.capsem.core.diag.GivenPath;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import java.util.Objects;
  *     not kept in the image
  */
 public record PackageSources(
-    String node, URI uvInstaller, URI pythonIndex, InputPath pythonWheels, InputPath buildCa) {
+    String node, URI uvInstaller, URI pythonIndex, GivenPath pythonWheels, GivenPath buildCa) {
 
   public static final List<String> NODE_SOURCES = List.of("nvm", "debian", "none");
   public static final URI UPSTREAM_UV_INSTALLER = URI.create("https://astral.sh/uv/install.sh");

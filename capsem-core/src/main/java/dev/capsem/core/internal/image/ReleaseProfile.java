@@ -9,6 +9,7 @@ import dev.capsem.core.internal.json.Node;
 import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.internal.manifest.AssetFile;
 import dev.capsem.core.internal.manifest.AssetManifest;
+import dev.capsem.core.internal.manifest.AssetNames;
 import dev.capsem.core.internal.manifest.AssetRelease;
 import dev.capsem.core.internal.profile.AssetDeclaration;
 import dev.capsem.core.internal.profile.Profile;
@@ -33,8 +34,7 @@ import java.util.Map;
 public final class ReleaseProfile {
 
   /** The kinds a profile declares, with the file name the build writes for each. */
-  static final Map<String, String> FILE_NAMES =
-      Map.of("kernel", "vmlinuz", "initrd", "initrd.img", "rootfs", "rootfs.squashfs");
+  static final Map<String, String> FILE_NAMES = AssetNames.BY_KIND;
 
   private static final List<String> KINDS = List.of("kernel", "initrd", "rootfs");
   private static final Map<String, String> CONTENT_TYPES =

@@ -52,7 +52,14 @@ record RootfsRecipe(
     return null;
   }
 
-  /** The apt packages: the profile's, plus what our own steps need. */
+  /**
+   * What capsem-init runs from the rootfs at every boot (image-build.md §5.1): {@code ip} for the
+   * dummy network device, {@code iptables} for the DNS/HTTP/HTTPS redirects (the nat table is fatal
+   * when missing), {@code auditd}/{@code auditctl} for the execve rule.
+   */
+  static final List<String> BOOT_PACKAGES = List.of("iproute2", "iptables", "auditd");
+
+  /** The apt packages: the profile's, plus what our own steps and the guest's boot need. */
   List<String> aptPackages() {
     Set<String> packages = new LinkedHashSet<>();
     Set<String> names = new LinkedHashSet<>();
@@ -65,6 +72,7 @@ record RootfsRecipe(
       }
     }
     List<String> needed = new ArrayList<>(List.of("ca-certificates", "python3"));
+    needed.addAll(BOOT_PACKAGES);
     if (needsCurl()) {
       needed.add("curl");
     }
@@ -196,7 +204,7 @@ record RootfsRecipe(
             " && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /var/cache/apt/archives/*.deb")
         .append(" /var/cache/ldconfig/aux-cache /var/log/* /tmp/* /var/tmp/*")
         .append(" /usr/local/share/capsem-build\n");
-    d.append(ImageBuild.buildLabel());
+    d.append(BuildRun.buildLabel());
     return d.toString();
   }
 

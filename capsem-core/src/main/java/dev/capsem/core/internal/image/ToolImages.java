@@ -22,7 +22,7 @@ final class ToolImages {
         + " \\\n"
         + " && apt-get install -y --no-install-recommends busybox-static \\\n"
         + " && rm -rf /var/lib/apt/lists/*\n"
-        + ImageBuild.buildLabel();
+        + BuildRun.buildLabel();
   }
 
   /** The asset-tools image's tag: the recipe's hash, so that a new recipe makes a new image. */
@@ -40,7 +40,7 @@ final class ToolImages {
         + DockerfileText.imageReference(baseImage)
         + '\n'
         + "LABEL "
-        + ImageBuild.IMAGE_LABEL
+        + BuildRun.IMAGE_LABEL
         + "=1\n"
         + "RUN apt-get update "
         + RootfsRecipe.APT_CLOCK_OPTIONS

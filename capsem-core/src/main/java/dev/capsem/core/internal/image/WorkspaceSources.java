@@ -1,5 +1,6 @@
 package dev.capsem.core.internal.image;
 
+import dev.capsem.core.diag.GivenPath;
 import java.util.Objects;
 
 /**
@@ -14,11 +15,11 @@ import java.util.Objects;
  *     artifacts/capsem-ca.crt}
  */
 public record WorkspaceSources(
-    InputPath providers,
-    InputPath environment,
-    InputPath defconfigs,
-    InputPath artifacts,
-    InputPath caCertificate) {
+    GivenPath providers,
+    GivenPath environment,
+    GivenPath defconfigs,
+    GivenPath artifacts,
+    GivenPath caCertificate) {
 
   public WorkspaceSources {
     Objects.requireNonNull(providers, "providers");
@@ -32,7 +33,7 @@ public record WorkspaceSources(
    * The inputs of a folder laid out like upstream's {@code guest/}: {@code config/ai}, {@code
    * config/vm/environment.toml}, {@code config/kernel}, {@code artifacts}; the CA separately.
    */
-  public static WorkspaceSources fromGuestDir(InputPath guestDir, InputPath caCertificate) {
+  public static WorkspaceSources fromGuestDir(GivenPath guestDir, GivenPath caCertificate) {
     return new WorkspaceSources(
         guestDir.resolve("config/ai"),
         guestDir.resolve("config/vm/environment.toml"),
@@ -41,19 +42,19 @@ public record WorkspaceSources(
         caCertificate);
   }
 
-  public WorkspaceSources withProviders(InputPath value) {
+  public WorkspaceSources withProviders(GivenPath value) {
     return new WorkspaceSources(value, environment, defconfigs, artifacts, caCertificate);
   }
 
-  public WorkspaceSources withEnvironment(InputPath value) {
+  public WorkspaceSources withEnvironment(GivenPath value) {
     return new WorkspaceSources(providers, value, defconfigs, artifacts, caCertificate);
   }
 
-  public WorkspaceSources withDefconfigs(InputPath value) {
+  public WorkspaceSources withDefconfigs(GivenPath value) {
     return new WorkspaceSources(providers, environment, value, artifacts, caCertificate);
   }
 
-  public WorkspaceSources withArtifacts(InputPath value) {
+  public WorkspaceSources withArtifacts(GivenPath value) {
     return new WorkspaceSources(providers, environment, defconfigs, value, caCertificate);
   }
 }

@@ -57,7 +57,14 @@ public record AssetManifestDraft(
    *     upstream records it)
    */
   public Built build(Node existing, AssetManifest merged, ToLongFunction<String> sizeOf) {
-    String assetVersion = AssetVersions.next(existing, today);
+    return build(AssetVersions.next(existing, today), merged, sizeOf);
+  }
+
+  /**
+   * Builds the manifest of the asset release numbered {@code assetVersion} (to compare a manifest
+   * on disk with what its own release would give).
+   */
+  public Built build(String assetVersion, AssetManifest merged, ToLongFunction<String> sizeOf) {
     String date = today.toString();
     Map<String, ObjectNode.Builder> arches = new LinkedHashMap<>();
     int count = 0;

@@ -2,6 +2,7 @@ package dev.capsem.core.internal.profile;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.json.Node;
 import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.internal.report.DiagnosticJson;
@@ -9,6 +10,7 @@ import dev.capsem.core.internal.schema.InputDocument;
 import dev.capsem.core.internal.schema.Issue;
 import dev.capsem.core.internal.schema.Validated;
 import dev.capsem.core.internal.secrets.SecretScanner;
+import dev.capsem.core.ports.FileAccess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +28,12 @@ public final class ProfileReader {
 
   /** Reads a {@code .json} file as JSON and any other file as TOML. */
   public static ProfileCheck read(Path file, String shownAs) {
-    return check(InputDocument.read(file, shownAs), shownAs);
+    return read(FileAccess.local(), new GivenPath(file, shownAs));
+  }
+
+  /** Reads a {@code .json} file as JSON and any other file as TOML, through {@code files}. */
+  public static ProfileCheck read(FileAccess files, GivenPath file) {
+    return check(InputDocument.read(files, file.path(), file.shown()), file.shown());
   }
 
   /**
@@ -35,7 +42,15 @@ public final class ProfileReader {
    * the same place, since no output may carry it.
    */
   public static ProfileCheck readForOutputs(Path file, String shownAs) {
-    ProfileCheck check = read(file, shownAs);
+    return forOutputs(read(file, shownAs));
+  }
+
+  /** As {@link #readForOutputs(Path, String)}, through {@code files}. */
+  public static ProfileCheck readForOutputs(FileAccess files, GivenPath file) {
+    return forOutputs(read(files, file));
+  }
+
+  private static ProfileCheck forOutputs(ProfileCheck check) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     boolean secret = false;
     for (Diagnostic d : check.diagnostics()) {

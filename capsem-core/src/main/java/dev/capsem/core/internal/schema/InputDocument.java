@@ -9,8 +9,8 @@ import dev.capsem.core.internal.json.JsonSyntaxException;
 import dev.capsem.core.internal.json.Node;
 import dev.capsem.core.internal.toml.TomlReader;
 import dev.capsem.core.internal.toml.TomlSyntaxException;
+import dev.capsem.core.ports.FileAccess;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -41,14 +41,26 @@ public record InputDocument(Node tree, List<Diagnostic> problems) {
 
   /** Reads {@code file}; {@code shownAs} is how diagnostics name it. */
   public static InputDocument read(Path file, String shownAs) {
-    return read(file, shownAs, NON_VALIDATION_PATH);
+    return read(FileAccess.local(), file, shownAs, NON_VALIDATION_PATH);
   }
 
   /** Reads {@code file}, labelling a failure to read or parse it {@code kind}. */
   public static InputDocument read(Path file, String shownAs, String kind) {
+    return read(FileAccess.local(), file, shownAs, kind);
+  }
+
+  /** Reads {@code file} through {@code files}; {@code shownAs} is how diagnostics name it. */
+  public static InputDocument read(FileAccess files, Path file, String shownAs) {
+    return read(files, file, shownAs, NON_VALIDATION_PATH);
+  }
+
+  /**
+   * Reads {@code file} through {@code files}, labelling a failure to read or parse it {@code kind}.
+   */
+  public static InputDocument read(FileAccess files, Path file, String shownAs, String kind) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = files.read(file);
     } catch (IOException e) {
       return failed(Code.E002, shownAs, kind, null, PythonErrors.describe(e, file));
     }

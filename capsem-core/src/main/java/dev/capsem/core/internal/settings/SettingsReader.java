@@ -1,6 +1,7 @@
 package dev.capsem.core.internal.settings;
 
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.json.Node;
 import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.internal.report.DiagnosticJson;
@@ -8,6 +9,7 @@ import dev.capsem.core.internal.schema.InputDocument;
 import dev.capsem.core.internal.schema.Issue;
 import dev.capsem.core.internal.schema.Validated;
 import dev.capsem.core.internal.secrets.SecretScanner;
+import dev.capsem.core.ports.FileAccess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,12 @@ public final class SettingsReader {
   /** Reads a {@code .json} file (any case) as JSON and any other file as TOML. */
   public static SettingsCheck read(Path file, String shownAs, Map<String, String> environment) {
     return check(InputDocument.read(file, shownAs), shownAs, environment);
+  }
+
+  /** Reads {@code file} through {@code files}. */
+  public static SettingsCheck read(
+      FileAccess files, GivenPath file, Map<String, String> environment) {
+    return check(InputDocument.read(files, file.path(), file.shown()), file.shown(), environment);
   }
 
   public static SettingsCheck check(

@@ -67,17 +67,47 @@ final class GuestConfigLoader {
           "config/vm/resources.toml",
           "config/vm/environment.toml");
 
-  private final Path guestDir;
+  /**
+   * One TOML file of a guest config before parsing: its name below the guest folder, and its tree
+   * when it is already parsed (the files a workspace derives), else its bytes (null when they could
+   * not be read, with the reason).
+   */
+  record Source(String name, ObjectNode tree, byte[] bytes, String unreadable) {}
+
+  private final List<Source> sources;
   private final Map<String, ConfigFile> files = new LinkedHashMap<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private boolean loadedFileBroken;
 
-  private GuestConfigLoader(Path guestDir) {
-    this.guestDir = guestDir;
+  private GuestConfigLoader(List<Source> sources) {
+    this.sources = sources;
   }
 
   static Loaded load(Path guestDir) throws IOException {
-    GuestConfigLoader loader = new GuestConfigLoader(guestDir);
+    List<Path> tomls;
+    try (Stream<Path> walk = Files.walk(guestDir.resolve("config"))) {
+      tomls =
+          walk.filter(p -> p.getFileName().toString().endsWith(".toml"))
+              .filter(Files::isRegularFile)
+              .toList();
+    }
+    List<Source> sources = new ArrayList<>();
+    for (Path file : tomls) {
+      String name = guestDir.relativize(file).toString().replace('\\', '/');
+      try {
+        sources.add(new Source(name, null, Files.readAllBytes(file), null));
+      } catch (IOException | java.io.UncheckedIOException e) {
+        sources.add(new Source(name, null, null, e.getMessage()));
+      }
+    }
+    return load(sources);
+  }
+
+  /** The config of files already in memory (a derived workspace), in any order. */
+  static Loaded load(List<Source> sources) {
+    List<Source> sorted = new ArrayList<>(sources);
+    sorted.sort((a, b) -> compareAsPathlib(a.name(), b.name()));
+    GuestConfigLoader loader = new GuestConfigLoader(sorted);
     loader.parseAll();
     // As upstream, a broken file that the loader does not read (a stray *.toml) is only E002: the
     // typed loading and every later check still run. A broken file it reads leaves no config.
@@ -91,32 +121,28 @@ final class GuestConfigLoader {
     return new Loaded(loader.files, valid ? config : null, loader.diagnostics);
   }
 
-  private void parseAll() throws IOException {
-    List<Path> tomls;
-    try (Stream<Path> walk = Files.walk(guestDir.resolve("config"))) {
-      tomls =
-          walk.filter(p -> p.getFileName().toString().endsWith(".toml"))
-              .filter(Files::isRegularFile)
-              .sorted(GuestConfigLoader::compareAsPathlib)
-              .toList();
-    }
-    for (Path file : tomls) {
-      String name = guestDir.relativize(file).toString().replace('\\', '/');
-      String text;
-      try {
-        Position[] bad = new Position[1];
-        text = InputDocument.utf8(Files.readAllBytes(file), at -> bad[0] = at);
-        if (text == null) {
-          loadedFileBroken |= isLoaded(name);
-          diagnostics.add(
-              new Diagnostic(
-                  Code.E002, name, "", bad[0], "Invalid TOML syntax: the file is not UTF-8 text"));
-          continue;
-        }
-      } catch (IOException | java.io.UncheckedIOException e) {
+  private void parseAll() {
+    for (Source source : sources) {
+      String name = source.name();
+      if (source.tree() != null) {
+        files.put(name, new ConfigFile(name, source.tree()));
+        continue;
+      }
+      if (source.bytes() == null) {
         loadedFileBroken |= isLoaded(name);
         diagnostics.add(
-            new Diagnostic(Code.E002, name, "", null, "Invalid TOML syntax: " + e.getMessage()));
+            new Diagnostic(
+                Code.E002, name, "", null, "Invalid TOML syntax: " + source.unreadable()));
+        continue;
+      }
+      // The first byte that is not UTF-8 is where the error is (ours: upstream names no place).
+      Position[] bad = new Position[1];
+      String text = InputDocument.utf8(source.bytes(), at -> bad[0] = at);
+      if (text == null) {
+        loadedFileBroken |= isLoaded(name);
+        diagnostics.add(
+            new Diagnostic(
+                Code.E002, name, "", bad[0], "Invalid TOML syntax: the file is not UTF-8 text"));
         continue;
       }
       try {
@@ -141,15 +167,17 @@ final class GuestConfigLoader {
    * Python's {@code sorted()} of {@code pathlib} paths compares them part by part, so {@code
    * config/vm/x.toml} comes before {@code config/vm.toml}; a plain string order would not.
    */
-  private static int compareAsPathlib(Path a, Path b) {
-    int n = Math.min(a.getNameCount(), b.getNameCount());
+  private static int compareAsPathlib(String a, String b) {
+    String[] x = a.split("/");
+    String[] y = b.split("/");
+    int n = Math.min(x.length, y.length);
     for (int i = 0; i < n; i++) {
-      int c = a.getName(i).toString().compareTo(b.getName(i).toString());
+      int c = x[i].compareTo(y[i]);
       if (c != 0) {
         return c;
       }
     }
-    return Integer.compare(a.getNameCount(), b.getNameCount());
+    return Integer.compare(x.length, y.length);
   }
 
   private GuestConfig bind() {

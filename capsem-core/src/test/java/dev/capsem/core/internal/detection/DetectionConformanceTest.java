@@ -2,9 +2,9 @@ package dev.capsem.core.internal.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.DetectionUseCases;
-import dev.capsem.core.api.PackReport;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.internal.json.JsonDialect;
 import dev.capsem.core.internal.json.JsonReader;
 import dev.capsem.core.internal.schema.Validated;
@@ -13,6 +13,7 @@ import dev.capsem.core.testing.FixedPorts;
 import dev.capsem.core.testing.PolicyDetectionVectors;
 import dev.capsem.core.testing.PolicyDetectionVectors.Case;
 import dev.capsem.core.testing.ReportComparison;
+import dev.capsem.core.testing.Reports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -24,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The detection use cases against upstream f1a612a3's captured outputs and committed IR. */
 class DetectionConformanceTest {
 
-  private final DetectionUseCases detection = Capsem.with(FixedPorts.create()).detection();
+  private final DetectionFlow detection =
+      new DetectionFlow(FixedPorts.create().clock(), dev.capsem.core.ports.FileAccess.local());
 
   static Stream<Case> capturedCases() {
     return PolicyDetectionVectors.cases().stream().filter(c -> c.group().equals("detection"));
@@ -36,17 +38,18 @@ class DetectionConformanceTest {
     String pack = c.args().get(0);
     var report =
         switch (c.command()) {
-          case "validate" -> detection.validate(PolicyDetectionVectors.file(pack), pack).report();
+          case "validate" ->
+              Reports.tree(
+                  detection.validate(new GivenPath(PolicyDetectionVectors.file(pack), pack)));
           case "check", "backtest" -> {
             String events = c.args().get(c.args().indexOf("--events") + 1);
-            PackReport result =
+            Outcome<TextReport> result =
                 detection.check(
-                    PolicyDetectionVectors.file(pack),
-                    pack,
-                    PolicyDetectionVectors.file(events),
-                    events);
+                    new GivenPath(PolicyDetectionVectors.file(pack), pack),
+                    new GivenPath(PolicyDetectionVectors.file(events), events),
+                    null);
             assertThat(result.ok()).isEqualTo(c.exitCode() == 0);
-            yield result.report();
+            yield Reports.tree(result);
           }
           default -> throw new IllegalArgumentException(c.command());
         };
@@ -59,12 +62,14 @@ class DetectionConformanceTest {
     String pack = "data/detection/sigma/google-secret-egress.yml";
     Path out = dir.resolve("detection.ir.json");
 
-    PackReport result = detection.compile(Conformance.file(pack), pack, out, "detection.ir.json");
+    Outcome<TextReport> result =
+        detection.compile(
+            new GivenPath(Conformance.file(pack), pack), new GivenPath(out, "detection.ir.json"));
 
     assertThat(result.ok()).isTrue();
     assertThat(Files.readString(out))
         .isEqualTo(Conformance.text("data/detection/ir/google-secret-egress.json"));
-    assertThat(result.reportJson())
+    assertThat(result.json())
         .isEqualTo(
             """
             {
@@ -83,9 +88,10 @@ class DetectionConformanceTest {
   void compile_upstreamTestPack_isTheValidIrFixtureByteForByte() {
     String pack = "inputs/detection-pack.yml";
 
-    PackReport result = detection.compile(PolicyDetectionVectors.file(pack), pack, null, null);
+    Outcome<TextReport> result =
+        detection.compile(new GivenPath(PolicyDetectionVectors.file(pack), pack), null);
 
-    assertThat(result.document())
+    assertThat(result.value().text())
         .isEqualTo(Conformance.text("schemas/fixtures/detection-ir-v1-valid.json"));
   }
 
@@ -94,10 +100,13 @@ class DetectionConformanceTest {
     String pack = "data/detection/sigma/google-secret-egress.yml";
     String events = "data/policy-context/canonical-policy-contexts.jsonl";
 
-    PackReport result =
-        detection.check(Conformance.file(pack), pack, Conformance.file(events), events);
+    Outcome<TextReport> result =
+        detection.check(
+            new GivenPath(Conformance.file(pack), pack),
+            new GivenPath(Conformance.file(events), events),
+            null);
 
-    assertThat(ReportComparison.asUpstream(result.report()))
+    assertThat(ReportComparison.asUpstream(Reports.tree(result)))
         .isEqualTo(Conformance.text("data/detection/backtest-expected/google-secret-egress.json"));
   }
 

@@ -2,10 +2,10 @@ package dev.capsem.core.internal.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.DetectionUseCases;
-import dev.capsem.core.api.PackReport;
 import dev.capsem.core.diag.DiagnosticText;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.testing.FixedPorts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +25,8 @@ class SigmaCompilerTest {
 
   @TempDir Path dir;
 
-  private final DetectionUseCases detection = Capsem.with(FixedPorts.create()).detection();
+  private final DetectionFlow detection =
+      new DetectionFlow(FixedPorts.create().clock(), dev.capsem.core.ports.FileAccess.local());
 
   /** A pack whose one source embeds {@code sigma} (indented by the caller's lines). */
   static String pack(String sigma) {
@@ -67,14 +68,14 @@ class SigmaCompilerTest {
         condition: selection
       level: high""";
 
-  private PackReport compile(String yaml) throws Exception {
+  private Outcome<TextReport> compile(String yaml) throws Exception {
     Path file = dir.resolve("pack.yml");
     Files.writeString(file, yaml, StandardCharsets.UTF_8);
-    return detection.compile(file, "pack.yml", null, null);
+    return detection.compile(new GivenPath(file, "pack.yml"), null);
   }
 
   private List<String> problems(String yaml) throws Exception {
-    PackReport result = compile(yaml);
+    Outcome<TextReport> result = compile(yaml);
     assertThat(result.ok()).isFalse();
     return result.diagnostics().stream().map(DiagnosticText::compact).toList();
   }
@@ -256,7 +257,7 @@ class SigmaCompilerTest {
       Path file = dir.resolve("deep.yml");
       Files.writeString(file, "a: " + "[".repeat(500) + "]".repeat(500) + "\n");
 
-      var result = detection.validate(file, "deep.yml");
+      var result = detection.validate(new GivenPath(file, "deep.yml"));
 
       assertThat(result.diagnostics().stream().map(DiagnosticText::compact))
           .singleElement()
@@ -303,10 +304,10 @@ class SigmaCompilerTest {
               Truncated: false
           """;
 
-      PackReport result = compile(pack(sigma));
+      Outcome<TextReport> result = compile(pack(sigma));
 
       assertThat(result.ok()).isTrue();
-      assertThat(result.document())
+      assertThat(result.value().text())
           .contains("\"id\": \"src-1.first-rule\"")
           .contains("\"id\": \"src-1.22222222-2222-4222-8222-222222222222\"")
           .contains("\"severity\": \"low\"")
@@ -326,19 +327,20 @@ class SigmaCompilerTest {
         })
     void wholeFloat_isAnIntegerInTheIrAsPySigmaHasIt(String yaml, String ir) throws Exception {
       // Issue 15, difference 1 (D21): pySigma's SigmaNumber keeps 443.0 as the integer 443.
-      PackReport result = compile(pack(RULE.replace("Host: 169.254.169.254", "Port: " + yaml)));
+      Outcome<TextReport> result =
+          compile(pack(RULE.replace("Host: 169.254.169.254", "Port: " + yaml)));
 
       assertThat(result.ok()).isTrue();
-      assertThat(result.document()).contains("\"values\": [\n" + " ".repeat(12) + ir + "\n");
+      assertThat(result.value().text()).contains("\"values\": [\n" + " ".repeat(12) + ir + "\n");
     }
 
     @Test
     void escapedWildcards_areLiteral() throws Exception {
-      PackReport result =
+      Outcome<TextReport> result =
           compile(pack(RULE.replace("Host: 169.254.169.254", "Host: 'a\\*b\\?c\\\\d\\e'")));
 
       assertThat(result.ok()).isTrue();
-      assertThat(result.document()).contains("\"a*b?c\\\\d\\\\e\"");
+      assertThat(result.value().text()).contains("\"a*b?c\\\\d\\\\e\"");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.capsem.core.internal.enforcement;
 
-import static dev.capsem.core.internal.enforcement.Outcome.MATCH;
-import static dev.capsem.core.internal.enforcement.Outcome.NO_MATCH;
+import static dev.capsem.core.internal.enforcement.ConditionResult.MATCH;
+import static dev.capsem.core.internal.enforcement.ConditionResult.NO_MATCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capsem.core.diag.DiagnosticText;
@@ -139,7 +139,7 @@ class ConditionCompilerTest {
     void briefCondition_canonicalEvents_givesTheSpecsResults(String condition, String expected) {
       assertThat(Rules.outcomes("http", condition, Rules.canonical()))
           .containsExactlyElementsOf(
-              java.util.Arrays.stream(expected.split(",")).map(Outcome::valueOf).toList());
+              java.util.Arrays.stream(expected.split(",")).map(ConditionResult::valueOf).toList());
     }
 
     @Test

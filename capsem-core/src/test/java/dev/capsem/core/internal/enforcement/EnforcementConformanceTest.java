@@ -2,12 +2,11 @@ package dev.capsem.core.internal.enforcement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.EnforcementUseCases;
-import dev.capsem.core.api.PackReport;
-import dev.capsem.core.api.PackValidation;
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.internal.json.JsonDialect;
 import dev.capsem.core.internal.json.JsonPrinter;
 import dev.capsem.core.internal.json.JsonReader;
@@ -17,6 +16,7 @@ import dev.capsem.core.testing.FixedPorts;
 import dev.capsem.core.testing.PolicyDetectionVectors;
 import dev.capsem.core.testing.PolicyDetectionVectors.Case;
 import dev.capsem.core.testing.ReportComparison;
+import dev.capsem.core.testing.Reports;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,8 @@ class EnforcementConformanceTest {
           "policy-validate-seed-profile-rule-shape",
           "policy-validate-wrong-schema");
 
-  private final EnforcementUseCases enforcement = Capsem.with(FixedPorts.create()).enforcement();
+  private final EnforcementFlow enforcement =
+      new EnforcementFlow(FixedPorts.create().clock(), dev.capsem.core.ports.FileAccess.local());
 
   static Stream<Case> upstreamCases() {
     return PolicyDetectionVectors.cases().stream()
@@ -67,11 +68,14 @@ class EnforcementConformanceTest {
             : "data/policy-context/session-process-exec-block.jsonl";
     String pack = "data/enforcement/policy/" + name + "-policy.toml";
 
-    PackReport result =
-        enforcement.backtest(Conformance.file(pack), pack, Conformance.file(corpus), corpus);
+    Outcome<TextReport> result =
+        enforcement.backtest(
+            new GivenPath(Conformance.file(pack), pack),
+            new GivenPath(Conformance.file(corpus), corpus),
+            null);
 
     assertThat(result.ok()).isTrue();
-    assertThat(ReportComparison.asUpstream(result.report()))
+    assertThat(ReportComparison.asUpstream(Reports.tree(result)))
         .isEqualTo(Conformance.text("data/enforcement/backtest-expected/" + name + ".json"));
   }
 
@@ -100,13 +104,14 @@ class EnforcementConformanceTest {
 
   @Test
   void compile_invalidPack_isRefusedWithoutAReportAndTheCodedFinding() {
-    PackReport result =
+    Outcome<TextReport> result =
         enforcement.compile(
-            PolicyDetectionVectors.file("inputs/invalid-rewrite.json"),
-            "inputs/invalid-rewrite.json");
+            new GivenPath(
+                PolicyDetectionVectors.file("inputs/invalid-rewrite.json"),
+                "inputs/invalid-rewrite.json"));
 
-    assertThat(result.report()).isNull();
-    assertThat(result.refusal()).isEqualTo("invalid enforcement pack inputs/invalid-rewrite.json");
+    assertThat(Reports.tree(result)).isNull();
+    assertThat(result.error()).isEqualTo("invalid enforcement pack inputs/invalid-rewrite.json");
     assertThat(result.diagnostics())
         .extracting(Diagnostic::code, Diagnostic::path, Diagnostic::message)
         .containsExactly(
@@ -151,12 +156,13 @@ class EnforcementConformanceTest {
     Case c = PolicyDetectionVectors.named("policy-validate-seed-profile-rule-shape");
     assertThat(c.exitCode()).isEqualTo(1);
 
-    PackValidation result =
-        enforcement.validate(PolicyDetectionVectors.file(c.args().get(0)), c.args().get(0));
+    Outcome<TextReport> result =
+        enforcement.validate(
+            new GivenPath(PolicyDetectionVectors.file(c.args().get(0)), c.args().get(0)));
 
     assertThat(result.ok()).isTrue();
-    assertThat(result.summary()).isEqualTo("valid: enforcement rules (2 rule(s))");
-    assertThat(result.reportJson())
+    assertThat(result.value().text().strip()).isEqualTo("valid: enforcement rules (2 rule(s))");
+    assertThat(result.json())
         .isEqualTo(
             """
             {
@@ -175,12 +181,13 @@ class EnforcementConformanceTest {
     Case c = PolicyDetectionVectors.named("policy-validate-wrong-schema");
     assertThat(c.expected()).contains("Input should be 'capsem.policy-pack.v1'");
 
-    PackValidation result =
-        enforcement.validate(PolicyDetectionVectors.file(c.args().get(0)), c.args().get(0));
+    Outcome<TextReport> result =
+        enforcement.validate(
+            new GivenPath(PolicyDetectionVectors.file(c.args().get(0)), c.args().get(0)));
 
     assertThat(result.ok()).isTrue();
-    assertThat(result.summary()).isEqualTo("valid: policy pack corp-default-policy@1");
-    assertThat(result.reportJson()).contains("\"pack_id\": \"corp-default-policy\"");
+    assertThat(result.value().text().strip()).isEqualTo("valid: policy pack corp-default-policy@1");
+    assertThat(result.json()).contains("\"pack_id\": \"corp-default-policy\"");
   }
 
   @Test
@@ -191,9 +198,10 @@ class EnforcementConformanceTest {
 
   @Test
   void validate_invalidPack_givesEveryFindingAtItsPositionInTheFile() {
-    PackValidation result =
+    Outcome<TextReport> result =
         enforcement.validate(
-            PolicyDetectionVectors.file("inputs/invalid1.json"), "inputs/invalid1.json");
+            new GivenPath(
+                PolicyDetectionVectors.file("inputs/invalid1.json"), "inputs/invalid1.json"));
 
     assertThat(result.diagnostics().stream().map(dev.capsem.core.diag.DiagnosticText::compact))
         .containsExactly(
@@ -212,17 +220,18 @@ class EnforcementConformanceTest {
   private ObjectNode run(Case c) {
     String pack = c.args().get(0);
     return switch (c.command()) {
-      case "validate" -> enforcement.validate(PolicyDetectionVectors.file(pack), pack).report();
-      case "compile" -> enforcement.compile(PolicyDetectionVectors.file(pack), pack).report();
+      case "validate" ->
+          Reports.tree(
+              enforcement.validate(new GivenPath(PolicyDetectionVectors.file(pack), pack)));
+      case "compile" ->
+          Reports.tree(enforcement.compile(new GivenPath(PolicyDetectionVectors.file(pack), pack)));
       case "backtest" -> {
         String events = c.args().get(c.args().indexOf("--events") + 1);
-        yield enforcement
-            .backtest(
-                PolicyDetectionVectors.file(pack),
-                pack,
-                PolicyDetectionVectors.file(events),
-                events)
-            .report();
+        yield Reports.tree(
+            enforcement.backtest(
+                new GivenPath(PolicyDetectionVectors.file(pack), pack),
+                new GivenPath(PolicyDetectionVectors.file(events), events),
+                null));
       }
       default -> throw new IllegalArgumentException(c.command());
     };

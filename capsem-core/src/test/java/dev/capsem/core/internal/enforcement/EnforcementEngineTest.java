@@ -3,10 +3,9 @@ package dev.capsem.core.internal.enforcement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.EnforcementUseCases;
-import dev.capsem.core.api.LoadedPolicy;
-import dev.capsem.core.api.PackValidation;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.internal.policycontext.PolicyContext;
 import dev.capsem.core.testing.FixedPorts;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Evaluation (spec §1.3, §1.4, D3): order, first match, ask, errors, the default. */
 class EnforcementEngineTest {
 
-  private final EnforcementUseCases enforcement = Capsem.with(FixedPorts.create()).enforcement();
+  private final EnforcementFlow enforcement =
+      new EnforcementFlow(FixedPorts.create().clock(), dev.capsem.core.ports.FileAccess.local());
 
   static PolicyContext http(String method, String host) {
     return PolicyContext.fromMap(
@@ -67,11 +67,13 @@ class EnforcementEngineTest {
     void briefRules_validateAndCompile(@TempDir Path dir) throws Exception {
       Path file = write(dir, "corp-enforcement.toml", BRIEF_RULES);
 
-      PackValidation validation = enforcement.validate(file, "corp-enforcement.toml");
+      Outcome<TextReport> validation =
+          enforcement.validate(new GivenPath(file, "corp-enforcement.toml"));
 
       assertThat(validation.diagnostics()).isEmpty();
-      assertThat(validation.summary()).isEqualTo("valid: enforcement rules (4 rule(s))");
-      assertThat(enforcement.compile(file, "corp-enforcement.toml").reportJson())
+      assertThat(validation.value().text().strip())
+          .isEqualTo("valid: enforcement rules (4 rule(s))");
+      assertThat(enforcement.compile(new GivenPath(file, "corp-enforcement.toml")).json())
           .isEqualTo(
               """
               {
@@ -88,9 +90,10 @@ class EnforcementEngineTest {
     @Test
     void briefRules_handMadeContexts_giveTheDecisionsAReaderExpects(@TempDir Path dir)
         throws Exception {
-      LoadedPolicy policy =
+      EnforcementFlow.Loaded policy =
           enforcement.load(
-              write(dir, "corp-enforcement.toml", BRIEF_RULES), "corp-enforcement.toml");
+              new GivenPath(
+                  write(dir, "corp-enforcement.toml", BRIEF_RULES), "corp-enforcement.toml"));
       PolicyEvaluator evaluator = policy.evaluator();
 
       assertThat(decide(evaluator, "GET", "github.com")).isEqualTo("ALLOW by http.allow_github");

@@ -2,10 +2,10 @@ package dev.capsem.core.internal.enforcement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.EnforcementUseCases;
-import dev.capsem.core.api.PackValidation;
 import dev.capsem.core.diag.DiagnosticText;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -23,8 +23,10 @@ class MalformedEnforcementTest {
 
   @TempDir Path dir;
 
-  private final EnforcementUseCases enforcement =
-      Capsem.with(dev.capsem.core.testing.FixedPorts.create()).enforcement();
+  private final EnforcementFlow enforcement =
+      new EnforcementFlow(
+          dev.capsem.core.testing.FixedPorts.create().clock(),
+          dev.capsem.core.ports.FileAccess.local());
 
   private static final String HEAD =
       """
@@ -42,8 +44,8 @@ class MalformedEnforcementTest {
       """;
 
   private List<String> validate(String name, String text) throws Exception {
-    PackValidation result =
-        enforcement.validate(EnforcementEngineTest.write(dir, name, text), name);
+    Outcome<TextReport> result =
+        enforcement.validate(new GivenPath(EnforcementEngineTest.write(dir, name, text), name));
     assertThat(result.ok()).isFalse();
     return result.diagnostics().stream().map(DiagnosticText::compact).toList();
   }
@@ -238,8 +240,9 @@ class MalformedEnforcementTest {
       assertThat(
               enforcement
                   .validate(
-                      EnforcementEngineTest.write(dir, "ok.toml", rule + "priority = 1000\n"),
-                      "ok.toml")
+                      new GivenPath(
+                          EnforcementEngineTest.write(dir, "ok.toml", rule + "priority = 1000\n"),
+                          "ok.toml"))
                   .ok())
           .isTrue();
       assertThat(validate("high.toml", rule + "priority = 1001\n"))

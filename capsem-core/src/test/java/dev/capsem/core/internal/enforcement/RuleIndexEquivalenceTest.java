@@ -60,12 +60,12 @@ class RuleIndexEquivalenceTest {
       String expectedMatch = null;
       String expectedRuntime = "continue";
       for (EnforcementRule rule : ordered) {
-        Outcome outcome = compilation.condition(rules.indexOf(rule)).evaluate(context);
-        if (outcome == Outcome.MATCH && expectedMatch == null) {
+        ConditionResult outcome = compilation.condition(rules.indexOf(rule)).evaluate(context);
+        if (outcome == ConditionResult.MATCH && expectedMatch == null) {
           expectedMatch = rule.id();
         }
-        if (outcome != Outcome.NO_MATCH && expectedRuntime.equals("continue")) {
-          expectedRuntime = (outcome == Outcome.ERROR ? "error " : "match ") + rule.id();
+        if (outcome != ConditionResult.NO_MATCH && expectedRuntime.equals("continue")) {
+          expectedRuntime = (outcome == ConditionResult.ERROR ? "error " : "match ") + rule.id();
         }
       }
       EnforcementEngine.Entry match = engine.firstMatch(context);

@@ -2,11 +2,13 @@ package dev.capsem.core.internal.enforcement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.RuleTestOutcome;
 import dev.capsem.core.diag.DiagnosticText;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.testing.Conformance;
 import dev.capsem.core.testing.FixedPorts;
+import dev.capsem.core.testing.Reports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class RuleTestRunTest {
       expect.decision = "none"
       """;
 
-  private RuleTestOutcome run(String tests) throws Exception {
+  private Outcome<TextReport> run(String tests) throws Exception {
     Files.writeString(
         dir.resolve("corp-enforcement.toml"), EnforcementEngineTest.BriefRules.BRIEF_RULES);
     Files.copy(
@@ -47,15 +49,19 @@ class RuleTestRunTest {
         dir.resolve("canonical.jsonl"));
     Path file = dir.resolve("corp.enforcement-test.toml");
     Files.writeString(file, tests);
-    return Capsem.with(FixedPorts.create()).enforcement().test(file, "corp.enforcement-test.toml");
+    return new EnforcementFlow(
+            FixedPorts.create().clock(), dev.capsem.core.ports.FileAccess.local())
+        .test(
+            new GivenPath(file, "corp.enforcement-test.toml"),
+            new GivenPath(dir.resolve("junit.xml"), "junit.xml"));
   }
 
   @Test
   void passingCases_areOk_andTheCorpusCountsTowardsRuleHits() throws Exception {
-    RuleTestOutcome outcome = run(TESTS);
+    Outcome<TextReport> outcome = run(TESTS);
 
     assertThat(outcome.ok()).isTrue();
-    assertThat(outcome.lines())
+    assertThat(outcome.value().text().lines().toList())
         .containsExactly(
             "PASS github reads are allowed",
             "PASS writes to unknown hosts are blocked",
@@ -66,25 +72,25 @@ class RuleTestRunTest {
         .containsExactly(
             "W016 corp-enforcement.toml:15:7: security.rules.http.allow_internal.if: rule"
                 + " http.allow_internal is never matched by a test case or corpus event");
-    assertThat(outcome.reportJson())
+    assertThat(outcome.json())
         .contains("\"rule_id\": \"http.block_google\",\n      \"hits\": 3")
         .contains("\"rule_id\": \"http.allow_internal\",\n      \"hits\": 0");
   }
 
   @Test
   void wrongExpectation_isE222AndAJUnitFailure() throws Exception {
-    RuleTestOutcome outcome =
+    Outcome<TextReport> outcome =
         run(TESTS.replace("expect.decision = \"none\"", "expect = { decision = \"block\" }"));
 
     assertThat(outcome.ok()).isFalse();
-    assertThat(outcome.lines())
+    assertThat(outcome.value().text().lines().toList())
         .contains(
             "FAIL case 'reads of unknown hosts continue': expected block, got no rule to match");
     assertThat(outcome.diagnostics().stream().map(DiagnosticText::compact))
         .contains(
             "E222 corp.enforcement-test.toml:15:1: cases.2: case 'reads of unknown hosts continue':"
                 + " expected block, got no rule to match");
-    assertThat(outcome.junitXml())
+    assertThat(Files.readString(dir.resolve("junit.xml")))
         .startsWith(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<testsuite name=\"corp.enforcement-test.toml\" tests=\"3\" failures=\"1\""
@@ -98,10 +104,11 @@ class RuleTestRunTest {
 
   @Test
   void invalidTestFile_isRefusedWithCodedFindings() throws Exception {
-    RuleTestOutcome outcome = run("pack = \"corp-enforcement.toml\"\n[[cases]]\nname = \"x\"\n");
+    Outcome<TextReport> outcome =
+        run("pack = \"corp-enforcement.toml\"\n[[cases]]\nname = \"x\"\n");
 
-    assertThat(outcome.report()).isNull();
-    assertThat(outcome.refusal()).isEqualTo("invalid enforcement test corp.enforcement-test.toml");
+    assertThat(Reports.tree(outcome)).isNull();
+    assertThat(outcome.error()).isEqualTo("invalid enforcement test corp.enforcement-test.toml");
     assertThat(outcome.diagnostics().stream().map(DiagnosticText::compact))
         .containsExactly(
             "E001 corp.enforcement-test.toml:2:1: cases.0.context: Field required",

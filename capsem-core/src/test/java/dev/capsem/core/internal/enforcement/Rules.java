@@ -46,7 +46,7 @@ final class Rules {
   }
 
   /** The outcome of {@code condition} (in an http rule) on each event. */
-  static List<Outcome> outcomes(
+  static List<ConditionResult> outcomes(
       String family, String condition, List<PolicyContextFixture> events) {
     Object compiled = compile(family, condition);
     if (!(compiled instanceof CompiledCondition c)) {

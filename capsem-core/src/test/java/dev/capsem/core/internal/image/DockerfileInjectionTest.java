@@ -228,7 +228,7 @@ class DockerfileInjectionTest {
       refusal.addAll(check.diagnostics().stream().filter(Diagnostic::isError).toList());
       return null;
     }
-    Diagnostic node = ImageWorkspace.nodeMajorProblem(check.profile(), "hostile.profile.toml");
+    Diagnostic node = BuildLimits.nodeMajorProblem(check.profile(), "hostile.profile.toml");
     if (node != null) {
       refusal.add(node);
       return null;
@@ -264,7 +264,7 @@ class DockerfileInjectionTest {
                           null,
                           java.net.URI.create("https://pypi.example/simple"),
                           null,
-                          new InputPath(Path.of("ca.pem"), "ca.pem")),
+                          new dev.capsem.core.diag.GivenPath(Path.of("ca.pem"), "ca.pem")),
                       false,
                       1776729600L)
                   .dockerfile()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.ContainerCommand;
 import dev.capsem.core.ports.ContainerRuntimeException.Kind;
@@ -82,9 +83,9 @@ class ImageBuildTest {
   private BuildSettings settings(ImageTemplate template, GuestBinaries binaries, boolean dryRun) {
     return new BuildSettings(
         template,
-        new InputPath(out, "assets"),
+        new GivenPath(out, "assets"),
         binaries,
-        new KernelSource(new InputPath(tarball, "linux-6.6.127.tar.xz"), null, tarballSha256, null),
+        new KernelSource(new GivenPath(tarball, "linux-6.6.127.tar.xz"), null, tarballSha256, null),
         PackageSources.upstream(),
         "1.0.1776688771",
         false,
@@ -95,20 +96,23 @@ class ImageBuildTest {
     return GuestInputs.guestBinaries(temp.resolve("binaries"));
   }
 
-  private ImageBuild.Outcome run(BuildSettings settings) {
+  private BuildOutcome run(BuildSettings settings) {
     return run(settings, Downloader.none());
   }
 
-  private ImageBuild.Outcome run(BuildSettings settings, Downloader downloads) {
-    return new ImageBuild(
+  private BuildOutcome run(BuildSettings settings, Downloader downloads) {
+    return run(settings, downloads, BuildProgress.silent());
+  }
+
+  private BuildOutcome run(BuildSettings settings, Downloader downloads, BuildProgress progress) {
+    return new ImageBuilder(
             runtime,
             downloads,
             new Sha256Hasher(),
             APRIL_21,
-            BuildProgress.silent(),
             AssetReleaseWriter.checksumsAndManifest(new Sha256Hasher()),
             "sudo apt install docker.io")
-        .run(workspace.plan(), workspace.config(), workspace.dir(), settings);
+        .run(workspace.plan(), workspace.derived(), settings, progress);
   }
 
   private List<String> filesUnder(Path dir) throws Exception {
@@ -123,7 +127,7 @@ class ImageBuildTest {
     }
   }
 
-  private static Diagnostic only(ImageBuild.Outcome outcome) {
+  private static Diagnostic only(BuildOutcome outcome) {
     assertThat(outcome.ok()).isFalse();
     assertThat(outcome.diagnostics()).filteredOn(Diagnostic::isError).hasSize(1);
     return outcome.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
@@ -131,12 +135,13 @@ class ImageBuildTest {
 
   @Test
   void run_templateAll_placesEveryAssetThenChecksumsAndManifest() throws Exception {
-    ImageBuild.Outcome outcome = run(settings(ImageTemplate.ALL, binaries(), false));
+    BuildOutcome outcome = run(settings(ImageTemplate.ALL, binaries(), false));
 
     assertThat(outcome.diagnostics()).isEmpty();
     assertThat(filesUnder(out))
         .containsExactly(
             "B3SUMS",
+            "build.log",
             "manifest.json",
             "x86_64/build-record.json",
             "x86_64/image-inventory.json",
@@ -152,9 +157,9 @@ class ImageBuildTest {
     assertThat(out.resolve("manifest.json")).content().contains("\"current\": \"2026.0421.1\"");
     assertThat(Files.readSymbolicLink(out.resolve("current"))).isEqualTo(Path.of("x86_64"));
     assertThat(outcome.kernel())
-        .isEqualTo(new ImageBuild.KernelUsed("6.6.127", "linux-6.6.127.tar.xz", tarballSha256));
+        .isEqualTo(new BuildOutcome.KernelUsed("6.6.127", "linux-6.6.127.tar.xz", tarballSha256));
     assertThat(outcome.assets())
-        .extracting(ImageBuild.BuiltAsset::path)
+        .extracting(BuildOutcome.BuiltAsset::path)
         .containsExactly(
             "assets/x86_64/vmlinuz", "assets/x86_64/initrd.img", "assets/x86_64/rootfs.squashfs");
     assertThat(outcome.release().assetVersion()).isEqualTo("2026.0421.1");
@@ -184,13 +189,13 @@ class ImageBuildTest {
 
   @Test
   void run_dryRun_recordsEveryContainerCommandAndWritesNothing() throws Exception {
-    ImageBuild.Outcome outcome = run(settings(ImageTemplate.ALL, binaries(), true));
+    BuildOutcome outcome = run(settings(ImageTemplate.ALL, binaries(), true));
 
     assertThat(outcome.ok()).isTrue();
     assertThat(runtime.executed()).isEmpty();
     assertThat(out).doesNotExist();
     assertThat(outcome.commands())
-        .extracting(ImageBuild.PlannedCommand::step)
+        .extracting(BuildOutcome.PlannedCommand::step)
         .containsSubsequence(
             "kernel", "initrd", "rootfs", "squashfs", "tool versions", "inventory");
     assertThat(outcome.commands())
@@ -249,7 +254,9 @@ class ImageBuildTest {
         .contains("returned non-zero exit status 1.")
         .contains("Unable to locate package no-such-package")
         .doesNotContain("hint:");
-    assertThat(filesUnder(out)).isEmpty();
+    // Only the build log, which keeps the failing command for whoever investigates.
+    assertThat(filesUnder(out)).containsExactly("build.log");
+    assertThat(out.resolve("build.log")).content().contains("$ fake build linux/amd64");
     assertThat(runtime.imageTags()).noneMatch(tag -> tag.startsWith("capsem-rootfs-x86_64"));
   }
 
@@ -272,8 +279,8 @@ class ImageBuildTest {
   void run_missingGuestBinaries_isE303ForEachAndRunsNothing() throws Exception {
     Path empty = Files.createDirectories(temp.resolve("no-binaries"));
 
-    ImageBuild.Outcome outcome =
-        run(settings(ImageTemplate.ROOTFS, GuestBinaries.in(new InputPath(empty, "bins")), false));
+    BuildOutcome outcome =
+        run(settings(ImageTemplate.ROOTFS, GuestBinaries.in(new GivenPath(empty, "bins")), false));
 
     assertThat(outcome.diagnostics())
         .extracting(Diagnostic::code)
@@ -286,7 +293,7 @@ class ImageBuildTest {
 
   @Test
   void run_guestBinariesOmitted_warnsW017AndBuilds() {
-    ImageBuild.Outcome outcome = run(settings(ImageTemplate.ROOTFS, GuestBinaries.none(), false));
+    BuildOutcome outcome = run(settings(ImageTemplate.ROOTFS, GuestBinaries.none(), false));
 
     assertThat(outcome.ok()).isTrue();
     assertThat(outcome.diagnostics())
@@ -343,11 +350,11 @@ class ImageBuildTest {
   void run_kernelFromUrlWithChecksum_downloadsChecksAndRecordsTheSource() {
     String url = "https://mirror.corp.example/linux-6.6.127.tar.xz";
 
-    ImageBuild.Outcome outcome = run(fromUrl(url), serving(TARBALL));
+    BuildOutcome outcome = run(fromUrl(url), serving(TARBALL));
 
     assertThat(outcome.diagnostics()).isEmpty();
     assertThat(outcome.kernel())
-        .isEqualTo(new ImageBuild.KernelUsed("6.6.127", url, tarballSha256));
+        .isEqualTo(new BuildOutcome.KernelUsed("6.6.127", url, tarballSha256));
   }
 
   @Test
@@ -433,16 +440,8 @@ class ImageBuildTest {
     }
   }
 
-  private ImageBuild.Outcome run(BuildSettings settings, BuildProgress progress) {
-    return new ImageBuild(
-            runtime,
-            Downloader.none(),
-            new Sha256Hasher(),
-            APRIL_21,
-            progress,
-            AssetReleaseWriter.checksumsAndManifest(new Sha256Hasher()),
-            "sudo apt install docker.io")
-        .run(workspace.plan(), workspace.config(), workspace.dir(), settings);
+  private BuildOutcome run(BuildSettings settings, BuildProgress progress) {
+    return run(settings, Downloader.none(), progress);
   }
 
   private List<ContainerCommand> containerWork() {
@@ -466,7 +465,7 @@ class ImageBuildTest {
   @Test
   void run_secondBuildWithTheSameInputs_doesNoContainerWorkAndKeepsEveryFile() throws Exception {
     BuildSettings settings = settings(ImageTemplate.ALL, binaries(), false);
-    ImageBuild.Outcome first = run(settings);
+    BuildOutcome first = run(settings);
     Map<String, byte[]> before = new java.util.TreeMap<>();
     for (String file : filesUnder(out)) {
       before.put(file, Files.readAllBytes(out.resolve(file)));
@@ -474,7 +473,7 @@ class ImageBuildTest {
     int commandsBefore = runtime.executed().size();
     Notes notes = new Notes();
 
-    ImageBuild.Outcome second = run(settings, notes);
+    BuildOutcome second = run(settings, notes);
 
     assertThat(second.ok()).isTrue();
     assertThat(second.noContainerWork()).isTrue();
@@ -496,7 +495,7 @@ class ImageBuildTest {
     assertThat(second.kernel()).isEqualTo(first.kernel());
     assertThat(second.release().assetVersion()).isEqualTo("2026.0421.1");
     assertThat(second.steps())
-        .extracting(ImageBuild.StepDone::step, ImageBuild.StepDone::reused)
+        .extracting(BuildOutcome.StepDone::step, BuildOutcome.StepDone::reused)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("kernel", true),
             org.assertj.core.groups.Tuple.tuple("initrd", true),
@@ -507,11 +506,11 @@ class ImageBuildTest {
   void run_changedArtifact_rebuildsOnlyTheRootfsNamingTheInput() throws Exception {
     BuildSettings settings = settings(ImageTemplate.ALL, binaries(), false);
     run(settings);
-    Files.writeString(workspace.dir().resolve("artifacts/capsem-bashrc"), "# changed\n");
+    workspace = workspace.with("artifacts/capsem-bashrc", "# changed\n");
     int commandsBefore = runtime.executed().size();
     Notes notes = new Notes();
 
-    ImageBuild.Outcome second = run(settings, notes);
+    BuildOutcome second = run(settings, notes);
 
     assertThat(second.ok()).isTrue();
     assertThat(notes.notes).contains("x86_64 rootfs: inputs changed (capsem-bashrc); rebuilding");
@@ -521,7 +520,7 @@ class ImageBuildTest {
         .singleElement()
         .satisfies(tag -> assertThat(tag).startsWith("capsem-rootfs-x86_64:"));
     assertThat(second.steps())
-        .extracting(ImageBuild.StepDone::reused)
+        .extracting(BuildOutcome.StepDone::reused)
         .containsExactly(true, true, false);
     assertThat(second.release().assetVersion()).isEqualTo("2026.0421.2");
   }
@@ -533,13 +532,13 @@ class ImageBuildTest {
     Files.writeString(out.resolve("x86_64/vmlinuz"), "tampered kernel");
     Notes notes = new Notes();
 
-    ImageBuild.Outcome second = run(settings, notes);
+    BuildOutcome second = run(settings, notes);
 
     assertThat(notes.notes)
         .contains(
             "x86_64 kernel: vmlinuz does not have the bytes the last build placed; rebuilding");
     assertThat(second.steps())
-        .extracting(ImageBuild.StepDone::reused)
+        .extracting(BuildOutcome.StepDone::reused)
         .containsExactly(false, true, true);
     assertThat(out.resolve("x86_64/vmlinuz")).hasContent("kernel image");
   }
@@ -551,7 +550,7 @@ class ImageBuildTest {
     int commandsBefore = runtime.executed().size();
     Notes notes = new Notes();
 
-    ImageBuild.Outcome second = run(noCache(settings), notes);
+    BuildOutcome second = run(noCache(settings), notes);
 
     assertThat(second.noContainerWork()).isFalse();
     assertThat(notes.notes)
@@ -573,10 +572,10 @@ class ImageBuildTest {
         record, Files.readString(record).replace("debian:bookworm-slim@sha256:fake", "other"));
     Notes notes = new Notes();
 
-    ImageBuild.Outcome second = run(settings, notes);
+    BuildOutcome second = run(settings, notes);
 
     assertThat(notes.notes).contains("x86_64 kernel: inputs changed (base_image); rebuilding");
-    assertThat(second.steps()).noneMatch(ImageBuild.StepDone::reused);
+    assertThat(second.steps()).noneMatch(BuildOutcome.StepDone::reused);
   }
 
   @Test
@@ -605,7 +604,7 @@ class ImageBuildTest {
 
   @Test
   void pythonList_quotesLikePythonsRepr() {
-    assertThat(ImageBuild.pythonList(List.of("docker", "build", "it's", "a\nb")))
+    assertThat(ContainerChores.pythonList(List.of("docker", "build", "it's", "a\nb")))
         .isEqualTo("['docker', 'build', \"it's\", 'a\\nb']");
   }
 }

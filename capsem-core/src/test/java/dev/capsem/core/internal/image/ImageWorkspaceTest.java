@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.profile.Profile;
 import dev.capsem.core.internal.profile.ProfileCheck;
 import dev.capsem.core.internal.profile.ProfileReader;
@@ -183,11 +184,11 @@ class ImageWorkspaceTest {
     Path empty = Files.createDirectories(temp.resolve("empty"));
     WorkspaceSources nothing =
         new WorkspaceSources(
-            new InputPath(empty.resolve("ai"), "none/ai"),
-            new InputPath(empty.resolve("environment.toml"), "none/environment.toml"),
-            new InputPath(empty.resolve("kernel"), "none/kernel"),
-            new InputPath(empty.resolve("artifacts"), "none/artifacts"),
-            new InputPath(empty.resolve("ca.crt"), "none/ca.crt"));
+            new GivenPath(empty.resolve("ai"), "none/ai"),
+            new GivenPath(empty.resolve("environment.toml"), "none/environment.toml"),
+            new GivenPath(empty.resolve("kernel"), "none/kernel"),
+            new GivenPath(empty.resolve("artifacts"), "none/artifacts"),
+            new GivenPath(empty.resolve("ca.crt"), "none/ca.crt"));
 
     ImageWorkspace.Derived derived = ImageWorkspace.derive(plan, nothing, "coding.profile.toml");
 
@@ -234,11 +235,11 @@ class ImageWorkspaceTest {
             profile.security(),
             profile.document());
 
-    assertThat(ImageWorkspace.nodeMajorProblem(lts, "p.toml"))
+    assertThat(BuildLimits.nodeMajorProblem(lts, "p.toml"))
         .extracting(Diagnostic::code, Diagnostic::message)
         .containsExactly(
             Code.E103, "packages.runtimes.node 'lts' must start with an integer major version");
-    assertThat(ImageWorkspace.nodeMajorProblem(profile, "p.toml")).isNull();
+    assertThat(BuildLimits.nodeMajorProblem(profile, "p.toml")).isNull();
   }
 
   @Test
@@ -264,7 +265,7 @@ class ImageWorkspaceTest {
             profile.security(),
             profile.document());
 
-    assertThat(ImageWorkspace.buildLimitProblems(big, "p.toml"))
+    assertThat(BuildLimits.buildLimitProblems(big, "p.toml"))
         .extracting(Diagnostic::code, Diagnostic::message)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(Code.E107, "vm.cpus 12 exceeds the build limit 8"),

@@ -17,7 +17,16 @@ class InitramfsTest {
   private static final long EPOCH = 1776729600L;
 
   /** One parsed newc header and its data. */
-  record Entry(String name, int inode, int mode, int uid, int gid, long mtime, byte[] data) {}
+  record Entry(
+      String name,
+      int inode,
+      int mode,
+      int uid,
+      int gid,
+      long mtime,
+      byte[] data,
+      int rdevMajor,
+      int rdevMinor) {}
 
   static List<Entry> parse(byte[] gzip) throws IOException {
     byte[] cpio = new GZIPInputStream(new ByteArrayInputStream(gzip)).readAllBytes();
@@ -38,7 +47,17 @@ class InitramfsTest {
       }
       byte[] data = java.util.Arrays.copyOfRange(cpio, at, at + (int) f[6]);
       at = align(at + (int) f[6]);
-      entries.add(new Entry(name, (int) f[0], (int) f[1], (int) f[2], (int) f[3], f[5], data));
+      entries.add(
+          new Entry(
+              name,
+              (int) f[0],
+              (int) f[1],
+              (int) f[2],
+              (int) f[3],
+              f[5],
+              data,
+              (int) f[9],
+              (int) f[10]));
     }
   }
 
@@ -97,5 +116,52 @@ class InitramfsTest {
                 .orElseThrow()
                 .mode())
         .isEqualTo(040755);
+  }
+
+  /** The commands the kit's capsem-init runs from the initrd, each a link to busybox. */
+  @Test
+  void capsem_linksEveryAppletTheKitsInitRuns() throws IOException {
+    List<String> names =
+        parse(Initramfs.capsem(BUSYBOX, INIT, EPOCH)).stream().map(Entry::name).toList();
+
+    for (String applet :
+        List.of(
+            "mount",
+            "umount",
+            "mkdir",
+            "sleep",
+            "cat",
+            "awk",
+            "grep",
+            "chroot",
+            "cp",
+            "chmod",
+            "ln",
+            "rm",
+            "tar",
+            "sync",
+            "poweroff",
+            "dmesg",
+            "tail",
+            "df",
+            "setsid",
+            "cttyhack")) {
+      assertThat(names).as(applet).contains("bin/" + applet);
+    }
+  }
+
+  /** PID 1's standard streams: the kernel opens /dev/console before anything is mounted. */
+  @Test
+  void capsem_holdsTheConsoleDeviceNode() throws IOException {
+    Entry console =
+        parse(Initramfs.capsem(BUSYBOX, INIT, EPOCH)).stream()
+            .filter(e -> e.name().equals("dev/console"))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(console.mode()).isEqualTo(0020600);
+    assertThat(console.rdevMajor()).isEqualTo(5);
+    assertThat(console.rdevMinor()).isEqualTo(1);
+    assertThat(console.data()).isEmpty();
   }
 }

@@ -2,17 +2,16 @@ package dev.capsem.core.internal.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.ImageBuildRequest;
-import dev.capsem.core.api.ImageOutcome;
-import dev.capsem.core.api.Ports;
-import dev.capsem.core.api.ReproducibilityRequest;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
+import dev.capsem.core.internal.profile.ProfileReader;
 import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.Downloader;
-import dev.capsem.core.ports.Host;
 import dev.capsem.core.testing.Conformance;
 import dev.capsem.core.testing.FakeContainerRuntime;
 import dev.capsem.core.testing.GuestInputs;
+import dev.capsem.core.testing.Reports;
 import dev.capsem.core.testing.Sha256Hasher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +19,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -69,65 +68,72 @@ class ReproducibilityTest {
                     + " \"schema\": \"capsem.image-inventory.v1\", \"tools\": {}}\n");
   }
 
-  private ImageOutcome verify(FakeContainerRuntime runtime) throws Exception {
-    Capsem capsem =
-        Capsem.with(
-            new Ports(
-                    new Sha256Hasher(),
-                    (command, timeout) -> Optional.empty(),
-                    new Host("linux", Map.of()),
-                    Clock.fixed(Instant.ofEpochSecond(1776729600L), ZoneOffset.UTC))
-                .withContainers(runtime, Downloader.none()));
+  private static ImageFlow images(FakeContainerRuntime runtime, Clock clock) {
+    return new ImageFlow(new Sha256Hasher(), runtime, Downloader.none(), clock, "apt install");
+  }
+
+  private Outcome<TextReport> verify(FakeContainerRuntime runtime) throws Exception {
+    Clock clock = Clock.fixed(Instant.ofEpochSecond(1776729600L), ZoneOffset.UTC);
+    ImageFlow images = images(runtime, clock);
     Path profile = temp.resolve("coding.profile.toml");
     Files.write(profile, Conformance.bytes("config/profiles/base/coding.profile.toml"));
+    GivenPath given = new GivenPath(profile, "coding.profile.toml");
     BuildSettings settings =
         new BuildSettings(
             ImageTemplate.ROOTFS,
-            new InputPath(temp.resolve("assets"), "assets"),
+            new GivenPath(temp.resolve("assets"), "assets"),
             GuestInputs.guestBinaries(temp.resolve("binaries")),
             KernelSource.kernelOrg(),
             new PackageSources("debian", null, null, null, null),
             "1.0.0",
             false,
             false);
-    ImageBuildRequest build =
-        new ImageBuildRequest(
-            profile,
-            "coding.profile.toml",
+    WorkspaceSources sources = GuestInputs.sources(temp.resolve("inputs"));
+    Outcome<BuiltImage> first =
+        images.build(
+            ProfileReader.read(profile, given.shown()),
+            given,
             "x86_64",
-            new InputPath(temp.resolve("workspace"), "workspace"),
+            sources,
+            new GivenPath(temp.resolve("workspace"), "workspace"),
             true,
-            GuestInputs.sources(temp.resolve("inputs")),
-            settings);
-    ImageOutcome first = capsem.images().build(build, BuildProgress.silent());
-    assertThat(first.ok()).as(first.error() + " " + first.diagnostics()).isTrue();
-    return capsem
-        .images()
-        .verifyReproducible(
-            new ReproducibilityRequest(
-                build, new InputPath(temp.resolve("reproducible"), "reproducible")),
+            settings,
             BuildProgress.silent());
+    assertThat(first.ok()).as(first.error() + " " + first.diagnostics()).isTrue();
+    return new ReproducibilityFlow(images, runtime, new Sha256Hasher())
+        .verify(
+            ProfileReader.read(profile, given.shown()),
+            given,
+            "x86_64",
+            sources,
+            settings,
+            new GivenPath(temp.resolve("reproducible"), "reproducible"),
+            BuildProgress.silent());
+  }
+
+  private static List<String> lines(Outcome<TextReport> outcome) {
+    return outcome.value().text().lines().toList();
   }
 
   @Test
   void verifyReproducible_sameBytes_isOkListingEachAsset() throws Exception {
-    ImageOutcome outcome = verify(runtime(false));
+    Outcome<TextReport> outcome = verify(runtime(false));
 
     assertThat(outcome.ok()).as(outcome.error() + " " + outcome.diagnostics()).isTrue();
-    assertThat(outcome.humanLines().get(0))
+    assertThat(lines(outcome).get(0))
         .isEqualTo("reproducible: the clean rebuild is bit-identical to assets");
-    assertThat(outcome.humanLines().get(1)).startsWith("x86_64/rootfs.squashfs: identical (");
-    assertThat(outcome.report().string("schema")).isEqualTo("capsem.reproducibility.v1");
+    assertThat(lines(outcome).get(1)).startsWith("x86_64/rootfs.squashfs: identical (");
+    assertThat(Reports.tree(outcome).string("schema")).isEqualTo("capsem.reproducibility.v1");
     assertThat(temp.resolve("reproducible/assets/x86_64/rootfs.squashfs")).exists();
   }
 
   @Test
   void verifyReproducible_differentRootfs_failsListingEveryDifferingFile() throws Exception {
-    ImageOutcome outcome = verify(runtime(true));
+    Outcome<TextReport> outcome = verify(runtime(true));
 
     assertThat(outcome.ok()).isFalse();
     assertThat(outcome.error()).isEqualTo("the clean rebuild differs from the previous build");
-    assertThat(outcome.humanLines())
+    assertThat(lines(outcome))
         .contains("  /etc/x: content", "  /var: only in the rebuild")
         .anyMatch(line -> line.endsWith("; 2 differing file(s):"));
   }
@@ -135,37 +141,25 @@ class ReproducibilityTest {
   @Test
   void verifyReproducible_noPreviousBuild_saysToBuildFirst() throws Exception {
     FakeContainerRuntime runtime = runtime(false);
-    Capsem capsem =
-        Capsem.with(
-            new Ports(
-                    new Sha256Hasher(),
-                    (command, timeout) -> Optional.empty(),
-                    new Host("linux", Map.of()),
-                    Clock.systemUTC())
-                .withContainers(runtime, Downloader.none()));
-    ImageBuildRequest build =
-        new ImageBuildRequest(
-            temp.resolve("p.toml"),
-            "p.toml",
-            "x86_64",
-            null,
-            true,
-            GuestInputs.sources(temp.resolve("inputs")),
-            new BuildSettings(
-                ImageTemplate.ROOTFS,
-                new InputPath(temp.resolve("assets"), "assets"),
-                GuestBinaries.none(),
-                KernelSource.kernelOrg(),
-                PackageSources.upstream(),
-                "1.0.0",
-                false,
-                false));
+    ImageFlow images = images(runtime, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
 
-    ImageOutcome outcome =
-        capsem
-            .images()
-            .verifyReproducible(
-                new ReproducibilityRequest(build, new InputPath(temp.resolve("r"), "r")),
+    Outcome<TextReport> outcome =
+        new ReproducibilityFlow(images, runtime, new Sha256Hasher())
+            .verify(
+                ProfileReader.read(temp.resolve("p.toml"), "p.toml"),
+                new GivenPath(temp.resolve("p.toml"), "p.toml"),
+                "x86_64",
+                GuestInputs.sources(temp.resolve("inputs")),
+                new BuildSettings(
+                    ImageTemplate.ROOTFS,
+                    new GivenPath(temp.resolve("assets"), "assets"),
+                    GuestBinaries.none(),
+                    KernelSource.kernelOrg(),
+                    PackageSources.upstream(),
+                    "1.0.0",
+                    false,
+                    false),
+                new GivenPath(temp.resolve("r"), "r"),
                 BuildProgress.silent());
 
     assertThat(outcome.error())

@@ -2,6 +2,7 @@ package dev.capsem.core.internal.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capsem.core.diag.GivenPath;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,7 +91,7 @@ class RootfsRecipeTest {
   @Test
   void dockerfile_withoutUv_installsPythonPackagesWithPipFromTheWheelFolder() {
     PackageSources offline =
-        new PackageSources("debian", null, null, new InputPath(Path.of("wheels"), "wheels"), null);
+        new PackageSources("debian", null, null, new GivenPath(Path.of("wheels"), "wheels"), null);
 
     String d = recipe("x86_64", offline).dockerfile();
 
@@ -112,7 +113,7 @@ class RootfsRecipeTest {
             URI.create("https://astral.sh/uv/install.sh"),
             URI.create("https://pypi.corp.example/simple"),
             null,
-            new InputPath(Path.of("ca.pem"), "ca.pem"));
+            new GivenPath(Path.of("ca.pem"), "ca.pem"));
 
     String d = recipe("x86_64", proxied).dockerfile();
 
@@ -134,6 +135,28 @@ class RootfsRecipeTest {
     List<String> packages = recipe("x86_64", PackageSources.upstream()).aptPackages();
 
     assertThat(packages).contains("ca-certificates", "python3", "curl").doesNotHaveDuplicates();
+  }
+
+  /** capsem-init needs ip, iptables and auditd in every rootfs, even when the profile has none. */
+  @Test
+  void aptPackages_profileWithoutApt_stillHoldWhatTheGuestsBootRuns() throws Exception {
+    TestWorkspaces draft =
+        TestWorkspaces.of(
+            "derived/image-build/plan/draft-corp-dev.profile.json",
+            ArchSelection.ALL,
+            temp.resolve("draft"));
+    assertThat(draft.plan().profile().packages().apt()).isEmpty();
+
+    List<String> packages =
+        new RootfsRecipe(
+                draft.config(),
+                draft.config().build().architectures().get("x86_64"),
+                PackageSources.upstream(),
+                true,
+                1776729600L)
+            .aptPackages();
+
+    assertThat(packages).contains("iproute2", "iptables", "auditd");
   }
 
   @Test

@@ -24,6 +24,43 @@ public final class PackageUrl {
     };
   }
 
+  /**
+   * The purl of a Debian package as the filesystem records it: Debian's architecture name and, when
+   * known, the release ({@code
+   * pkg:deb/debian/curl@7.88.1-10%2Bdeb12u5?arch=amd64&distro=debian-12}).
+   */
+  public static String debian(String name, String version, String architecture, String distro) {
+    StringBuilder purl =
+        new StringBuilder("pkg:deb/debian/")
+            .append(quote(name, ""))
+            .append('@')
+            .append(quote(version, ""));
+    String separator = "?";
+    if (!architecture.isEmpty()) {
+      purl.append(separator).append("arch=").append(quote(architecture, ""));
+      separator = "&";
+    }
+    if (!distro.isEmpty()) {
+      purl.append(separator).append("distro=").append(quote(distro, ""));
+    }
+    return purl.toString();
+  }
+
+  /**
+   * The purl of a Python distribution with its name normalized as the purl spec asks (PEP 503:
+   * lower case, runs of {@code -_.} as one {@code -}): {@code PyYAML} gives {@code
+   * pkg:pypi/pyyaml}.
+   */
+  public static String pypi(String name, String version) {
+    String normalized = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[-_.]+", "-");
+    return "pkg:pypi/" + quote(normalized, "") + "@" + quote(version, "");
+  }
+
+  /** The purl of an npm package ({@code @scope/name} keeps its slash). */
+  public static String npm(String name, String version) {
+    return "pkg:npm/" + quote(name, "/") + "@" + quote(version, "");
+  }
+
   static String quote(String value, String safe) {
     StringBuilder out = new StringBuilder();
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {

@@ -1,5 +1,7 @@
 package dev.capsem.core.internal.image.verify;
 
+import dev.capsem.core.internal.tar.TarEntry;
+import dev.capsem.core.internal.tar.TarReader;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -78,9 +80,9 @@ public final class DoctorBundleReader {
   }
 
   private static byte[] junitXml(InputStream tar, String shownAs) throws IOException {
-    TarEntries entries = new TarEntries(tar);
-    for (TarEntries.Entry entry = entries.next(); entry != null; entry = entries.next()) {
-      if (entry.isFile() && JUNIT.equals(baseName(entry.name()))) {
+    TarReader entries = new TarReader(tar);
+    for (TarEntry entry = entries.next(); entry != null; entry = entries.next()) {
+      if (entry.isFile() && JUNIT.equals(baseName(entry.path()))) {
         return entries.read(MAX_JUNIT_BYTES);
       }
     }

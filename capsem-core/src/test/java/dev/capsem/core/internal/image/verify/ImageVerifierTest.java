@@ -4,10 +4,9 @@ import static dev.capsem.core.internal.image.version.VersionMatching.EXACT;
 import static dev.capsem.core.internal.image.version.VersionMatching.RANGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capsem.core.api.GivenPath;
-import dev.capsem.core.api.ImageVerification;
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.DiagnosticText;
+import dev.capsem.core.diag.GivenPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,7 +35,7 @@ class ImageVerifierTest {
 
   @Test
   void verify_matchingAssetsAndInventories_isOk() {
-    ImageVerification result = scenario.verify("all", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("all", EXACT);
 
     assertThat(result.ok()).isTrue();
     assertThat(result.report().assets()).hasSize(6).allMatch(AssetCheck::ok);
@@ -56,7 +55,7 @@ class ImageVerifierTest {
     bytes[3] ^= 1;
     Files.write(scenario.asset("arm64", "kernel"), bytes);
 
-    ImageVerification result = scenario.verify("all", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("all", EXACT);
 
     AssetCheck kernel = result.report().assets().get(0);
     assertThat(result.ok()).isFalse();
@@ -73,7 +72,7 @@ class ImageVerifierTest {
     byte[] truncated = Arrays.copyOf(bytes, bytes.length - 1);
     Files.write(scenario.asset("arm64", "initrd"), truncated);
 
-    ImageVerification result = scenario.verify("all", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("all", EXACT);
 
     AssetCheck initrd = result.report().assets().get(1);
     assertThat(initrd.failure()).isEqualTo("size_mismatch");
@@ -90,7 +89,7 @@ class ImageVerifierTest {
         new byte[] {0},
         java.nio.file.StandardOpenOption.APPEND);
 
-    ImageVerification result = scenario.verify("all", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("all", EXACT);
 
     AssetCheck rootfs = result.report().assets().get(5);
     assertThat(rootfs.failure()).isEqualTo("size_mismatch");
@@ -102,7 +101,7 @@ class ImageVerifierTest {
   void verify_missingAsset_failsMissingWithoutSizeOrHash() throws IOException {
     Files.delete(scenario.asset("arm64", "rootfs"));
 
-    ImageVerification result = scenario.verify("all", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("all", EXACT);
 
     AssetCheck rootfs = result.report().assets().get(2);
     assertThat(rootfs.exists()).isFalse();
@@ -118,7 +117,7 @@ class ImageVerifierTest {
   void verify_missingInventory_failsMissingForThatArchOnly() throws IOException {
     Files.delete(scenario.assets.resolve("x86_64/image-inventory.json"));
 
-    ImageVerification result = scenario.verify("all", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("all", EXACT);
 
     InventoryCheck x86 = result.report().inventories().get(1);
     assertThat(result.ok()).isFalse();
@@ -135,7 +134,7 @@ class ImageVerifierTest {
     scenario.writeInventory(
         "arm64", VerifyScenario.INVENTORY.replace(", \"codex\": \"0.17.0\"", ""));
 
-    ImageVerification result = scenario.verify("arm64", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("arm64", EXACT);
 
     ContractCheck codex = result.report().inventories().get(0).toolContract().get(1);
     assertThat(result.ok()).isFalse();
@@ -149,7 +148,7 @@ class ImageVerifierTest {
 
   @Test
   void verify_optionalToolAbsent_isNotChecked() {
-    ImageVerification result = scenario.verify("arm64", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("arm64", EXACT);
 
     assertThat(result.report().inventories().get(0).toolContract())
         .extracting(ContractCheck::name)
@@ -161,7 +160,7 @@ class ImageVerifierTest {
     scenario.writeInventory(
         "x86_64", VerifyScenario.INVENTORY.replace("\"curl\": \"8.0.0\"", "\"curl\": \"7.0.0\""));
 
-    ImageVerification result = scenario.verify("all", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("all", EXACT);
 
     assertThat(result.ok()).isFalse();
     assertThat(result.report().failureLines())
@@ -174,7 +173,7 @@ class ImageVerifierTest {
         "arm64",
         VerifyScenario.INVENTORY.replace("\"coreutils\": \"9.1\"", "\"coreutils\": \"N/A\""));
 
-    ImageVerification result = scenario.verify("arm64", RANGES);
+    VerifyScenario.ImageVerification result = scenario.verify("arm64", RANGES);
 
     assertThat(result.report().failureLines())
         .containsExactly("arm64/apt/coreutils: version_mismatch expected=* actual=N/A");
@@ -184,7 +183,7 @@ class ImageVerifierTest {
   void verify_pythonNameCase_isExactAsUpstream() throws IOException {
     scenario.editProfile("\"pytest\": \"*\"", "\"PyTest\": \"*\"");
 
-    ImageVerification result = scenario.verify("arm64", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("arm64", EXACT);
 
     assertThat(result.report().failureLines())
         .containsExactly("arm64/python/PyTest: missing expected=* actual=None");
@@ -194,7 +193,7 @@ class ImageVerifierTest {
   void verify_rangeTextUnderExactMatching_isALiteral() throws IOException {
     scenario.editProfile("\"curl\": \"8.0.0\"", "\"curl\": \">=8.0\"");
 
-    ImageVerification result = scenario.verify("arm64", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("arm64", EXACT);
 
     assertThat(result.report().failureLines())
         .containsExactly("arm64/apt/curl: version_mismatch expected=>=8.0 actual=8.0.0");
@@ -234,7 +233,7 @@ class ImageVerifierTest {
     scenario.editProfile("\"requests\": \"2.32.3\"", "\"requests\": \"~=2\"");
     scenario.editProfile("\"version\": \"0.17.0\"", "\"version\": \">=0.17\"");
 
-    ImageVerification result = scenario.verify("arm64", RANGES);
+    VerifyScenario.ImageVerification result = scenario.verify("arm64", RANGES);
 
     assertThat(result.report()).isNull();
     assertThat(result.error()).isEqualTo("invalid version ranges in profile profile.json");
@@ -264,7 +263,7 @@ class ImageVerifierTest {
               }
             });
 
-    ImageVerification result = scenario.verify(waitingForAll, "all", null, EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify(waitingForAll, "all", null, EXACT);
 
     assertThat(result.ok()).isTrue();
     assertThat(threads).hasSize(6);
@@ -278,7 +277,7 @@ class ImageVerifierTest {
               throw new UncheckedIOException(new IOException("device not ready"));
             });
 
-    ImageVerification result = scenario.verify(failing, "arm64", null, EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify(failing, "arm64", null, EXACT);
 
     assertThat(result.report()).isNull();
     assertThat(result.error()).startsWith("cannot read assets/arm64/").endsWith("device not ready");
@@ -289,7 +288,7 @@ class ImageVerifierTest {
     Files.delete(scenario.asset("arm64", "kernel"));
     Files.createDirectory(scenario.asset("arm64", "kernel"));
 
-    ImageVerification result = scenario.verify("arm64", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("arm64", EXACT);
 
     assertThat(result.error()).isEqualTo("asset assets/arm64/vmlinuz is not a regular file");
   }
@@ -300,7 +299,7 @@ class ImageVerifierTest {
         "\"url\": \"https://assets.example.invalid/arm64/vmlinuz\"",
         "\"url\": \"https://assets.example.invalid/\"");
 
-    ImageVerification result = scenario.verify("arm64", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("arm64", EXACT);
 
     assertThat(result.error())
         .isEqualTo("asset URL 'https://assets.example.invalid/' does not include a filename");
@@ -308,7 +307,7 @@ class ImageVerifierTest {
 
   @Test
   void verify_inventoryFileForAllArches_isRefusedAsUpstream() {
-    ImageVerification result =
+    VerifyScenario.ImageVerification result =
         scenario.verify(
             new ShaHasher(),
             "all",
@@ -323,7 +322,7 @@ class ImageVerifierTest {
 
   @Test
   void verify_inventoryFileForOneArch_isShownAsGiven() {
-    ImageVerification result =
+    VerifyScenario.ImageVerification result =
         scenario.verify(
             new ShaHasher(),
             "x86_64",
@@ -343,7 +342,7 @@ class ImageVerifierTest {
     Files.createDirectories(inventories.resolve("arm64"));
     Files.writeString(inventories.resolve("arm64/image-inventory.json"), VerifyScenario.INVENTORY);
 
-    ImageVerification result =
+    VerifyScenario.ImageVerification result =
         scenario.verify(new ShaHasher(), "all", new GivenPath(inventories, "inventories"), EXACT);
 
     assertThat(result.error())
@@ -357,7 +356,7 @@ class ImageVerifierTest {
         "arm64",
         "{\"schema\": \"capsem.image-inventory.v2\", \"apt\": {\"curl\": \"\"}, \"rpm\": {}}");
 
-    ImageVerification result = scenario.verify("arm64", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("arm64", EXACT);
 
     assertThat(result.error())
         .isEqualTo("invalid image inventory assets/arm64/image-inventory.json");
@@ -375,7 +374,7 @@ class ImageVerifierTest {
   void verify_inventoryNotJson_isRefusedWithE002() throws IOException {
     scenario.writeInventory("arm64", "apt = {}\n");
 
-    ImageVerification result = scenario.verify("arm64", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("arm64", EXACT);
 
     assertThat(result.diagnostics()).singleElement().extracting(d -> d.code()).isEqualTo(Code.E002);
   }
@@ -384,7 +383,7 @@ class ImageVerifierTest {
   void verify_invalidProfile_isRefusedWithItsErrors() throws IOException {
     scenario.editProfile("\"cpus\": 4", "\"cpus\": 0");
 
-    ImageVerification result = scenario.verify("arm64", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("arm64", EXACT);
 
     assertThat(result.error()).isEqualTo("invalid profile profile.json");
     assertThat(result.diagnostics()).extracting(d -> d.code()).containsExactly(Code.E013);
@@ -397,7 +396,7 @@ class ImageVerifierTest {
     int end = text.indexOf("\n    }\n  },\n  \"packages\"");
     Files.writeString(scenario.profile, text.substring(0, start) + text.substring(end));
 
-    ImageVerification result = scenario.verify("all", EXACT);
+    VerifyScenario.ImageVerification result = scenario.verify("all", EXACT);
 
     assertThat(result.error())
         .isEqualTo(

@@ -1,25 +1,21 @@
 package dev.capsem.core.internal.image.verify;
 
-import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.GivenPath;
-import dev.capsem.core.api.ImageVerification;
-import dev.capsem.core.api.ImageVerifyRequest;
-import dev.capsem.core.api.Ports;
+import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.internal.image.VerifyFlow;
 import dev.capsem.core.internal.image.version.VersionMatching;
+import dev.capsem.core.internal.profile.ProfileReader;
+import dev.capsem.core.ports.FileAccess;
 import dev.capsem.core.ports.Hasher;
-import dev.capsem.core.ports.Host;
 import dev.capsem.core.testing.Conformance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -91,6 +87,14 @@ final class VerifyScenario {
     Files.writeString(profile, text.replace(from, to));
   }
 
+  /** What a verification gave: its report, or why there is none, and the findings. */
+  record ImageVerification(
+      ImageVerificationReport report, String error, List<Diagnostic> diagnostics) {
+    boolean ok() {
+      return report != null && report.ok();
+    }
+  }
+
   ImageVerification verify(String arch, VersionMatching matching, String... bundles) {
     return verify(new ShaHasher(), arch, null, matching, bundles);
   }
@@ -101,21 +105,20 @@ final class VerifyScenario {
       GivenPath inventory,
       VersionMatching matching,
       String... bundles) {
-    Ports ports =
-        new Ports(
-            hasher,
-            (command, timeout) -> Optional.empty(),
-            new Host("Linux", Map.of()),
-            Clock.fixed(Instant.ofEpochSecond(1779364800L), ZoneOffset.UTC));
-    return Capsem.with(ports)
-        .imageVerification()
-        .verify(
-            new ImageVerifyRequest(
-                new GivenPath(profile, "profile.json"),
+    GivenPath given = new GivenPath(profile, "profile.json");
+    Outcome<VerifyFlow.Verification> outcome =
+        new VerifyFlow(hasher, FileAccess.local())
+            .verify(
+                ProfileReader.read(FileAccess.local(), given),
+                given,
                 new GivenPath(assets, "assets"),
                 arch,
                 inventory,
                 List.of(bundles).stream().map(b -> new GivenPath(Path.of(b), b)).toList(),
-                matching));
+                matching);
+    return new ImageVerification(
+        outcome.value() == null ? null : outcome.value().report(),
+        outcome.value() == null ? outcome.error() : null,
+        outcome.diagnostics());
   }
 }

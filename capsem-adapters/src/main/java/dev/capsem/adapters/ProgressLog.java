@@ -1,0 +1,207 @@
+package dev.capsem.adapters;
+
+import dev.capsem.core.ports.BuildProgress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Progress as lines, the same for every face: the command line prints them on standard error, the
+ * Maven plugin in its log with a {@code capsem: } prefix. Each step is timed; while one runs longer
+ * than the heartbeat, a line every heartbeat says it is alive, where the work stands ({@code step
+ * 2/5}) and what the container printed last, so a kernel compile is never a silent half hour.
+ */
+public final class ProgressLog implements BuildProgress, AutoCloseable {
+
+  /** Where the lines go. */
+  public interface Lines {
+    void info(String line);
+
+    /** A step that failed; by default an ordinary line. */
+    default void warn(String line) {
+      info(line);
+    }
+  }
+
+  /** How often a running step says it is alive. */
+  public static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
+  private static final int LONG_ARGUMENT = 100;
+  private static final int LONG_OUTPUT = 160;
+
+  private final Lines lines;
+  private final boolean verbose;
+  private final LongSupplier nanoTime;
+  private final ScheduledExecutorService timer;
+  private final ScheduledFuture<?> beat;
+  private final long heartbeatNanos;
+
+  private int planned;
+  private int begun;
+  private String running;
+  private long runningSince;
+  private String lastOutput;
+
+  /**
+   * @param verbose print every line the containers print, not only the last one at each heartbeat
+   */
+  public ProgressLog(Lines lines, boolean verbose) {
+    this(lines, verbose, HEARTBEAT, System::nanoTime);
+  }
+
+  ProgressLog(Lines lines, boolean verbose, Duration heartbeat, LongSupplier nanoTime) {
+    this.lines = Objects.requireNonNull(lines, "lines");
+    this.verbose = verbose;
+    this.nanoTime = nanoTime;
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "capsem-progress");
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.heartbeatNanos = heartbeat.toNanos();
+    long period = heartbeat.toMillis();
+    this.beat = timer.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void plan(int steps) {
+    planned = steps;
+    begun = 0;
+  }
+
+  @Override
+  public Step begin(String step) {
+    long started = nanoTime.getAsLong();
+    synchronized (this) {
+      begun++;
+      running = step;
+      runningSince = started;
+      lastOutput = null;
+    }
+    lines.info("==> " + step);
+    return new Step() {
+      private boolean succeeded;
+
+      @Override
+      public void succeeded() {
+        succeeded = true;
+      }
+
+      @Override
+      public void close() {
+        synchronized (ProgressLog.this) {
+          if (step.equals(running)) {
+            running = null;
+          }
+        }
+        String time = duration(nanoTime.getAsLong() - started);
+        if (succeeded) {
+          lines.info("<== " + step + " done in " + time);
+        } else {
+          lines.warn("<== " + step + " failed after " + time);
+        }
+      }
+    };
+  }
+
+  @Override
+  public void command(List<String> commandLine) {
+    StringBuilder line = new StringBuilder("  ->");
+    for (String argument : commandLine) {
+      line.append(' ').append(shorten(argument));
+    }
+    lines.info(line.toString());
+  }
+
+  @Override
+  public void note(String message) {
+    lines.info("  " + message);
+  }
+
+  @Override
+  public void result(String line) {
+    lines.info(line);
+  }
+
+  @Override
+  public void warning(String message) {
+    lines.warn(message);
+  }
+
+  @Override
+  public void output(String line) {
+    synchronized (this) {
+      if (!line.isBlank()) {
+        lastOutput = line.strip();
+      }
+    }
+    if (verbose) {
+      lines.info("    | " + line);
+    }
+  }
+
+  /** The line a long step prints every heartbeat; package-private for tests. */
+  synchronized String heartbeatLine() {
+    long elapsed = nanoTime.getAsLong() - runningSince;
+    if (running == null || elapsed < heartbeatNanos) {
+      return null;
+    }
+    StringBuilder line = new StringBuilder("  ... ").append(running);
+    if (planned > 0) {
+      line.append(" (step ")
+          .append(Math.min(begun, planned))
+          .append('/')
+          .append(planned)
+          .append(')');
+    }
+    line.append(": running for ").append(duration(elapsed));
+    if (lastOutput != null) {
+      String last =
+          lastOutput.length() > LONG_OUTPUT
+              ? lastOutput.substring(0, LONG_OUTPUT) + "..."
+              : lastOutput;
+      line.append("; last output: ").append(last);
+    }
+    return line.toString();
+  }
+
+  private void heartbeat() {
+    String line = heartbeatLine();
+    if (line != null) {
+      lines.info(line);
+    }
+  }
+
+  @Override
+  public void close() {
+    beat.cancel(false);
+    timer.shutdownNow();
+  }
+
+  /** Scripts passed as one argument would flood the log: their first line stands for them. */
+  private static String shorten(String argument) {
+    int newline = argument.indexOf('\n');
+    String first = newline < 0 ? argument : argument.substring(0, newline);
+    if (first.length() > LONG_ARGUMENT) {
+      first = first.substring(0, LONG_ARGUMENT);
+    }
+    return first.length() < argument.length() ? "'" + first + "...'" : argument;
+  }
+
+  /** {@code 4.2s} under a minute, else {@code 12m05s}. */
+  public static String duration(long nanos) {
+    long seconds = Math.round(nanos / 1e9);
+    if (seconds < 60) {
+      return String.format(Locale.ROOT, "%.1fs", nanos / 1e9);
+    }
+    return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.capsem.core.internal.image.rootfs;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Which program writes {@code rootfs.squashfs}: our writer in the build's own JVM, reading the
+ * container's export as a stream, or, for one release, mksquashfs in the asset-tools container as
+ * before (decision D16, {@code ToolImages.squashfsScript}). The build reads it from the option
+ * {@code --rootfs-writer} / the Maven property {@code capsem.rootfsWriter}.
+ */
+public enum RootfsWriter {
+  /** {@code java}: {@link Rootfs#write} on {@code ContainerRuntime.exportStream}; no tar file. */
+  JAVA("java"),
+  /** {@code mksquashfs}: export to a tar, then mksquashfs in a second container (D16). */
+  MKSQUASHFS("mksquashfs");
+
+  /** What a build uses when nothing is configured. */
+  public static final RootfsWriter DEFAULT = JAVA;
+
+  private final String option;
+
+  RootfsWriter(String option) {
+    this.option = option;
+  }
+
+  /** The value as the option and property spell it. */
+  public String option() {
+    return option;
+  }
+
+  /**
+   * The writer an option value names.
+   *
+   * @throws IllegalArgumentException {@code 'rootfs-writer' must be one of [java, mksquashfs]: x}
+   */
+  public static RootfsWriter parse(String value) {
+    for (RootfsWriter writer : values()) {
+      if (writer.option.equals(value.strip().toLowerCase(Locale.ROOT))) {
+        return writer;
+      }
+    }
+    throw new IllegalArgumentException(
+        "'rootfs-writer' must be one of "
+            + Arrays.stream(values())
+                .map(RootfsWriter::option)
+                .collect(Collectors.joining(", ", "[", "]"))
+            + ": "
+            + value);
+  }
+}

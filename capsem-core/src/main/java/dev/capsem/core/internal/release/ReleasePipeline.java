@@ -1,0 +1,114 @@
+package dev.capsem.core.internal.release;
+
+import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.internal.profile.ProfileCheck;
+import dev.capsem.core.internal.profile.ProfileReader;
+import dev.capsem.core.internal.report.PythonPath;
+import dev.capsem.core.ports.BuildProgress;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The release, profile in, signed and verified release out: the profile read once, then each step
+ * of the requested stages in order, every step's report under the layout's report folder and the
+ * release's own in {@code release.json}. A later capability (a boot test, a push to a registry,
+ * provenance) is one more step in {@link #STEPS}.
+ */
+public final class ReleasePipeline {
+
+  /** The steps, in the order they run. */
+  static final List<ReleaseStep> STEPS =
+      List.of(
+          new ValidateProfileStep(),
+          new ValidateEnforcementStep(),
+          new CompileDetectionStep(),
+          new EnforcementTestStep(),
+          new BacktestStep(),
+          new DetectionCheckStep(),
+          new PublishableStep(),
+          new ImageStep(),
+          new SbomStep(),
+          new ReleaseProfileStep(),
+          new CatalogStep(),
+          new SignStep(),
+          new VerifyImageStep(),
+          new CatalogCheckStep());
+
+  private final ReleaseTools tools;
+
+  public ReleasePipeline(ReleaseTools tools) {
+    this.tools = tools;
+  }
+
+  public Outcome<ReleaseReport> run(ReleaseConfig config, BuildProgress progress) {
+    // A release repeats the profile's values (image, SBOM, release profile): a secret is E573.
+    ProfileCheck check = ProfileReader.readForOutputs(tools.files(), config.profile());
+    ReleaseRun run = new ReleaseRun(config, tools, progress, check);
+    List<Stage> stages = List.copyOf(config.stages());
+    try {
+      if (check.profile() == null && !config.stages().contains(Stage.VALIDATE)) {
+        run.stop(
+            "invalid profile " + PythonPath.normalize(config.profile().shown()),
+            check.diagnostics());
+      }
+      for (ReleaseStep step : STEPS) {
+        if (config.stages().contains(step.stage())) {
+          step.run(run);
+        }
+      }
+      ReleaseReport release = release(run, stages, null, List.of());
+      return Outcome.of(written(run, release), distinct(run.diagnostics));
+    } catch (ReleaseStop stop) {
+      ReleaseReport release = release(run, stages, stop.getMessage(), stop.failures());
+      return Outcome.checked(
+          written(run, release), false, distinct(stop.diagnostics()), stop.getMessage());
+    }
+  }
+
+  private static ReleaseReport release(
+      ReleaseRun run, List<Stage> stages, String failure, List<String> failures) {
+    return new ReleaseReport(
+        run.profile() == null ? null : run.profile().id(),
+        run.profile() == null ? null : run.profile().revision(),
+        stages,
+        run.results,
+        run.files,
+        reused(run),
+        run.signed,
+        failure,
+        failures);
+  }
+
+  private static List<String> reused(ReleaseRun run) {
+    if (run.build == null) {
+      return List.of();
+    }
+    return run.build.steps().stream()
+        .filter(step -> step.reused())
+        .map(step -> step.arch() + "/" + step.step())
+        .toList();
+  }
+
+  /** Writes {@code release.json} (a release that cannot even write it says so and goes on). */
+  private ReleaseReport written(ReleaseRun run, ReleaseReport release) {
+    try {
+      tools.files().writeText(run.layout().report("release.json").path(), release.json());
+    } catch (IOException e) {
+      run.progress.warning("cannot write release.json: " + e.getMessage());
+    }
+    return release;
+  }
+
+  /** Each finding once: a step's outcome and the release's list can name the same one. */
+  private static List<Diagnostic> distinct(List<Diagnostic> diagnostics) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (Diagnostic d : diagnostics) {
+      if (!out.contains(d)) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+}
