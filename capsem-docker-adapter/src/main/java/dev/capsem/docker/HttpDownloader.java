@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Build inputs over HTTP(S) with the JDK's client: redirects followed, the JVM's proxy and trust
  * settings honoured, a {@code User-Agent} like upstream's. A download's body is watched against a
  * {@link TransferPace} (by the size of the file it fills): a stalled or trickling server is given
- * up, a slow but steady one is not.
+ * up, a slow but steady one is not. Every failure names the URL, since it ends up in the user's
+ * error message.
  */
 public final class HttpDownloader implements Downloader {
 
@@ -81,7 +82,8 @@ public final class HttpDownloader implements Downloader {
                     head.set(System.nanoTime());
                     return HttpResponse.BodyHandlers.ofFile(partial).apply(info);
                   });
-      HttpResponse<Path> response = watch(url, exchange, partial, head, timeout);
+      HttpResponse<Path> response =
+          watch(url, exchange, partial, head, timeout, idleBound(timeout));
       if (response.statusCode() / 100 != 2) {
         throw new IOException("HTTP " + response.statusCode() + " for " + url);
       }
@@ -92,15 +94,26 @@ public final class HttpDownloader implements Downloader {
   }
 
   /**
-   * Waits for the exchange: {@code timeout} for the head, then the pace for the body, watched by
-   * the size of the file it fills.
+   * The pace of a body: no gap between bytes longer than {@code timeout} either, since a caller
+   * that gives a short timeout means every wait, not only the head's; the minimum rate stays.
    */
-  private HttpResponse<Path> watch(
+  private TransferPace idleBound(Duration timeout) {
+    return timeout.compareTo(pace.idleTimeout()) >= 0
+        ? pace
+        : new TransferPace(timeout, pace.minimumBytesPerSecond(), pace.rateWindow());
+  }
+
+  /**
+   * Waits for the exchange: {@code timeout} for the head, then {@code pace} for the body, watched
+   * by the size of the file it fills.
+   */
+  private static HttpResponse<Path> watch(
       URI url,
       CompletableFuture<HttpResponse<Path>> exchange,
       Path partial,
       AtomicLong head,
-      Duration timeout)
+      Duration timeout,
+      TransferPace pace)
       throws IOException {
     long sent = System.nanoTime();
     long lastGrowth = 0;
@@ -154,10 +167,28 @@ public final class HttpDownloader implements Downloader {
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
         throw cause instanceof IOException io
-            ? io
+            ? naming(url, io)
             : new IOException("GET " + url + " failed: " + cause, cause);
       }
     }
+  }
+
+  /**
+   * {@code e} when its message names {@code url}, else an IOException that does: the JDK's refused
+   * connection has no message at all, its cut-short body names only the byte counts.
+   */
+  static IOException naming(URI url, IOException e) {
+    String message = e.getMessage();
+    if (message != null && message.contains(url.toString())) {
+      return e;
+    }
+    String why =
+        message != null
+            ? message
+            : e instanceof java.net.ConnectException
+                ? "cannot connect"
+                : e.getClass().getSimpleName();
+    return new IOException("GET " + url + " failed: " + why, e);
   }
 
   private HttpRequest request(URI url, Duration timeout) {
@@ -173,6 +204,8 @@ public final class HttpDownloader implements Downloader {
     HttpResponse<T> response;
     try {
       response = client().send(request(url, timeout), body);
+    } catch (IOException e) {
+      throw naming(url, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while fetching " + url, e);

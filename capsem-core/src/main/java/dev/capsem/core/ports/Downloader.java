@@ -13,9 +13,10 @@ public interface Downloader {
 
   /**
    * Streams the body of a GET into {@code target} (which the caller later moves into place). {@code
-   * timeout} bounds the wait for the response's head; the body then arrives at {@link
-   * TransferPace#DOWNLOADS}'s pace or the download fails, however long a steady one takes. A failed
-   * or killed download leaves no {@code target}: the next one starts afresh.
+   * timeout} bounds the wait for the response's head and every gap between the body's bytes; the
+   * body must also arrive at {@link TransferPace#DOWNLOADS}'s pace or the download fails, but never
+   * for taking long: a steady one may take hours. A failed or killed download leaves no {@code
+   * target}: the next one starts afresh. Every failure names the URL.
    */
   void download(URI url, Path target, Duration timeout) throws IOException;
 
