@@ -1,6 +1,12 @@
 package dev.capsem.core.internal.manifest;
 
 import dev.capsem.core.internal.json.ObjectNode;
+import dev.capsem.core.ports.SignatureVerification;
+import dev.capsem.core.ports.SignatureVerifier;
+import dev.capsem.core.ports.Signer;
+import dev.capsem.core.ports.VerifyOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -38,5 +44,42 @@ public record CatalogSignature(
       out.put("code", "E575").put("failure", failure).put("message", message);
     }
     return out.build();
+  }
+
+  /**
+   * The catalog's own signature, {@code <catalog>.minisig}, verified with {@code --pubkey}; null
+   * without a key.
+   */
+  static CatalogSignature verify(
+      SignatureVerifier verifier, String manifestShown, CheckOptions options) {
+    if (options.publicKey() == null || options.catalogFile() == null) {
+      return null;
+    }
+    Path file = options.catalogFile();
+    Path signatureFile = file.resolveSibling(file.getFileName() + Signer.SIGNATURE_SUFFIX);
+    String shown = manifestShown + Signer.SIGNATURE_SUFFIX;
+    String keyShown = options.publicKey().toString();
+    if (!Files.isRegularFile(signatureFile)) {
+      return new CatalogSignature(
+          shown,
+          keyShown,
+          null,
+          "missing",
+          "catalog signature "
+              + shown
+              + " is missing; with --pubkey the catalog must be signed (sign it with manifest"
+              + " sign)");
+    }
+    VerifyOptions verify = VerifyOptions.cli().namingSignature(shown);
+    SignatureVerification result =
+        verifier.verifyFiles(
+            file,
+            signatureFile,
+            options.publicKey(),
+            options.allowLegacySignatures() ? verify.allowingLegacy() : verify);
+    if (result instanceof SignatureVerification.Verified verified) {
+      return new CatalogSignature(shown, keyShown, verified.keyId().hex(), null, null);
+    }
+    return new CatalogSignature(shown, keyShown, null, "signature_invalid", result.message());
   }
 }

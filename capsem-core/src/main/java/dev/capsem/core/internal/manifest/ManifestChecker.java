@@ -12,7 +12,6 @@ import dev.capsem.core.ports.Hasher;
 import dev.capsem.core.ports.HttpFetcher;
 import dev.capsem.core.ports.SignatureVerification;
 import dev.capsem.core.ports.SignatureVerifier;
-import dev.capsem.core.ports.Signer;
 import dev.capsem.core.ports.VerifyOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,7 +87,7 @@ public final class ManifestChecker {
                           fastSignature(fetch, record.profileSignatureUrl())))));
       return new CheckReport("fast", manifestShown, null, reports, history, null);
     }
-    CatalogSignature signature = catalogSignature(manifestShown, options);
+    CatalogSignature signature = CatalogSignature.verify(verifier, manifestShown, options);
     if (signature != null && !signature.ok()) {
       // Fail closed: nothing an unsigned or badly signed catalog names is fetched.
       return new CheckReport(
@@ -107,42 +106,6 @@ public final class ManifestChecker {
     }
     return new CheckReport(
         "download", manifestShown, options.downloadDirShown(), reports, history, signature);
-  }
-
-  /**
-   * The catalog's own signature, {@code <catalog>.minisig}, verified with {@code --pubkey}; null
-   * without a key.
-   */
-  private CatalogSignature catalogSignature(String manifestShown, CheckOptions options) {
-    if (options.publicKey() == null || options.catalogFile() == null) {
-      return null;
-    }
-    Path file = options.catalogFile();
-    Path signatureFile = file.resolveSibling(file.getFileName() + Signer.SIGNATURE_SUFFIX);
-    String shown = manifestShown + Signer.SIGNATURE_SUFFIX;
-    String keyShown = options.publicKey().toString();
-    if (!Files.isRegularFile(signatureFile)) {
-      return new CatalogSignature(
-          shown,
-          keyShown,
-          null,
-          "missing",
-          "catalog signature "
-              + shown
-              + " is missing; with --pubkey the catalog must be signed (sign it with manifest"
-              + " sign)");
-    }
-    VerifyOptions verify = VerifyOptions.cli().namingSignature(shown);
-    SignatureVerification result =
-        verifier.verifyFiles(
-            file,
-            signatureFile,
-            options.publicKey(),
-            options.allowLegacySignatures() ? verify.allowingLegacy() : verify);
-    if (result instanceof SignatureVerification.Verified verified) {
-      return new CatalogSignature(shown, keyShown, verified.keyId().hex(), null, null);
-    }
-    return new CatalogSignature(shown, keyShown, null, "signature_invalid", result.message());
   }
 
   @FunctionalInterface
