@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.internal.json.JsonPrinter;
 import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.internal.policycontext.PolicyContextCorpus;
+import dev.capsem.core.ports.FileAccess;
 import dev.capsem.core.testing.Conformance;
+import dev.capsem.core.testing.FixedPorts;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15, finding 11: a rule that exceeds its CEL evaluation budget counts as no match (as
@@ -109,5 +117,30 @@ class BacktestBudgetTest {
               assertThat(d.message()).startsWith("rule a-huge exceeded its CEL evaluation budget");
             });
     assertThat(JsonPrinter.compact().print(report.get("ok"))).isEqualTo("false");
+  }
+
+  private static Outcome<TextReport> backtest(Path dir, boolean strict) throws Exception {
+    Path pack = Files.writeString(dir.resolve("pack.toml"), PACK);
+    Path events = Conformance.file("data/policy-context/canonical-policy-contexts.jsonl");
+    return new EnforcementFlow(FixedPorts.create().clock(), FileAccess.local())
+        .backtest(
+            new GivenPath(pack, "pack.toml"), new GivenPath(events, "events.jsonl"), null, strict);
+  }
+
+  @Test
+  void flow_ruleOverItsBudget_warnsW570AndStaysOk(@TempDir Path dir) throws Exception {
+    Outcome<TextReport> outcome = backtest(dir, false);
+
+    assertThat(outcome.ok()).isTrue();
+    assertThat(outcome.diagnostics()).extracting(Diagnostic::code).containsExactly(Code.W570);
+    assertThat(outcome.value().json()).contains("\"budget_exceeded\": {", "\"a-huge\"");
+  }
+
+  @Test
+  void flowStrict_ruleOverItsBudget_isE577AndNotOk(@TempDir Path dir) throws Exception {
+    Outcome<TextReport> outcome = backtest(dir, true);
+
+    assertThat(outcome.ok()).isFalse();
+    assertThat(outcome.diagnostics()).extracting(Diagnostic::code).containsExactly(Code.E577);
   }
 }
