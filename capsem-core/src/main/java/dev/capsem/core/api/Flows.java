@@ -28,7 +28,12 @@ record Flows(
             : "sudo apt install docker.io";
     return new Flows(
         new ImageFlow(
-            ports.hasher(), ports.containers(), ports.downloads(), ports.clock(), runtimeFix),
+            ports.hasher(),
+            ports.containers(),
+            ports.downloads(),
+            ports.clock(),
+            runtimeFix,
+            ports.squashfsCodecs()),
         new VerifyFlow(ports.hasher(), ports.files()),
         new SigningFlow(
             ports.hasher(), ports.files(), ports.clock(), ports.signer(), ports.keyGenerator()),
