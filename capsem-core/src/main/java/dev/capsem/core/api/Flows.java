@@ -29,6 +29,7 @@ record Flows(
         ports.host().isMac()
             ? "brew install colima docker && colima start --vm-type vz --vz-rosetta"
             : "sudo apt install docker.io";
+    Rootfs rootfs = Rootfs.with(ports.squashfsCodecs(), ports.hasher());
     return new Flows(
         new ImageFlow(
             ports.hasher(),
@@ -37,12 +38,12 @@ record Flows(
             ports.clock(),
             runtimeFix,
             ports.squashfsCodecs()),
-        new VerifyFlow(ports.hasher(), ports.files()),
+        new VerifyFlow(ports.hasher(), ports.files(), rootfs),
         new SigningFlow(
             ports.hasher(), ports.files(), ports.clock(), ports.signer(), ports.keyGenerator()),
         new EnforcementFlow(ports.clock(), ports.files()),
         new DetectionFlow(ports.clock(), ports.files()),
-        new RootfsFlow(Rootfs.with(ports.squashfsCodecs(), ports.hasher())),
+        new RootfsFlow(rootfs),
         ports);
   }
 
