@@ -105,6 +105,9 @@ final class RootfsStep implements BuildStep {
                             guest.build().compressionLevel(),
                             run.epoch)
                     : StreamedSquashfs.recipe(guest.build(), run.epoch))));
+    if (run.settings.squashfsWriter() != RootfsWriter.MKSQUASHFS) {
+      streamed.settings(run); // E532 now, before the kernel of the same build is compiled
+    }
     inputs.put(
         "probes",
         run.hasher.hex(

@@ -252,11 +252,11 @@ class ImageBuildTest {
   }
 
   @Test
-  void run_capsemWriterWithoutTheConfiguredCodec_isE532BeforeAnyContainerWork() {
+  void run_capsemWriterWithoutTheConfiguredCodec_isE532BeforeTheKernelIsBuilt() {
     writer = RootfsWriter.CAPSEM;
     codecs = List.of(new RunLengthCodec(SquashfsCodec.GZIP));
 
-    Diagnostic error = only(run(settings(ImageTemplate.ROOTFS, binaries(), false)));
+    Diagnostic error = only(run(settings(ImageTemplate.ALL, binaries(), false)));
 
     assertThat(error.code()).isEqualTo(Code.E532);
     assertThat(error.message())
