@@ -46,7 +46,8 @@ final class CommandTree {
               ImageCommands.BuildWorkspace::new,
               ImageCommands.Build::new,
               ImageCommands.Verify::new,
-              ImageCommands.Sbom::new),
+              ImageCommands.Sbom::new,
+              ImageTestCommand::new),
           new TopLevel(
               ReleaseCommands.Release.class,
               capsem ->

@@ -1,5 +1,6 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.internal.boottest.ImageTestFlow;
 import dev.capsem.core.internal.detection.DetectionFlow;
 import dev.capsem.core.internal.enforcement.EnforcementFlow;
 import dev.capsem.core.internal.image.ImageFlow;
@@ -19,6 +20,7 @@ record Flows(
     SigningFlow signing,
     EnforcementFlow enforcement,
     DetectionFlow detection,
+    ImageTestFlow imageTests,
     Ports ports) {
 
   static Flows of(Ports ports) {
@@ -34,6 +36,7 @@ record Flows(
             ports.hasher(), ports.files(), ports.clock(), ports.signer(), ports.keyGenerator()),
         new EnforcementFlow(ports.clock(), ports.files()),
         new DetectionFlow(ports.clock(), ports.files()),
+        new ImageTestFlow(ports.virtualMachines()),
         ports);
   }
 
@@ -62,6 +65,7 @@ record Flows(
         this::manifests,
         signing,
         enforcement,
-        detection);
+        detection,
+        imageTests);
   }
 }

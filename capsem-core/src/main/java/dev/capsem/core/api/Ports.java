@@ -12,6 +12,7 @@ import dev.capsem.core.ports.SignatureVerifier;
 import dev.capsem.core.ports.Signer;
 import dev.capsem.core.ports.SigningKeyGenerator;
 import dev.capsem.core.ports.ToolProbe;
+import dev.capsem.core.ports.VirtualMachines;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -38,6 +39,7 @@ public final class Ports {
   private final ContainerRuntime containers;
   private final Downloader downloads;
   private final OciRegistry registry;
+  private final VirtualMachines machines;
 
   /**
    * Ports for the use cases that neither sign, verify, fetch, build nor publish; documents on the
@@ -63,6 +65,7 @@ public final class Ports {
     this.containers = ContainerRuntime.none();
     this.downloads = Downloader.none();
     this.registry = MissingAdapters.REGISTRY;
+    this.machines = MissingAdapters.VIRTUAL_MACHINES;
   }
 
   private Ports(Draft draft) {
@@ -79,6 +82,7 @@ public final class Ports {
     this.containers = Objects.requireNonNull(draft.containers, "containers");
     this.downloads = Objects.requireNonNull(draft.downloads, "downloads");
     this.registry = Objects.requireNonNull(draft.registry, "registry");
+    this.machines = Objects.requireNonNull(draft.machines, "machines");
   }
 
   /** These ports reading and writing documents through {@code access}. */
@@ -118,6 +122,11 @@ public final class Ports {
   /** These ports with the OCI registry releases are pushed to and pulled from. */
   public Ports withRegistry(OciRegistry value) {
     return with(draft -> draft.registry = value);
+  }
+
+  /** These ports with the VMM boot tests run images in. */
+  public Ports withVirtualMachines(VirtualMachines value) {
+    return with(draft -> draft.machines = value);
   }
 
   /** These ports with another hasher (a memo of file hashes, say). */
@@ -190,6 +199,11 @@ public final class Ports {
     return registry;
   }
 
+  /** Boots built images to check them from inside ({@code image test}, the release). */
+  public VirtualMachines virtualMachines() {
+    return machines;
+  }
+
   private Ports with(Consumer<Draft> change) {
     Draft draft = new Draft(this);
     change.accept(draft);
@@ -209,6 +223,7 @@ public final class Ports {
     private ContainerRuntime containers;
     private Downloader downloads;
     private OciRegistry registry;
+    private VirtualMachines machines;
 
     private Draft(Ports from) {
       this.from = from;
@@ -222,6 +237,7 @@ public final class Ports {
       this.containers = from.containers;
       this.downloads = from.downloads;
       this.registry = from.registry;
+      this.machines = from.machines;
     }
   }
 }
