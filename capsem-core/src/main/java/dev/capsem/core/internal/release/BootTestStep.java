@@ -40,6 +40,7 @@ final class BootTestStep implements ReleaseStep {
       return;
     }
     GivenPath ca = config.sources().caCertificate();
+    run.bootTest = "failed";
     run.conclude(
         "image-test.json",
         run.tools

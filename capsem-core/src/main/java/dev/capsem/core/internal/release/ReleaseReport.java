@@ -18,8 +18,8 @@ import java.util.List;
  * checks.
  *
  * @param reused the build steps that kept the last build's files ({@code x86_64/kernel})
- * @param bootTest {@code passed} or {@code skipped}, or null when no boot step ran (a dry run, a
- *     stage without it, a release stopped before it)
+ * @param bootTest {@code passed}, {@code failed} or {@code skipped}, or null when no boot step ran
+ *     (a dry run, a stage without it, a release stopped before it)
  * @param failure why the release stopped, or null when it did not
  */
 public record ReleaseReport(

@@ -29,7 +29,7 @@ final class ReleaseRun {
   BuildOutcome build;
   boolean signed;
 
-  /** {@code passed} or {@code skipped} once the boot step ran, else null. */
+  /** {@code passed}, {@code failed} or {@code skipped} once the boot step ran, else null. */
   String bootTest;
 
   ReleaseRun(
