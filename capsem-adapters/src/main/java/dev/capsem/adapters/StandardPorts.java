@@ -11,6 +11,7 @@ import dev.capsem.docker.ProcessToolProbe;
 import dev.capsem.docker.oci.RegistryAccess;
 import dev.capsem.http.Http;
 import dev.capsem.signing.Blake3;
+import dev.capsem.signing.Certificates;
 import dev.capsem.signing.Minisign;
 import java.time.Clock;
 import java.time.Instant;
@@ -104,6 +105,7 @@ public final class StandardPorts {
         .withFiles(files)
         .withSigning(Minisign.verifier(), Minisign.signer(), Minisign.keyGenerator())
         .withRawVerifier(Minisign.rawVerifier())
+        .withCaGenerator(Certificates.caGenerator())
         .withHttp(new LazyHttpFetcher(Http::fetcher))
         .withContainers(
             new DockerCli(runner, executable, DockerCli.Timeouts.defaults(), null),

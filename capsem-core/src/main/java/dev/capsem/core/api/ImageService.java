@@ -39,20 +39,24 @@ final class ImageService implements ImageUseCases {
 
   @Override
   public Outcome<TextReport> buildWorkspace(ImageWorkspaceRequest request) {
+    ImageInputs.Checked inputs = ImageInputs.sourcesChecked(request.options(), ports);
+    if (inputs.sources() == null) {
+      return Outcome.failed(inputs.problems().get(0).message(), inputs.problems());
+    }
     return flows
         .images()
         .writeWorkspace(
             read(request.profile()),
             request.profile(),
             request.options().arch(),
-            ImageInputs.sources(request.options()),
+            inputs.sources(),
             request.out(),
             request.force());
   }
 
   @Override
   public Outcome<TextReport> build(ImageBuildRequest request, BuildProgress progress) {
-    ImageInputs.Checked inputs = ImageInputs.check(request.options());
+    ImageInputs.Checked inputs = ImageInputs.check(request.options(), ports);
     if (inputs.settings() == null) {
       return Outcome.failed(inputs.problems().get(0).message(), inputs.problems());
     }

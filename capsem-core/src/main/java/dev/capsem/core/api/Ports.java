@@ -1,5 +1,6 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.ports.CaGenerator;
 import dev.capsem.core.ports.ContainerRuntime;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.ports.FileAccess;
@@ -38,6 +39,7 @@ public final class Ports {
   private final ContainerRuntime containers;
   private final Downloader downloads;
   private final OciRegistry registry;
+  private final CaGenerator caGenerator;
 
   /**
    * Ports for the use cases that neither sign, verify, fetch, build nor publish; documents on the
@@ -63,6 +65,7 @@ public final class Ports {
     this.containers = ContainerRuntime.none();
     this.downloads = Downloader.none();
     this.registry = MissingAdapters.REGISTRY;
+    this.caGenerator = MissingAdapters.CA_GENERATOR;
   }
 
   private Ports(Draft draft) {
@@ -79,6 +82,7 @@ public final class Ports {
     this.containers = Objects.requireNonNull(draft.containers, "containers");
     this.downloads = Objects.requireNonNull(draft.downloads, "downloads");
     this.registry = Objects.requireNonNull(draft.registry, "registry");
+    this.caGenerator = Objects.requireNonNull(draft.caGenerator, "caGenerator");
   }
 
   /** These ports reading and writing documents through {@code access}. */
@@ -118,6 +122,11 @@ public final class Ports {
   /** These ports with the OCI registry releases are pushed to and pulled from. */
   public Ports withRegistry(OciRegistry value) {
     return with(draft -> draft.registry = value);
+  }
+
+  /** These ports with the maker of the project CA (used when the operator gives no CA). */
+  public Ports withCaGenerator(CaGenerator value) {
+    return with(draft -> draft.caGenerator = value);
   }
 
   /** These ports with another hasher (a memo of file hashes, say). */
@@ -190,6 +199,11 @@ public final class Ports {
     return registry;
   }
 
+  /** Makes the project CA. */
+  public CaGenerator caGenerator() {
+    return caGenerator;
+  }
+
   private Ports with(Consumer<Draft> change) {
     Draft draft = new Draft(this);
     change.accept(draft);
@@ -209,6 +223,7 @@ public final class Ports {
     private ContainerRuntime containers;
     private Downloader downloads;
     private OciRegistry registry;
+    private CaGenerator caGenerator;
 
     private Draft(Ports from) {
       this.from = from;
@@ -222,6 +237,7 @@ public final class Ports {
       this.containers = from.containers;
       this.downloads = from.downloads;
       this.registry = from.registry;
+      this.caGenerator = from.caGenerator;
     }
   }
 }
