@@ -159,11 +159,9 @@ final class ImageInputs {
                   options.kernelVersion()),
               new PackageSources(
                   options.nodeSource(),
-                  options.uvInstaller() == null
-                      ? PackageSources.UPSTREAM_UV_INSTALLER
-                      : options.uvInstaller().equals("none")
-                          ? null
-                          : url(options.uvInstaller(), "uv installer"),
+                  options.uvInstaller() == null || options.uvInstaller().equals("none")
+                      ? null
+                      : url(options.uvInstaller(), "uv installer"),
                   url(options.pythonIndex(), "Python index"),
                   options.pythonWheels(),
                   options.buildCa()),
