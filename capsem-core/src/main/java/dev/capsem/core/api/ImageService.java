@@ -1,9 +1,11 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.internal.image.BuiltImage;
+import dev.capsem.core.internal.image.ProfileAssetsWriter;
 import dev.capsem.core.internal.image.VerifyFlow;
 import dev.capsem.core.internal.image.version.VersionMatching;
 import dev.capsem.core.internal.profile.ProfileCheck;
@@ -78,7 +80,18 @@ final class ImageService implements ImageUseCases {
     }
     BuiltImage image = built.value();
     List<String> summary = new ArrayList<>(TextLines.of(image.text()));
-    return Outcome.of(new TextReport(image.json(), image.text(), summary), built.diagnostics());
+    List<Diagnostic> diagnostics = new ArrayList<>(built.diagnostics());
+    if (request.recordAssets() && !options.dryRun()) {
+      ProfileAssetsWriter.Result recorded =
+          ProfileAssetsWriter.write(request.profile(), image.build(), inputs.settings().outDir());
+      if (recorded.line() != null) {
+        summary.add(recorded.line());
+      }
+      if (recorded.warning() != null) {
+        diagnostics.add(recorded.warning());
+      }
+    }
+    return Outcome.of(new TextReport(image.json(), image.text(), summary), diagnostics);
   }
 
   @Override

@@ -164,6 +164,7 @@ public enum Code {
   W016(WARNING, "enforcement rule never matched by a test case or corpus event"),
   W017(WARNING, "guest agent binaries omitted by configuration"),
   W018(WARNING, "release built with the generated project CA"),
+  W019(WARNING, "profile not updated with the built assets"),
   W401(WARNING, "binary release deprecated"),
   W500(WARNING, "boot test skipped by configuration"),
   W501(WARNING, "version range left to image verify by the boot test"),
