@@ -55,6 +55,19 @@ final class ImageInputs {
       if (options.guestDir() != null) {
         sources = WorkspaceSources.fromGuestDir(options.guestDir(), ca);
         origin = null;
+      } else if (options.providers() != null
+          && options.environment() != null
+          && options.defconfigs() != null
+          && options.artifacts() != null) {
+        // Every kind named: the kit is not needed, nor written.
+        sources =
+            new WorkspaceSources(
+                options.providers(),
+                options.environment(),
+                options.defconfigs(),
+                options.artifacts(),
+                ca);
+        origin = null;
       } else {
         GuestKit kit = GuestKit.bundled();
         GivenPath kitRoot = state.resolve("kit");
