@@ -233,6 +233,16 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
   boolean noCache;
 
   /**
+   * Who writes {@code rootfs.squashfs}: {@code capsem}, capsem-java's own writer reading {@code
+   * docker export}'s stream in the build (no tar on disk, no second container), or {@code
+   * mksquashfs} in a second container as before, kept for one release.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.squashfsWriter", defaultValue = "capsem")
+  String squashfsWriter;
+
+  /**
    * Logs every container command without running any.
    *
    * @since 0.1.0
@@ -276,6 +286,7 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
         .buildCa(given(buildCa))
         .binaryVersion(binaryVersion)
         .noCache(noCache)
+        .squashfsWriter(squashfsWriter)
         .dryRun(dryRun)
         .build();
   }

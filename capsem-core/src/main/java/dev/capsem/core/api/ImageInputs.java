@@ -9,6 +9,7 @@ import dev.capsem.core.internal.image.ImageTemplate;
 import dev.capsem.core.internal.image.KernelSource;
 import dev.capsem.core.internal.image.PackageSources;
 import dev.capsem.core.internal.image.WorkspaceSources;
+import dev.capsem.core.internal.image.rootfs.RootfsWriter;
 import dev.capsem.core.internal.kit.GuestKit;
 import dev.capsem.core.internal.kit.ProjectCa;
 import dev.capsem.core.internal.manifest.ManifestFlow;
@@ -180,7 +181,10 @@ final class ImageInputs {
                   options.buildCa()),
               version,
               options.noCache(),
-              options.dryRun());
+              options.dryRun(),
+              options.squashfsWriter() == null
+                  ? RootfsWriter.DEFAULT
+                  : RootfsWriter.parse(options.squashfsWriter()));
       return new Checked(sources, settings, List.of());
     } catch (IllegalArgumentException e) {
       return problem(Code.E005, e.getMessage());

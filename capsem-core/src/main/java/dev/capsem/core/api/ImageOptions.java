@@ -40,6 +40,8 @@ import dev.capsem.core.diag.GivenPath;
  *     ./Cargo.toml}'s, else the Capsem release this product targets
  * @param noCache rebuild every step without the engine's cache
  * @param dryRun print every container command, run none
+ * @param squashfsWriter {@code capsem} (our writer on the export's stream) or {@code mksquashfs}
+ *     (kept for one release), or null for {@code capsem}
  */
 public record ImageOptions(
     String arch,
@@ -67,7 +69,8 @@ public record ImageOptions(
     GivenPath buildCa,
     String binaryVersion,
     boolean noCache,
-    boolean dryRun) {
+    boolean dryRun,
+    String squashfsWriter) {
 
   /** The defaults: every architecture and template, the guest kit, {@code assets/}. */
   public static Builder builder() {
@@ -103,6 +106,7 @@ public record ImageOptions(
     b.binaryVersion = binaryVersion;
     b.noCache = noCache;
     b.dryRun = dryRun;
+    b.squashfsWriter = squashfsWriter;
     return b;
   }
 
@@ -134,6 +138,7 @@ public record ImageOptions(
     private String binaryVersion;
     private boolean noCache;
     private boolean dryRun;
+    private String squashfsWriter;
 
     private Builder() {}
 
@@ -267,6 +272,11 @@ public record ImageOptions(
       return this;
     }
 
+    public Builder squashfsWriter(String value) {
+      squashfsWriter = blank(value);
+      return this;
+    }
+
     public ImageOptions build() {
       return new ImageOptions(
           arch,
@@ -294,7 +304,8 @@ public record ImageOptions(
           buildCa,
           binaryVersion,
           noCache,
-          dryRun);
+          dryRun,
+          squashfsWriter);
     }
 
     private static String blank(String value) {

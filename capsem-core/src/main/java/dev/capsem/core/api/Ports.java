@@ -12,8 +12,10 @@ import dev.capsem.core.ports.RawSignatureVerifier;
 import dev.capsem.core.ports.SignatureVerifier;
 import dev.capsem.core.ports.Signer;
 import dev.capsem.core.ports.SigningKeyGenerator;
+import dev.capsem.core.ports.SquashfsCodec;
 import dev.capsem.core.ports.ToolProbe;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -40,6 +42,7 @@ public final class Ports {
   private final Downloader downloads;
   private final OciRegistry registry;
   private final CaGenerator caGenerator;
+  private final List<SquashfsCodec> squashfsCodecs;
 
   /**
    * Ports for the use cases that neither sign, verify, fetch, build nor publish; documents on the
@@ -66,6 +69,7 @@ public final class Ports {
     this.downloads = Downloader.none();
     this.registry = MissingAdapters.REGISTRY;
     this.caGenerator = MissingAdapters.CA_GENERATOR;
+    this.squashfsCodecs = MissingAdapters.SQUASHFS_CODECS;
   }
 
   private Ports(Draft draft) {
@@ -83,6 +87,7 @@ public final class Ports {
     this.downloads = Objects.requireNonNull(draft.downloads, "downloads");
     this.registry = Objects.requireNonNull(draft.registry, "registry");
     this.caGenerator = Objects.requireNonNull(draft.caGenerator, "caGenerator");
+    this.squashfsCodecs = List.copyOf(draft.squashfsCodecs);
   }
 
   /** These ports reading and writing documents through {@code access}. */
@@ -127,6 +132,15 @@ public final class Ports {
   /** These ports with the maker of the project CA (used when the operator gives no CA). */
   public Ports withCaGenerator(CaGenerator value) {
     return with(draft -> draft.caGenerator = value);
+  }
+
+  /**
+   * These ports with the squashfs block codecs: the image build writes the rootfs with the one its
+   * guest config names, and {@code image ls}/{@code cat}/{@code sbom}/{@code verify} read images
+   * with any of them (capsem-docker-adapter's {@code SquashfsCodecs.readers()}: zstd, xz, gzip).
+   */
+  public Ports withSquashfsCodecs(List<SquashfsCodec> codecs) {
+    return with(draft -> draft.squashfsCodecs = List.copyOf(codecs));
   }
 
   /** These ports with another hasher (a memo of file hashes, say). */
@@ -204,6 +218,11 @@ public final class Ports {
     return caGenerator;
   }
 
+  /** The squashfs block codecs, one per compression id. */
+  public List<SquashfsCodec> squashfsCodecs() {
+    return squashfsCodecs;
+  }
+
   private Ports with(Consumer<Draft> change) {
     Draft draft = new Draft(this);
     change.accept(draft);
@@ -224,6 +243,7 @@ public final class Ports {
     private Downloader downloads;
     private OciRegistry registry;
     private CaGenerator caGenerator;
+    private List<SquashfsCodec> squashfsCodecs;
 
     private Draft(Ports from) {
       this.from = from;
@@ -238,6 +258,7 @@ public final class Ports {
       this.downloads = from.downloads;
       this.registry = from.registry;
       this.caGenerator = from.caGenerator;
+      this.squashfsCodecs = from.squashfsCodecs;
     }
   }
 }
