@@ -77,18 +77,19 @@ public final class EnforcementReports {
       double durationMs) {
     List<Node> items = new ArrayList<>(rows.size());
     for (Backtest.Row row : rows) {
-      ObjectNode.Builder item =
-          ObjectNode.builder()
-              .put("event_ref", row.fixture().eventRef().json())
-              .put("rule_id", row.rule().id())
-              .put("pack_id", pack.id())
-              .put("decision", row.rule().decision().wireName());
-      if (row.rule().reason() != null) {
-        item.put("reason", row.rule().reason());
-      }
-      item.put("matched_fields", fields(row.fields()));
-      items.add(item.build());
+      items.add(row(pack, row));
     }
+    return backtest(pack, eventCount, rows.size(), items, diagnostics, durationMs);
+  }
+
+  /** The same report around {@code rows} already made ({@code matchCount} of them, or none). */
+  public static ObjectNode backtest(
+      EnforcementPack pack,
+      long eventCount,
+      long matchCount,
+      List<Node> rows,
+      List<Diagnostic> diagnostics,
+      double durationMs) {
     ObjectNode.Builder report =
         ObjectNode.builder()
             .put("schema", BACKTEST_SCHEMA)
@@ -97,12 +98,27 @@ public final class EnforcementReports {
             .put("pack_version", pack.version())
             .put("event_count", eventCount)
             .put("rule_count", pack.rules().size())
-            .put("match_count", rows.size())
-            .put("rows", ArrayNode.of(items));
+            .put("match_count", matchCount)
+            .put("rows", ArrayNode.of(rows));
     diagnostics(report, diagnostics);
     report.put(
         "timing", ObjectNode.builder().put("duration_ms", new FloatNode(durationMs, null)).build());
     return report.build();
+  }
+
+  /** One row of a backtest report: the event, the rule that matched first, its fields. */
+  public static ObjectNode row(EnforcementPack pack, Backtest.Row row) {
+    ObjectNode.Builder item =
+        ObjectNode.builder()
+            .put("event_ref", row.fixture().eventRef().json())
+            .put("rule_id", row.rule().id())
+            .put("pack_id", pack.id())
+            .put("decision", row.rule().decision().wireName());
+    if (row.rule().reason() != null) {
+      item.put("reason", row.rule().reason());
+    }
+    item.put("matched_fields", fields(row.fields()));
+    return item.build();
   }
 
   /** Upstream's string list, then ours when there is something to say. */
