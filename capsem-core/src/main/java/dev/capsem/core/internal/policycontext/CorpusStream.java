@@ -17,9 +17,9 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * A JSONL corpus read in bounded pieces: a few megabytes of lines at a time, decoded on every core
- * by {@link FixtureDecoder} (the tree path for the lines it declines), each piece handed on in file
- * order and then dropped, so memory stays flat however long the corpus is.
+ * A JSONL corpus read in bounded pieces: a few hundred kilobytes of lines at a time, decoded on
+ * every core by {@link FixtureDecoder} (the tree path for the lines it declines), each piece handed
+ * on in file order and then dropped, so memory stays flat however long the corpus is.
  *
  * <p>It settles only corpora whose every line is good and split by {@code \n} alone. A bad line,
  * invalid UTF-8 or one of the other line breaks Python's {@code splitlines} knows gives {@link
@@ -37,7 +37,8 @@ public final class CorpusStream {
     EXACT_PATH_NEEDED
   }
 
-  private static final int PIECE = 2 << 20;
+  // Small enough that the fixtures of a batch in flight stay a few megabytes of heap.
+  private static final int PIECE = 256 << 10;
   private static final Object EXACT = new Object();
 
   private final FixtureDecoder decoder = new FixtureDecoder();
