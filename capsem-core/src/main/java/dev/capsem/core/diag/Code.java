@@ -103,25 +103,6 @@ public enum Code {
   E420(ERROR, "signing key is encrypted and no password was given"),
   E421(ERROR, "signing failed"),
 
-  // Registry publication (OCI) and provenance.
-  E550(ERROR, "registry reference invalid"),
-  E551(ERROR, "registry refused the credentials"),
-  E552(ERROR, "registry unreachable, not trusted or failing"),
-  E553(ERROR, "artifact or image not found in the registry"),
-  E554(ERROR, "pulled blob does not match its digest"),
-  E555(ERROR, "pulled file does not match its BLAKE3"),
-  E556(ERROR, "pulled signature does not verify"),
-  E557(ERROR, "registry artifact is not a capsem release"),
-  E558(ERROR, "release folder cannot be published or pulled into"),
-  E559(ERROR, "base image digest cannot be resolved"),
-  E560(ERROR, "provenance envelope malformed"),
-  E561(ERROR, "provenance signature does not verify"),
-  E562(ERROR, "provenance subject file missing"),
-  E563(ERROR, "provenance subject digest mismatch"),
-  E564(ERROR, "provenance predicate invalid"),
-  E565(ERROR, "provenance builder differs from the expected one"),
-  E566(ERROR, "provenance profile digest differs from the expected one"),
-
   // The boot test (decision D19).
   E500(ERROR, "virtual machine monitor not installed"),
   E501(ERROR, "guest kernel panicked during boot"),
@@ -144,6 +125,25 @@ public enum Code {
   E535(ERROR, "tar stream damaged"),
   E536(ERROR, "tar member squashfs cannot hold"),
   E537(ERROR, "image inventory and rootfs disagree"),
+
+  // Registry publication (OCI) and provenance.
+  E550(ERROR, "registry reference invalid"),
+  E551(ERROR, "registry refused the credentials"),
+  E552(ERROR, "registry unreachable, not trusted or failing"),
+  E553(ERROR, "artifact or image not found in the registry"),
+  E554(ERROR, "pulled blob does not match its digest"),
+  E555(ERROR, "pulled file does not match its BLAKE3"),
+  E556(ERROR, "pulled signature does not verify"),
+  E557(ERROR, "registry artifact is not a capsem release"),
+  E558(ERROR, "release folder cannot be published or pulled into"),
+  E559(ERROR, "base image digest cannot be resolved"),
+  E560(ERROR, "provenance envelope malformed"),
+  E561(ERROR, "provenance signature does not verify"),
+  E562(ERROR, "provenance subject file missing"),
+  E563(ERROR, "provenance subject digest mismatch"),
+  E564(ERROR, "provenance predicate invalid"),
+  E565(ERROR, "provenance builder differs from the expected one"),
+  E566(ERROR, "provenance profile digest differs from the expected one"),
 
   // Warnings.
   W001(WARNING, "npm packages declared but no rule permits the npm registry"),
