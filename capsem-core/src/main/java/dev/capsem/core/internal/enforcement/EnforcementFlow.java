@@ -95,6 +95,15 @@ public final class EnforcementFlow {
    * must be that file's (E223 at the first differing line).
    */
   public Outcome<TextReport> backtest(GivenPath file, GivenPath events, GivenPath expected) {
+    return backtest(file, events, expected, false);
+  }
+
+  /**
+   * As above; with {@code strict}, a rule that exceeded its CEL evaluation budget on some event is
+   * an error (E577) and the report is not ok. Either way the report lists such rules (W570).
+   */
+  public Outcome<TextReport> backtest(
+      GivenPath file, GivenPath events, GivenPath expected, boolean strict) {
     Instant started = clock.instant();
     EnforcementRead read = EnforcementReader.read(file.path(), file.shown());
     if (!read.ok()) {
@@ -102,7 +111,8 @@ public final class EnforcementFlow {
     }
     PackCompilation compilation = PackCompilation.compile(read.pack(), compiler);
     if (compilation.ok() && expected == null) {
-      Outcome<TextReport> streamed = streamed(file, events, read.pack(), compilation, started);
+      Outcome<TextReport> streamed =
+          streamed(file, events, read.pack(), compilation, started, strict);
       if (streamed != null) {
         return streamed;
       }
@@ -112,12 +122,15 @@ public final class EnforcementFlow {
     if (!corpus.ok()) {
       diagnostics.add(corpus.problem());
     }
-    List<Backtest.Row> rows =
-        compilation.ok() ? Backtest.rows(compilation.engine(), corpus.fixtures()) : List.of();
+    Backtest.Result result =
+        compilation.ok()
+            ? Backtest.run(compilation.engine(), corpus.fixtures())
+            : new Backtest.Result(List.of(), java.util.Map.of());
+    diagnostics.addAll(EnforcementReports.budgetProblems(result, file.shown(), strict));
     double durationMs = Duration.between(started, clock.instant()).toNanos() / 1_000_000.0;
     ObjectNode report =
         EnforcementReports.backtest(
-            read.pack(), corpus.fixtures().size(), rows, diagnostics, durationMs);
+            read.pack(), corpus.fixtures().size(), result, diagnostics, durationMs);
     String checked =
         "checked "
             + count(report, "event_count")
@@ -137,7 +150,8 @@ public final class EnforcementFlow {
       GivenPath events,
       EnforcementPack pack,
       PackCompilation compilation,
-      Instant started) {
+      Instant started,
+      boolean strict) {
     StreamedBacktest run;
     try {
       run = StreamedBacktest.run(compilation.engine(), pack, CorpusStream.create(), events.path());
@@ -147,7 +161,8 @@ public final class EnforcementFlow {
     if (run == null) {
       return null;
     }
-    List<Diagnostic> diagnostics = compilation.problems();
+    List<Diagnostic> diagnostics = new ArrayList<>(compilation.problems());
+    diagnostics.addAll(EnforcementReports.budgetProblems(run.budget(), file.shown(), strict));
     double durationMs = Duration.between(started, clock.instant()).toNanos() / 1_000_000.0;
     String subject = "enforcement backtest of " + file.shown();
     String counts = run.events() + " event(s), " + run.matches();

@@ -19,7 +19,8 @@ import java.util.List;
 final class StreamedBacktest {
 
   /** What one piece of the corpus gave: its events, its matches, its rows printed. */
-  private record Piece(int events, int matches, StringBuilder rows) {}
+  private record Piece(
+      int events, int matches, StringBuilder rows, java.util.Map<String, Integer> budget) {}
 
   private static final String ROWS_KEY = "\n  \"rows\": ";
 
@@ -28,6 +29,7 @@ final class StreamedBacktest {
   private long events;
   private long matches;
   private final RowSpool spool = new RowSpool();
+  private final java.util.Map<String, Integer> budget = new java.util.TreeMap<>();
 
   private StreamedBacktest(EnforcementEngine engine, EnforcementPack pack) {
     this.engine = engine;
@@ -59,8 +61,17 @@ final class StreamedBacktest {
     JsonPrinter printer = JsonPrinter.pretty();
     StringBuilder rows = new StringBuilder();
     int found = 0;
+    java.util.Map<String, Integer> exceeded = new java.util.HashMap<>();
     for (PolicyContextFixture fixture : fixtures) {
-      EnforcementEngine.Entry match = engine.firstMatch(fixture.context());
+      // As Backtest does: a rule over its CEL budget counts as no match, and is reported.
+      EnforcementEngine.Entry match =
+          engine.firstMatch(
+              fixture.context(),
+              failed -> {
+                if (failed.condition().exceedsBudget(fixture.context())) {
+                  exceeded.merge(failed.rule().id(), 1, Integer::sum);
+                }
+              });
       if (match != null) {
         found++;
         Backtest.Row row =
@@ -70,7 +81,7 @@ final class StreamedBacktest {
         printer.append(EnforcementReports.row(pack, row), 2, rows);
       }
     }
-    return new Piece(fixtures.size(), found, rows);
+    return new Piece(fixtures.size(), found, rows, exceeded);
   }
 
   private void add(Piece piece) {
@@ -78,12 +89,19 @@ final class StreamedBacktest {
     spool.append(matches == 0 && piece.matches() > 0 ? piece.rows().substring(1) : piece.rows());
     events += piece.events();
     matches += piece.matches();
+    piece.budget().forEach((rule, count) -> budget.merge(rule, count, Integer::sum));
+  }
+
+  /** The rules that exceeded their CEL budget, and on how many events (no rows). */
+  Backtest.Result budget() {
+    return new Backtest.Result(List.of(), budget);
   }
 
   /** The report around the spooled rows, written when printed. */
   JsonStream report(List<Diagnostic> diagnostics, double durationMs) {
     ObjectNode skeleton =
-        EnforcementReports.backtest(pack, events, matches, List.of(), diagnostics, durationMs);
+        EnforcementReports.backtest(
+            pack, events, matches, List.of(), budget(), diagnostics, durationMs);
     String printed = JsonPrinter.pretty().printLine(skeleton);
     int at = printed.indexOf(ROWS_KEY + "[]") + ROWS_KEY.length();
     String head = printed.substring(0, at);

@@ -56,10 +56,9 @@ class StreamedBacktestTest {
       corpus.append(line.replace("\"event_id\":\"", "\"event_id\":\"" + i + "-"));
       corpus.append(i % 997 == 0 ? "\n   \t\n" : "\n");
     }
-    // Lines only the tree path settles (a number as a string, a duplicate key) and a non-ASCII one.
+    // A line only the tree path settles (a number as a string) and a non-ASCII one.
     String first = lines.get(0);
     corpus.append(first.replace("\"sequence\":1", "\"sequence\":\" 7 \"")).append('\n');
-    corpus.append(first.replace("\"sequence\":1", "\"sequence\":1,\"sequence\":2")).append('\n');
     corpus.append(first.replace("session-1", "sessi\u00f3n-1")).append('\n');
     String text = corpus.toString();
     Path events = dir.resolve("events.jsonl");
