@@ -9,9 +9,12 @@ import dev.capsem.docker.DockerCli;
 import dev.capsem.docker.HttpDownloader;
 import dev.capsem.docker.ProcessRunner;
 import dev.capsem.docker.ProcessToolProbe;
+import dev.capsem.docker.compression.SquashfsCodecs;
 import dev.capsem.docker.oci.RegistryAccess;
 import dev.capsem.http.Http;
+import dev.capsem.qemu.Qemu;
 import dev.capsem.signing.Blake3;
+import dev.capsem.signing.Certificates;
 import dev.capsem.signing.Minisign;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,9 +28,9 @@ import java.util.function.Consumer;
 /**
  * The usual adapters behind capsem-core's ports, from one environment: BLAKE3 and minisign
  * (capsem-signing), the Docker CLI, the process tool probe and the downloader
- * (capsem-docker-adapter), the JDK's HTTP client (capsem-http-adapter, made on first use), the
- * local file system. The command line, the Maven plugin and an embedding tool build their ports
- * here, so they run alike.
+ * (capsem-docker-adapter), QEMU (capsem-qemu-adapter), the JDK's HTTP client (capsem-http-adapter,
+ * made on first use), the local file system. The command line, the Maven plugin and an embedding
+ * tool build their ports here, so they run alike.
  *
  * <pre>{@code
  * Capsem capsem = Capsem.with(StandardPorts.builder(System.getenv()).build());
@@ -116,6 +119,8 @@ public final class StandardPorts {
         .withFiles(files)
         .withSigning(Minisign.verifier(), Minisign.signer(), Minisign.keyGenerator())
         .withRawVerifier(Minisign.rawVerifier())
+        .withCaGenerator(Certificates.caGenerator())
+        .withSquashfsCodecs(SquashfsCodecs.readers())
         .withHttp(new LazyHttpFetcher(Http::fetcher))
         .withContainers(
             new DockerCli(runner, executable, DockerCli.Timeouts.defaults(), null),
@@ -125,7 +130,8 @@ public final class StandardPorts {
                 registryAccess != null
                     ? registryAccess
                     : RegistryAccess.fromEnvironment(environment),
-                registryLog));
+                registryLog))
+        .withVirtualMachines(Qemu.virtualMachines(runner));
   }
 
   /**

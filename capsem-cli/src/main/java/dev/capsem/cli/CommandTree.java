@@ -47,7 +47,10 @@ final class CommandTree {
               ImageCommands.Build::new,
               ImageCommands.Verify::new,
               ImageCommands.Sbom::new,
-              ImageCommands.Lock::new),
+              ImageCommands.Lock::new,
+              ImageCommands.Ls::new,
+              ImageCommands.Cat::new,
+              ImageTestCommand::new),
           new TopLevel(
               ReleaseCommands.Release.class,
               capsem ->

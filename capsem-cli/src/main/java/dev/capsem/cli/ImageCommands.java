@@ -3,7 +3,9 @@ package dev.capsem.cli;
 import dev.capsem.adapters.ProgressLog;
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.ImageBuildRequest;
+import dev.capsem.core.api.ImageCatRequest;
 import dev.capsem.core.api.ImageLockRequest;
+import dev.capsem.core.api.ImageLsRequest;
 import dev.capsem.core.api.ImageOptions;
 import dev.capsem.core.api.ImagePlanRequest;
 import dev.capsem.core.api.ImageSbomRequest;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code capsem-admin image plan|build-workspace|build|verify|sbom|lock}. */
+/** {@code capsem-admin image plan|build-workspace|build|verify|sbom|lock|ls|cat}. */
 final class ImageCommands {
 
   static final List<String> ARCHES = List.of("all", "arm64", "x86_64");
@@ -131,6 +133,13 @@ final class ImageCommands {
     @Option(names = "--json", description = "Print the JSON report.")
     boolean json;
 
+    @Option(
+        names = "--keep-profile",
+        description =
+            "Leave the profile as it is (default: write the built assets' names, sizes and hashes"
+                + " into its [vm.assets.<arch>.<kind>] tables, so image verify passes).")
+    boolean keepProfile;
+
     @Mixin BuildOptions build;
 
     @Mixin WorkspaceInputs inputs;
@@ -151,7 +160,9 @@ final class ImageCommands {
               .force(force)
               .build();
       try (ProgressLog progress = Progress.on(console(), build.verbose)) {
-        return print(capsem.images().build(new ImageBuildRequest(file, options), progress), json);
+        return print(
+            capsem.images().build(new ImageBuildRequest(file, options, !keepProfile), progress),
+            json);
       }
     }
   }
@@ -170,8 +181,8 @@ final class ImageCommands {
 
     @Option(
         names = "--arch",
-        defaultValue = "all",
-        description = "all, arm64 or x86_64 (default: all).")
+        description =
+            "all, arm64 or x86_64 (default: each architecture the profile has assets for).")
     String arch;
 
     @Option(
@@ -190,6 +201,7 @@ final class ImageCommands {
       existingFile(profile, "PROFILE_PATH");
       existingDirectory(assetsDir, "--assets-dir");
       choice(arch, "--arch", ARCHES);
+      arch = arch == null ? ImageVerifyRequest.DECLARED_ARCHES : arch;
       if (inventory != null && !Files.exists(Path.of(inventory))) {
         throw usage("Invalid value for '--inventory': Path '" + inventory + "' does not exist.");
       }
@@ -334,6 +346,62 @@ final class ImageCommands {
                       existingDirectory(assetsDir, "--assets-dir"),
                       notAFile(out, "--out"))),
           json);
+    }
+  }
+
+  @Command(
+      name = "ls",
+      description = "List a rootfs squashfs (or a path inside it) exactly as unsquashfs -lln does.")
+  static final class Ls extends CapsemCommand {
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "ASSETS_DIR/ARCH/rootfs.squashfs")
+    String image;
+
+    @Parameters(
+        index = "1",
+        arity = "0..1",
+        paramLabel = "PATH",
+        description = "A file or folder inside the image (default: all of it).")
+    String path;
+
+    @Option(names = "--json", description = "Print capsem.image-ls.v1 with the same lines.")
+    boolean json;
+
+    Ls(Capsem capsem) {
+      super(capsem);
+    }
+
+    @Override
+    public Integer call() {
+      GivenPath file = existingFile(image, "IMAGE");
+      return print(capsem.images().ls(new ImageLsRequest(file, path)), json);
+    }
+  }
+
+  @Command(
+      name = "cat",
+      description = "Write one regular file of a rootfs squashfs to standard output.")
+  static final class Cat extends CapsemCommand {
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "ASSETS_DIR/ARCH/rootfs.squashfs")
+    String image;
+
+    @Parameters(index = "1", paramLabel = "PATH", description = "The file inside the image.")
+    String path;
+
+    Cat(Capsem capsem) {
+      super(capsem);
+    }
+
+    @Override
+    public Integer call() {
+      GivenPath file = existingFile(image, "IMAGE");
+      // The file's bytes go to the process's standard output as they are, not through the
+      // console's text writer.
+      int code =
+          print(capsem.images().cat(new ImageCatRequest(file, path, null), System.out), false);
+      System.out.flush();
+      return code;
     }
   }
 }

@@ -75,6 +75,12 @@ final class ReleaseCommands {
         description = "exact or ranges: how verification compares versions (default: exact).")
     String versionMatch;
 
+    @Option(
+        names = "--skip-boot-test",
+        description =
+            "Sign the image without booting it first (warned as W500, recorded in the report).")
+    boolean skipBootTest;
+
     @Option(names = "--json", description = "Print the release report (capsem.release.v1).")
     boolean json;
 
@@ -113,6 +119,7 @@ final class ReleaseCommands {
               .stages(stages())
               .versionMatch(VersionMatch.valueOf(versionMatch.toUpperCase(Locale.ROOT)))
               .doctorBundles(bundles)
+              .skipBootTest(skipBootTest)
               .build();
       Capsem releasing = publishing.publishTo == null ? capsem : registry.apply(this, capsem);
       try (ProgressLog progress = Progress.on(console(), build.verbose)) {

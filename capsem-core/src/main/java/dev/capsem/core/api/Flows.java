@@ -1,9 +1,12 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.internal.boottest.ImageTestFlow;
 import dev.capsem.core.internal.detection.DetectionFlow;
 import dev.capsem.core.internal.enforcement.EnforcementFlow;
 import dev.capsem.core.internal.image.ImageFlow;
 import dev.capsem.core.internal.image.VerifyFlow;
+import dev.capsem.core.internal.image.rootfs.Rootfs;
+import dev.capsem.core.internal.image.rootfs.RootfsFlow;
 import dev.capsem.core.internal.manifest.ManifestFlow;
 import dev.capsem.core.internal.release.ReleaseTools;
 import dev.capsem.core.internal.signing.SigningFlow;
@@ -19,6 +22,8 @@ record Flows(
     SigningFlow signing,
     EnforcementFlow enforcement,
     DetectionFlow detection,
+    RootfsFlow rootfs,
+    ImageTestFlow imageTests,
     Ports ports) {
 
   static Flows of(Ports ports) {
@@ -26,6 +31,7 @@ record Flows(
         ports.host().isMac()
             ? "brew install colima docker && colima start --vm-type vz --vz-rosetta"
             : "sudo apt install docker.io";
+    Rootfs rootfs = Rootfs.with(ports.squashfsCodecs(), ports.hasher());
     return new Flows(
         new ImageFlow(
             ports.hasher(),
@@ -33,12 +39,15 @@ record Flows(
             ports.registry(),
             ports.downloads(),
             ports.clock(),
-            runtimeFix),
-        new VerifyFlow(ports.hasher(), ports.files()),
+            runtimeFix,
+            ports.squashfsCodecs()),
+        new VerifyFlow(ports.hasher(), ports.files(), rootfs),
         new SigningFlow(
             ports.hasher(), ports.files(), ports.clock(), ports.signer(), ports.keyGenerator()),
         new EnforcementFlow(ports.clock(), ports.files()),
         new DetectionFlow(ports.clock(), ports.files()),
+        new RootfsFlow(rootfs),
+        new ImageTestFlow(ports.virtualMachines()),
         ports);
   }
 
@@ -68,6 +77,7 @@ record Flows(
         signing,
         enforcement,
         detection,
+        imageTests,
         ports.signer(),
         ports.verifier(),
         ports.rawVerifier(),

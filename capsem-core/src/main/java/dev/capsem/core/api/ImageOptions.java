@@ -10,31 +10,38 @@ import dev.capsem.core.diag.GivenPath;
  *
  * @param arch {@code all}, {@code arm64} or {@code x86_64}
  * @param template {@code all}, {@code kernel}, {@code rootfs} or {@code initrd}
- * @param guestDir a folder laid out like upstream's {@code guest/}
+ * @param guestDir a folder laid out like upstream's {@code guest/}, or null for the guest kit
+ *     shipped with the product (materialised under {@code stateDir})
  * @param providers AI-provider definitions, or null for {@code <guestDir>/config/ai}
  * @param environment {@code vm/environment.toml}, or null for the guest folder's
  * @param defconfigs the folder of {@code defconfig.<arch>}, or null for the guest folder's
  * @param artifacts the guest artifacts, or null for {@code <guestDir>/artifacts}
- * @param caCertificate the operator's CA certificate
+ * @param caCertificate the operator's CA certificate, or null for the project CA (generated once
+ *     under {@code stateDir})
+ * @param stateDir where the project keeps what the build makes once and reuses (the materialised
+ *     kit, the project CA), or null for {@code .capsem}
  * @param assets where the assets go, or null for {@code assets} (a release: below its folder)
  * @param workspace where the build workspace is kept, or null for a temporary folder
  * @param force write into a non-empty workspace folder
  * @param guestBinaries the agent binaries ({@code <dir>/<arch>/<name>}), or null for {@code
- *     <guestDir>/binaries}
+ *     <guestDir>/binaries} when that folder exists, else none (the report says so)
  * @param withoutGuestBinaries build without the agents (W017)
  * @param kernelSource a local kernel source tarball, or null
  * @param kernelUrl where to download the kernel source, or null
  * @param kernelSha256 the kernel source's SHA-256, or null
  * @param kernelVersion the kernel.org version, or null
- * @param nodeSource {@code nvm}, {@code debian} or {@code none}
- * @param uvInstaller the uv installer URL, {@code none}, or null for upstream's
+ * @param nodeSource {@code debian} (the default: only the Debian archive is needed), {@code nvm} or
+ *     {@code none}
+ * @param uvInstaller the uv installer URL, or {@code none} or null for none (Debian's pip)
  * @param pythonIndex a Python package index URL, or null
  * @param pythonWheels a folder of wheels, or null
  * @param buildCa CA certificates trusted while building, or null
  * @param binaryVersion the Capsem binary version the assets pair with, or null for {@code
- *     ./Cargo.toml}'s
+ *     ./Cargo.toml}'s, else the Capsem release this product targets
  * @param noCache rebuild every step without the engine's cache
  * @param dryRun print every container command, run none
+ * @param squashfsWriter {@code capsem} (our writer on the export's stream) or {@code mksquashfs}
+ *     (kept for one release), or null for {@code capsem}
  * @param locked install exactly the versions of the profile's lock file
  * @param lockFile the lock file, or null for {@code <profile without .toml/.json>.lock.json} beside
  *     the profile
@@ -48,6 +55,7 @@ public record ImageOptions(
     GivenPath defconfigs,
     GivenPath artifacts,
     GivenPath caCertificate,
+    GivenPath stateDir,
     GivenPath assets,
     GivenPath workspace,
     boolean force,
@@ -65,10 +73,11 @@ public record ImageOptions(
     String binaryVersion,
     boolean noCache,
     boolean dryRun,
+    String squashfsWriter,
     boolean locked,
     GivenPath lockFile) {
 
-  /** Upstream's defaults: every architecture and template, {@code guest/}, {@code assets/}. */
+  /** The defaults: every architecture and template, the guest kit, {@code assets/}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -84,6 +93,7 @@ public record ImageOptions(
     b.defconfigs = defconfigs;
     b.artifacts = artifacts;
     b.caCertificate = caCertificate;
+    b.stateDir = stateDir;
     b.assets = assets;
     b.workspace = workspace;
     b.force = force;
@@ -101,6 +111,7 @@ public record ImageOptions(
     b.binaryVersion = binaryVersion;
     b.noCache = noCache;
     b.dryRun = dryRun;
+    b.squashfsWriter = squashfsWriter;
     b.locked = locked;
     b.lockFile = lockFile;
     return b;
@@ -110,12 +121,13 @@ public record ImageOptions(
   public static final class Builder {
     private String arch = "all";
     private String template = "all";
-    private GivenPath guestDir = GivenPath.of("guest");
+    private GivenPath guestDir;
     private GivenPath providers;
     private GivenPath environment;
     private GivenPath defconfigs;
     private GivenPath artifacts;
-    private GivenPath caCertificate = GivenPath.of("config/capsem-ca.crt");
+    private GivenPath caCertificate;
+    private GivenPath stateDir;
     private GivenPath assets;
     private GivenPath workspace;
     private boolean force;
@@ -125,7 +137,7 @@ public record ImageOptions(
     private String kernelUrl;
     private String kernelSha256;
     private String kernelVersion;
-    private String nodeSource = "nvm";
+    private String nodeSource = "debian";
     private String uvInstaller;
     private String pythonIndex;
     private GivenPath pythonWheels;
@@ -133,6 +145,7 @@ public record ImageOptions(
     private String binaryVersion;
     private boolean noCache;
     private boolean dryRun;
+    private String squashfsWriter;
     private boolean locked;
     private GivenPath lockFile;
 
@@ -149,7 +162,7 @@ public record ImageOptions(
     }
 
     public Builder guestDir(GivenPath value) {
-      guestDir = value == null ? guestDir : value;
+      guestDir = value;
       return this;
     }
 
@@ -174,7 +187,12 @@ public record ImageOptions(
     }
 
     public Builder caCertificate(GivenPath value) {
-      caCertificate = value == null ? caCertificate : value;
+      caCertificate = value;
+      return this;
+    }
+
+    public Builder stateDir(GivenPath value) {
+      stateDir = value;
       return this;
     }
 
@@ -263,6 +281,11 @@ public record ImageOptions(
       return this;
     }
 
+    public Builder squashfsWriter(String value) {
+      squashfsWriter = blank(value);
+      return this;
+    }
+
     public Builder locked(boolean value) {
       locked = value;
       return this;
@@ -285,6 +308,7 @@ public record ImageOptions(
           defconfigs,
           artifacts,
           caCertificate,
+          stateDir,
           assets,
           workspace,
           force,
@@ -302,6 +326,7 @@ public record ImageOptions(
           binaryVersion,
           noCache,
           dryRun,
+          squashfsWriter,
           locked,
           lockFile);
     }

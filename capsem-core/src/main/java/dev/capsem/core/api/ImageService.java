@@ -1,15 +1,19 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.diag.TextReport;
+import dev.capsem.core.internal.boottest.ImageTestFlow;
 import dev.capsem.core.internal.image.BuiltImage;
 import dev.capsem.core.internal.image.ImageLocking;
+import dev.capsem.core.internal.image.ProfileAssetsWriter;
 import dev.capsem.core.internal.image.VerifyFlow;
 import dev.capsem.core.internal.image.version.VersionMatching;
 import dev.capsem.core.internal.profile.ProfileCheck;
 import dev.capsem.core.internal.profile.ProfileReader;
 import dev.capsem.core.ports.BuildProgress;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +28,9 @@ final class ImageService implements ImageUseCases {
     this.flows = flows;
   }
 
+  // Every image use case's outputs repeat profile values: a secret there is E573, not W005.
   private ProfileCheck read(GivenPath profile) {
-    return ProfileReader.read(ports.files(), profile);
+    return ProfileReader.readForOutputs(ports.files(), profile);
   }
 
   @Override
@@ -40,20 +45,24 @@ final class ImageService implements ImageUseCases {
 
   @Override
   public Outcome<TextReport> buildWorkspace(ImageWorkspaceRequest request) {
+    ImageInputs.Checked inputs = ImageInputs.sourcesChecked(request.options(), ports);
+    if (inputs.sources() == null) {
+      return Outcome.failed(inputs.problems().get(0).message(), inputs.problems());
+    }
     return flows
         .images()
         .writeWorkspace(
             read(request.profile()),
             request.profile(),
             request.options().arch(),
-            ImageInputs.sources(request.options()),
+            inputs.sources(),
             request.out(),
             request.force());
   }
 
   @Override
   public Outcome<TextReport> build(ImageBuildRequest request, BuildProgress progress) {
-    ImageInputs.Checked inputs = ImageInputs.check(request.options(), request.profile());
+    ImageInputs.Checked inputs = ImageInputs.check(request.options(), request.profile(), ports);
     if (inputs.settings() == null) {
       return Outcome.failed(inputs.problems().get(0).message(), inputs.problems());
     }
@@ -75,7 +84,18 @@ final class ImageService implements ImageUseCases {
     }
     BuiltImage image = built.value();
     List<String> summary = new ArrayList<>(TextLines.of(image.text()));
-    return Outcome.of(new TextReport(image.json(), image.text(), summary), built.diagnostics());
+    List<Diagnostic> diagnostics = new ArrayList<>(built.diagnostics());
+    if (request.recordAssets() && !options.dryRun()) {
+      ProfileAssetsWriter.Result recorded =
+          ProfileAssetsWriter.write(request.profile(), image.build(), inputs.settings().outDir());
+      if (recorded.line() != null) {
+        summary.add(recorded.line());
+      }
+      if (recorded.warning() != null) {
+        diagnostics.add(recorded.warning());
+      }
+    }
+    return Outcome.of(new TextReport(image.json(), image.text(), summary), diagnostics);
   }
 
   @Override
@@ -98,6 +118,30 @@ final class ImageService implements ImageUseCases {
             : new TextReport(value.json(), value.text(), value.failures(), value.summary(), false),
         verified.diagnostics(),
         verified.error());
+  }
+
+  @Override
+  public Outcome<TextReport> ls(ImageLsRequest request) {
+    return flows.rootfs().list(request.image(), request.path());
+  }
+
+  @Override
+  public Outcome<TextReport> cat(ImageCatRequest request, OutputStream stdout) {
+    return flows.rootfs().cat(request.image(), request.path(), request.out(), stdout);
+  }
+
+  @Override
+  public Outcome<TextReport> test(ImageTestRequest request, BuildProgress progress) {
+    return flows
+        .imageTests()
+        .test(
+            read(request.profile()),
+            request.profile(),
+            request.assetsDir(),
+            request.arch(),
+            new ImageTestFlow.Options(
+                request.timeout(), request.caCertificate(), !request.withoutGuestBinaries(), null),
+            progress);
   }
 
   @Override

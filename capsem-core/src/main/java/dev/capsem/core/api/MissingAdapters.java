@@ -1,5 +1,6 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.ports.CaGenerator;
 import dev.capsem.core.ports.GeneratedKeyPair;
 import dev.capsem.core.ports.HttpCall;
 import dev.capsem.core.ports.HttpFetcher;
@@ -17,8 +18,16 @@ import dev.capsem.core.ports.SignatureVerifier;
 import dev.capsem.core.ports.Signer;
 import dev.capsem.core.ports.SigningKey;
 import dev.capsem.core.ports.SigningKeyGenerator;
+import dev.capsem.core.ports.SquashfsCodec;
 import dev.capsem.core.ports.VerifyOptions;
+import dev.capsem.core.ports.VirtualMachineException;
+import dev.capsem.core.ports.VirtualMachines;
+import dev.capsem.core.ports.VmRun;
+import dev.capsem.core.ports.VmSpec;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /** Stand-ins for adapters a caller did not supply: using one is a wiring bug, said plainly. */
 final class MissingAdapters {
@@ -65,6 +74,11 @@ final class MissingAdapters {
         }
       };
 
+  static final CaGenerator CA_GENERATOR =
+      (commonName, notBefore, days) -> {
+        throw missing("CaGenerator");
+      };
+
   static final HttpFetcher HTTP =
       new HttpFetcher() {
         @Override
@@ -97,7 +111,65 @@ final class MissingAdapters {
         }
       };
 
+  /** One stand-in per squashfs compression id, so that any image says which adapter is missing. */
+  static final List<SquashfsCodec> SQUASHFS_CODECS =
+      IntStream.rangeClosed(SquashfsCodec.GZIP, SquashfsCodec.ZSTD)
+          .mapToObj(MissingAdapters::squashfsCodec)
+          .toList();
+
+  private static SquashfsCodec squashfsCodec(int id) {
+    return new SquashfsCodec() {
+      @Override
+      public int id() {
+        return id;
+      }
+
+      @Override
+      public int decompress(
+          byte[] source, int offset, int length, byte[] target, int targetOffset, int capacity) {
+        throw missing("SquashfsCodec");
+      }
+
+      @Override
+      public int compress(
+          byte[] source, int offset, int length, byte[] target, int targetOffset, int capacity) {
+        throw missing("SquashfsCodec");
+      }
+
+      @Override
+      public Optional<SquashfsCodec> atLevel(int level) {
+        throw missing("SquashfsCodec");
+      }
+    };
+  }
+
+  /**
+   * No VMM: said as the boot test says a missing QEMU (E500), so a caller without the adapter gets
+   * a coded finding, not a crash.
+   */
+  static final VirtualMachines VIRTUAL_MACHINES =
+      new VirtualMachines() {
+        @Override
+        public String probe(String arch) throws VirtualMachineException {
+          throw noVmm();
+        }
+
+        @Override
+        public VmRun boot(VmSpec spec) throws VirtualMachineException {
+          throw noVmm();
+        }
+      };
+
   private MissingAdapters() {}
+
+  private static VirtualMachineException noVmm() {
+    return new VirtualMachineException(
+        VirtualMachineException.Kind.NOT_INSTALLED,
+        "no virtual machine monitor: no VirtualMachines adapter was given to Ports",
+        "add one with Ports.withVirtualMachines (capsem-qemu-adapter's Qemu.virtualMachines;"
+            + " StandardPorts does)",
+        "");
+  }
 
   private static IllegalStateException missing(String port) {
     return new IllegalStateException(

@@ -1,5 +1,6 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.ports.CaGenerator;
 import dev.capsem.core.ports.ContainerRuntime;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.ports.FileAccess;
@@ -11,8 +12,11 @@ import dev.capsem.core.ports.RawSignatureVerifier;
 import dev.capsem.core.ports.SignatureVerifier;
 import dev.capsem.core.ports.Signer;
 import dev.capsem.core.ports.SigningKeyGenerator;
+import dev.capsem.core.ports.SquashfsCodec;
 import dev.capsem.core.ports.ToolProbe;
+import dev.capsem.core.ports.VirtualMachines;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -38,6 +42,9 @@ public final class Ports {
   private final ContainerRuntime containers;
   private final Downloader downloads;
   private final OciRegistry registry;
+  private final CaGenerator caGenerator;
+  private final List<SquashfsCodec> squashfsCodecs;
+  private final VirtualMachines machines;
 
   /**
    * Ports for the use cases that neither sign, verify, fetch, build nor publish; documents on the
@@ -63,6 +70,9 @@ public final class Ports {
     this.containers = ContainerRuntime.none();
     this.downloads = Downloader.none();
     this.registry = MissingAdapters.REGISTRY;
+    this.caGenerator = MissingAdapters.CA_GENERATOR;
+    this.squashfsCodecs = MissingAdapters.SQUASHFS_CODECS;
+    this.machines = MissingAdapters.VIRTUAL_MACHINES;
   }
 
   private Ports(Draft draft) {
@@ -79,6 +89,9 @@ public final class Ports {
     this.containers = Objects.requireNonNull(draft.containers, "containers");
     this.downloads = Objects.requireNonNull(draft.downloads, "downloads");
     this.registry = Objects.requireNonNull(draft.registry, "registry");
+    this.caGenerator = Objects.requireNonNull(draft.caGenerator, "caGenerator");
+    this.squashfsCodecs = List.copyOf(draft.squashfsCodecs);
+    this.machines = Objects.requireNonNull(draft.machines, "machines");
   }
 
   /** These ports reading and writing documents through {@code access}. */
@@ -118,6 +131,25 @@ public final class Ports {
   /** These ports with the OCI registry releases are pushed to and pulled from. */
   public Ports withRegistry(OciRegistry value) {
     return with(draft -> draft.registry = value);
+  }
+
+  /** These ports with the maker of the project CA (used when the operator gives no CA). */
+  public Ports withCaGenerator(CaGenerator value) {
+    return with(draft -> draft.caGenerator = value);
+  }
+
+  /**
+   * These ports with the squashfs block codecs: the image build writes the rootfs with the one its
+   * guest config names, and {@code image ls}/{@code cat}/{@code sbom}/{@code verify} read images
+   * with any of them (capsem-docker-adapter's {@code SquashfsCodecs.readers()}: zstd, xz, gzip).
+   */
+  public Ports withSquashfsCodecs(List<SquashfsCodec> codecs) {
+    return with(draft -> draft.squashfsCodecs = List.copyOf(codecs));
+  }
+
+  /** These ports with the VMM boot tests run images in. */
+  public Ports withVirtualMachines(VirtualMachines value) {
+    return with(draft -> draft.machines = value);
   }
 
   /** These ports with another hasher (a memo of file hashes, say). */
@@ -190,6 +222,21 @@ public final class Ports {
     return registry;
   }
 
+  /** Makes the project CA. */
+  public CaGenerator caGenerator() {
+    return caGenerator;
+  }
+
+  /** The squashfs block codecs, one per compression id. */
+  public List<SquashfsCodec> squashfsCodecs() {
+    return squashfsCodecs;
+  }
+
+  /** Boots built images to check them from inside ({@code image test}, the release). */
+  public VirtualMachines virtualMachines() {
+    return machines;
+  }
+
   private Ports with(Consumer<Draft> change) {
     Draft draft = new Draft(this);
     change.accept(draft);
@@ -209,6 +256,9 @@ public final class Ports {
     private ContainerRuntime containers;
     private Downloader downloads;
     private OciRegistry registry;
+    private CaGenerator caGenerator;
+    private List<SquashfsCodec> squashfsCodecs;
+    private VirtualMachines machines;
 
     private Draft(Ports from) {
       this.from = from;
@@ -222,6 +272,9 @@ public final class Ports {
       this.containers = from.containers;
       this.downloads = from.downloads;
       this.registry = from.registry;
+      this.caGenerator = from.caGenerator;
+      this.squashfsCodecs = from.squashfsCodecs;
+      this.machines = from.machines;
     }
   }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
  *     {@code <out>/publish}
  * @param stages the stages to run, all by default
  * @param provenance who builds, as the provenance states it
+ * @param skipBootTest sign the image without booting it first (W500; the release report says so)
  */
 public record ReleaseRequest(
     GivenPath profile,
@@ -39,7 +40,8 @@ public record ReleaseRequest(
     Set<ReleaseStage> stages,
     VersionMatch versionMatch,
     List<GivenPath> doctorBundles,
-    Provenance provenance) {
+    Provenance provenance,
+    boolean skipBootTest) {
 
   public ReleaseRequest {
     Objects.requireNonNull(profile, "profile");
@@ -155,6 +157,7 @@ public record ReleaseRequest(
     private VersionMatch versionMatch = VersionMatch.EXACT;
     private final List<GivenPath> doctorBundles = new ArrayList<>();
     private Provenance provenance = new Provenance("urn:capsem:builder:capsem-java", null);
+    private boolean skipBootTest;
 
     private Builder(GivenPath profile, GivenPath out) {
       this.profile = profile;
@@ -232,6 +235,11 @@ public record ReleaseRequest(
       return this;
     }
 
+    public Builder skipBootTest(boolean value) {
+      skipBootTest = value;
+      return this;
+    }
+
     public ReleaseRequest build() {
       return new ReleaseRequest(
           profile,
@@ -249,7 +257,8 @@ public record ReleaseRequest(
           stages,
           versionMatch,
           doctorBundles,
-          provenance);
+          provenance,
+          skipBootTest);
     }
   }
 }

@@ -79,6 +79,7 @@ public enum Code {
   E309(ERROR, "container engine cannot run the target platform"),
   E310(ERROR, "package sources cannot install what the profile asks for"),
   E311(ERROR, "enabled AI CLI reports no version in the built rootfs"),
+  E312(ERROR, "project state (guest kit, project CA) cannot be written"),
 
   // Manifests, catalogs and compatibility gates.
   E401(ERROR, "asset manifest format not supported"),
@@ -145,6 +146,16 @@ public enum Code {
   E565(ERROR, "provenance builder differs from the expected one"),
   E566(ERROR, "provenance profile digest differs from the expected one"),
 
+  // Hardening: hostile or careless input.
+  E570(ERROR, "value not allowed where it reaches a build (Dockerfile, shell line or file name)"),
+  E571(ERROR, "not enough memory for the secret key's scrypt parameters"),
+  E572(ERROR, "duplicate key in a JSON object"),
+  E573(ERROR, "secret in a profile that an output would repeat"),
+  E574(ERROR, "symbolic link in the download folder"),
+  E575(ERROR, "catalog signature missing or invalid"),
+  E576(ERROR, "revoked revision made active again"),
+  E577(ERROR, "enforcement rule exceeded its CEL evaluation budget"),
+
   // Locked builds and release evidence.
   E600(ERROR, "locked package version not in the archive"),
   E601(ERROR, "lock file invalid"),
@@ -170,6 +181,8 @@ public enum Code {
   W015(WARNING, "domains in both allow and block lists"),
   W016(WARNING, "enforcement rule never matched by a test case or corpus event"),
   W017(WARNING, "guest agent binaries omitted by configuration"),
+  W018(WARNING, "release built with the generated project CA"),
+  W019(WARNING, "profile not updated with the built assets"),
   W401(WARNING, "binary release deprecated"),
   W500(WARNING, "boot test skipped by configuration"),
   W501(WARNING, "version range left to image verify by the boot test"),
@@ -177,6 +190,11 @@ public enum Code {
   W531(WARNING, "package metadata in the rootfs unreadable"),
   W550(WARNING, "pulled release not checked against a public key"),
   W551(WARNING, "released file not among the provenance subjects"),
+
+  // Hardening.
+  W570(WARNING, "enforcement rule exceeded its CEL evaluation budget in a backtest"),
+
+  // Locked builds and release evidence.
   W600(WARNING, "package hashes not recorded"),
   W601(WARNING, "locked build cannot pin an install source"),
   W602(WARNING, "release not signed, so it has no provenance");

@@ -3,6 +3,7 @@ package dev.capsem.core.internal.image;
 import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.internal.oci.BaseImageDigests;
 import dev.capsem.core.internal.oci.PinnedImage;
+import dev.capsem.core.internal.workspace.GuestConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ final class BaseImagePins {
   }
 
   /**
-   * Pins every architecture of {@code run}; stops with E559 (or, when the engine itself is the
+   * Pins every architecture of {@code run} (a foreign target: the per-architecture image its rootfs
+   * starts from, E520 when the engine lacks it); stops with E559 (or, when the engine itself is the
    * cause, the runtime's own finding) when one cannot be resolved.
    */
   void pin(BuildRun run, ContainerChores chores) {
@@ -35,12 +37,21 @@ final class BaseImagePins {
         run.baseImages.put(arch, locked); // pulled by digest, whatever the tag says today
         continue;
       }
-      String reference = run.declared(arch).baseImage();
+      GuestConfig.ArchConfig declared = run.declared(arch);
+      boolean foreign = run.engine.foreign(declared);
+      if (foreign && !run.settings.template().buildsRootfs()) {
+        continue; // a foreign kernel or initrd runs from the engine's own image (StepCache)
+      }
+      String reference = run.engine.baseImage("rootfs", declared);
       BaseImageDigests.Resolution resolved =
           byReference.computeIfAbsent(reference, digests::resolve);
       if (!resolved.ok()) {
-        if (!problems.containsAll(resolved.diagnostics())) {
-          problems.addAll(resolved.diagnostics());
+        List<Diagnostic> found =
+            foreign && !reference.equals(declared.baseImage())
+                ? List.of(run.engine.missingBaseImage(arch, declared))
+                : resolved.diagnostics();
+        if (!problems.containsAll(found)) {
+          problems.addAll(found);
         }
         continue;
       }
@@ -55,7 +66,7 @@ final class BaseImagePins {
       return;
     }
     // An engine that is missing or silent is the cause to report, with its own fix.
-    InputChecks.runtime(run, chores);
+    InputChecks.probe(run, chores);
     throw new BuildStop(problems);
   }
 }

@@ -48,6 +48,9 @@ final class BuildRun {
   /** The lock a locked build installs from, or null. */
   final PackageLock lock;
 
+  /** Where each architecture's steps run on this engine; unknown in dry runs. */
+  final EnginePlatform engine;
+
   /** Tags and labels this build's images, so that parallel builds never share an image. */
   final String buildId;
 
@@ -68,7 +71,8 @@ final class BuildRun {
       BuildProgress progress,
       Hasher hasher,
       long epoch,
-      PackageLock lock) {
+      PackageLock lock,
+      EnginePlatform engine) {
     this.plan = plan;
     this.lock = lock;
     this.workspace = workspace;
@@ -76,6 +80,7 @@ final class BuildRun {
     this.progress = progress;
     this.hasher = hasher;
     this.epoch = epoch;
+    this.engine = engine;
     this.buildId =
         hasher
             .hex(
@@ -96,10 +101,20 @@ final class BuildRun {
   /**
    * An architecture's build parameters; once its base image is resolved, with the pinned image
    * ({@code sha256:<id>} or {@code REPO@sha256:<digest>}) in place of the tag, so that every
-   * Dockerfile the build renders names exactly the image that was resolved.
+   * Dockerfile the build renders names exactly the image that was resolved. A foreign target's pin
+   * is its rootfs's ({@link #rootfsArch}): its kernel and initrd run from the engine's own tag.
    */
   GuestConfig.ArchConfig arch(String arch) {
     GuestConfig.ArchConfig config = declared(arch);
+    PinnedImage pinned = baseImages.get(arch);
+    return pinned == null || engine.foreign(config)
+        ? config
+        : config.withBaseImage(pinned.pinned());
+  }
+
+  /** An architecture's build parameters as its rootfs uses them on this engine, pinned. */
+  GuestConfig.ArchConfig rootfsArch(String arch) {
+    GuestConfig.ArchConfig config = engine.rootfs(declared(arch));
     PinnedImage pinned = baseImages.get(arch);
     return pinned == null ? config : config.withBaseImage(pinned.pinned());
   }

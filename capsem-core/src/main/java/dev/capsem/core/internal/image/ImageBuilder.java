@@ -8,6 +8,7 @@ import dev.capsem.core.ports.ContainerRuntime;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.ports.Hasher;
 import dev.capsem.core.ports.OciRegistry;
+import dev.capsem.core.ports.SquashfsCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -34,11 +35,13 @@ public final class ImageBuilder {
   private final AssetReleaseWriter releases;
   private final String runtimeFix;
   private final BaseImagePins pins;
+  private final List<SquashfsCodec> codecs;
 
   /**
    * @param registry resolves base images that name a registry ({@code ghcr.io/corp/base:1}) to
    *     their digest; images made on the engine are resolved by the engine
    * @param runtimeFix how to install the runtime on this host ({@code sudo apt install docker.io})
+   * @param codecs the squashfs codecs our rootfs writer may compress with
    */
   public ImageBuilder(
       ContainerRuntime runtime,
@@ -47,7 +50,8 @@ public final class ImageBuilder {
       Hasher hasher,
       Clock clock,
       AssetReleaseWriter releases,
-      String runtimeFix) {
+      String runtimeFix,
+      List<SquashfsCodec> codecs) {
     this.runtime = runtime;
     this.downloads = downloads;
     this.hasher = hasher;
@@ -55,6 +59,7 @@ public final class ImageBuilder {
     this.releases = releases;
     this.runtimeFix = runtimeFix;
     this.pins = new BaseImagePins(new BaseImageDigests(registry, runtime));
+    this.codecs = List.copyOf(codecs);
   }
 
   /**
@@ -79,9 +84,18 @@ public final class ImageBuilder {
       BuildSettings settings,
       PackageLock lock,
       BuildProgress progress) {
+    EnginePlatform engine =
+        settings.dryRun() ? EnginePlatform.unknown() : EnginePlatform.of(runtime.enginePlatform());
     BuildRun run =
         new BuildRun(
-            plan, workspace, settings, progress, hasher, clock.instant().getEpochSecond(), lock);
+            plan,
+            workspace,
+            settings,
+            progress,
+            hasher,
+            clock.instant().getEpochSecond(),
+            lock,
+            engine);
     try (BuildLog log =
         settings.dryRun()
             ? BuildLog.none(progress)
@@ -108,12 +122,15 @@ public final class ImageBuilder {
     if (!run.dryRun()) {
       pins.pin(run, chores);
     }
-    StepCache cache = new StepCache(run);
+    StepCache cache = new StepCache(run, chores);
     boolean containerWork = true;
     if (!run.dryRun()) {
+      for (String arch : run.plan.arches()) {
+        run.engine.describe(arch, run.arch(arch)).ifPresent(run.progress::note);
+      }
       containerWork = cache.decide(steps);
       if (containerWork) {
-        InputChecks.runtime(run, chores);
+        InputChecks.runtime(run, chores, steps, cache);
       } else {
         run.progress.note("no container work: the inputs of every step are unchanged");
       }
@@ -148,7 +165,7 @@ public final class ImageBuilder {
       steps.add(new InitrdStep(chores));
     }
     if (template.buildsRootfs()) {
-      steps.add(new RootfsStep(chores));
+      steps.add(new RootfsStep(chores, new StreamedSquashfs(chores, codecs)));
     }
     return steps;
   }

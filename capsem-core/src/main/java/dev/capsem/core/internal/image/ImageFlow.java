@@ -9,6 +9,7 @@ import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.internal.image.lock.LockReader;
 import dev.capsem.core.internal.image.lock.PackageLock;
 import dev.capsem.core.internal.json.JsonPrinter;
+import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.internal.profile.ProfileCheck;
 import dev.capsem.core.internal.report.PythonPath;
 import dev.capsem.core.internal.workspace.GuestConfigs;
@@ -19,6 +20,7 @@ import dev.capsem.core.ports.ContainerRuntime;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.ports.Hasher;
 import dev.capsem.core.ports.OciRegistry;
+import dev.capsem.core.ports.SquashfsCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The image use cases on a profile read once: its plan, its build workspace, its build. The build
@@ -40,10 +43,12 @@ public final class ImageFlow {
   private final Downloader downloads;
   private final Clock clock;
   private final String runtimeFix;
+  private final List<SquashfsCodec> codecs;
 
   /**
    * @param registry resolves base images that name a registry to their digests
    * @param runtimeFix how to install the container runtime on this host
+   * @param codecs the squashfs codecs the rootfs writer may compress with
    */
   public ImageFlow(
       Hasher hasher,
@@ -51,13 +56,15 @@ public final class ImageFlow {
       OciRegistry registry,
       Downloader downloads,
       Clock clock,
-      String runtimeFix) {
+      String runtimeFix,
+      List<SquashfsCodec> codecs) {
     this.hasher = hasher;
     this.runtime = runtime;
     this.registry = registry;
     this.downloads = downloads;
     this.clock = clock;
     this.runtimeFix = runtimeFix;
+    this.codecs = List.copyOf(codecs);
   }
 
   /** A profile's plan for the selected architectures, with the warnings planning raised. */
@@ -168,8 +175,13 @@ public final class ImageFlow {
     }
     ImagePlan plan = derived.files().plan();
     List<WorkspaceFile> files = derived.files().files();
-    String report =
-        JsonPrinter.pretty().printLine(ImageWorkspace.report(plan, out.shown(), files, hasher));
+    ObjectNode workspaceReport = ImageWorkspace.report(plan, out.shown(), files, hasher);
+    if (sources.kitUsed()) {
+      // Upstream's report, byte for byte, when the operator gave every input; else where each
+      // came from.
+      workspaceReport = workspaceReport.with("inputs", BuildReport.origins(sources.origins()));
+    }
+    String report = JsonPrinter.pretty().printLine(workspaceReport);
     return Outcome.of(
         new TextReport(
             report,
@@ -213,7 +225,7 @@ public final class ImageFlow {
           return Outcome.failed(refusal, diagnostics);
         }
       }
-      return build(derived.files(), workspace, settings, progress, diagnostics);
+      return build(derived.files(), workspace, settings, progress, diagnostics, sources.origins());
     } catch (IOException e) {
       return Outcome.failed("cannot write the build workspace: " + e.getMessage(), diagnostics);
     } finally {
@@ -228,7 +240,8 @@ public final class ImageFlow {
       GivenPath workspace,
       BuildSettings settings,
       BuildProgress progress,
-      List<Diagnostic> diagnostics)
+      List<Diagnostic> diagnostics,
+      Map<String, String> origins)
       throws IOException {
     ImagePlan plan = derived.plan();
     PackageLock lock = null;
@@ -277,7 +290,8 @@ public final class ImageFlow {
                 hasher,
                 clock,
                 AssetReleaseWriter.checksumsAndManifest(hasher),
-                runtimeFix)
+                runtimeFix,
+                codecs)
             .run(
                 plan,
                 new DerivedWorkspace(derived.files(), loaded.config()),
@@ -298,10 +312,11 @@ public final class ImageFlow {
                     plan,
                     ImageWorkspace.report(plan, workspace.shown(), derived.files(), hasher),
                     sorted,
-                    outcome));
+                    outcome,
+                    origins));
     return Outcome.of(
         new BuiltImage(
-            report, TextReport.lines(BuildReport.lines(settings, plan, outcome)), outcome),
+            report, TextReport.lines(BuildReport.lines(settings, plan, outcome, origins)), outcome),
         diagnostics);
   }
 

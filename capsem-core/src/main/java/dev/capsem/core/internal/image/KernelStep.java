@@ -46,7 +46,7 @@ final class KernelStep implements BuildStep {
   public void addInputs(BuildRun run, String arch, ArchConfig config, Map<String, String> inputs)
       throws IOException {
     KernelResolver.Resolved source = resolver.resolve(config);
-    KernelRecipe recipe = new KernelRecipe(arch, config, source.contextName(), run.epoch);
+    KernelRecipe recipe = run.engine.kernel(arch, config, source.contextName(), run.epoch);
     inputs.put("Dockerfile", run.hasher.hex(utf8(recipe.dockerfile())));
     inputs.put("KERNEL_VERSION", source.version());
     inputs.put(
@@ -56,7 +56,9 @@ final class KernelStep implements BuildStep {
         "kernel_source",
         source.tarball() != null
             ? run.hasher.hexOfFile(source.tarball())
-            : source.url() + " sha256:" + run.settings.kernelSource().sha256());
+            : source.url() != null
+                ? source.url() + " sha256:" + run.settings.kernelSource().sha256()
+                : source.source() + " on " + config.baseImage());
   }
 
   @Override
@@ -64,7 +66,7 @@ final class KernelStep implements BuildStep {
     try (BuildProgress.Step step = run.progress.begin(arch + " kernel")) {
       Path context = run.workDir(arch, "kernel");
       KernelResolver.Resolved source = resolver.resolve(config);
-      KernelRecipe recipe = new KernelRecipe(arch, config, source.contextName(), run.epoch);
+      KernelRecipe recipe = run.engine.kernel(arch, config, source.contextName(), run.epoch);
       String sha256 = null;
       if (!run.dryRun()) {
         sha256 = prepareContext(run, context, source, recipe);
@@ -81,28 +83,39 @@ final class KernelStep implements BuildStep {
             arch,
             "kernel",
             new ContainerCommand.Build(
-                config.dockerPlatform(),
-                tag,
-                context,
-                run.withBuildId(args),
-                run.settings.noCache()));
+                recipe.platform(), tag, context, run.withBuildId(args), run.settings.noCache()));
         chores.extract(
             arch,
             "kernel",
-            config.dockerPlatform(),
+            recipe.platform(),
             tag,
-            List.of(
-                Map.entry("/vmlinuz", context.resolve(AssetNames.KERNEL)),
-                Map.entry("/kernel.release", context.resolve("kernel.release"))));
+            source.contextName() == null
+                ? List.of(
+                    Map.entry("/vmlinuz", context.resolve(AssetNames.KERNEL)),
+                    Map.entry("/kernel.release", context.resolve("kernel.release")),
+                    Map.entry("/kernel.source", context.resolve("kernel.source")))
+                : List.of(
+                    Map.entry("/vmlinuz", context.resolve(AssetNames.KERNEL)),
+                    Map.entry("/kernel.release", context.resolve("kernel.release"))));
       } finally {
         chores.removeImage(arch, "kernel", tag);
       }
       if (!run.dryRun()) {
         String version =
             Files.readString(context.resolve("kernel.release"), StandardCharsets.UTF_8).strip();
+        String from = source.source();
+        if (source.contextName() == null) {
+          // "<package> <version> <sha256 of its tarball>", written by the recipe from dpkg.
+          String[] debian =
+              Files.readString(context.resolve("kernel.source"), StandardCharsets.UTF_8)
+                  .strip()
+                  .split(" ");
+          from = "debian:" + debian[0] + "=" + debian[1] + " (apt, " + config.baseImage() + ")";
+          sha256 = debian[2];
+        }
         run.kernelUsed =
             new BuildOutcome.KernelUsed(
-                version.isEmpty() ? source.version() : version, source.source(), sha256);
+                version.isEmpty() ? source.version() : version, from, sha256);
         run.place(context.resolve(AssetNames.KERNEL), arch, AssetNames.KERNEL);
       }
       step.succeeded();
@@ -113,6 +126,13 @@ final class KernelStep implements BuildStep {
   private String prepareContext(
       BuildRun run, Path context, KernelResolver.Resolved source, KernelRecipe recipe)
       throws IOException {
+    if (source.contextName() == null) {
+      BuildFiles.writeString(context.resolve("Dockerfile"), recipe.dockerfile());
+      BuildFiles.write(
+          context.resolve(recipe.defconfigInContext()),
+          run.workspace.file("config/" + recipe.defconfigInContext()));
+      return null;
+    }
     Path tarball = context.resolve(source.contextName());
     if (source.tarball() != null) {
       BuildFiles.linkOrCopy(source.tarball(), tarball);
@@ -134,7 +154,8 @@ final class KernelStep implements BuildStep {
 
   private void download(BuildRun run, URI url, Path target) {
     try (BuildProgress.Step step = run.progress.begin("download " + url)) {
-      downloads.download(url, target, Duration.ofMinutes(30));
+      // The head within a minute; the body at TransferPace.DOWNLOADS's pace, however long it takes.
+      downloads.download(url, target, Duration.ofSeconds(60));
       step.succeeded();
     } catch (IOException e) {
       throw BuildStop.of(

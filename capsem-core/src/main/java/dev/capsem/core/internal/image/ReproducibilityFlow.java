@@ -83,6 +83,7 @@ public final class ReproducibilityFlow {
             previous.binaryVersion(),
             true,
             false,
+            previous.squashfsWriter(),
             previous.lockFile());
     Outcome<BuiltImage> rebuilt =
         images.build(

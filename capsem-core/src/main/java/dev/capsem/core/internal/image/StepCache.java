@@ -21,12 +21,15 @@ import java.util.Set;
 final class StepCache {
 
   private final BuildRun run;
+  private final ContainerChores chores;
   private final Map<String, BuildRecord> records = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> inputs = new LinkedHashMap<>();
   private final Set<String> reused = new HashSet<>();
+  private final Map<String, String> baseImageIds = new LinkedHashMap<>();
 
-  StepCache(BuildRun run) {
+  StepCache(BuildRun run, ContainerChores chores) {
     this.run = run;
+    this.chores = chores;
   }
 
   /**
@@ -45,7 +48,7 @@ final class StepCache {
         Map<String, String> now = inputs(arch, step);
         inputs.put(arch + "/" + step.name(), now);
         BuildRecord.StepRecord previous = record.steps().get(step.name());
-        String why = run.settings.noCache() ? "" : problem(arch, previous, now);
+        String why = run.settings.noCache() ? "" : problem(arch, step, previous, now);
         if (why == null) {
           reused.add(arch + "/" + step.name());
         } else {
@@ -59,6 +62,14 @@ final class StepCache {
     return containerWork;
   }
 
+  /** The id of a base image on the engine (asked once per build), or null when it lacks it. */
+  String baseImageId(String image) {
+    if (!baseImageIds.containsKey(image)) {
+      baseImageIds.put(image, chores.imageId(image)); // null is an answer too
+    }
+    return baseImageIds.get(image);
+  }
+
   boolean reused(String arch, BuildStep step) {
     return reused.contains(arch + "/" + step.name());
   }
@@ -67,10 +78,16 @@ final class StepCache {
    * Why the previous files of a step cannot stand: empty when there is no previous build, a reason
    * when its inputs or files changed, null when they can be kept.
    */
-  private String problem(String arch, BuildRecord.StepRecord previous, Map<String, String> now)
+  private String problem(
+      String arch, BuildStep step, BuildRecord.StepRecord previous, Map<String, String> now)
       throws IOException {
     if (previous == null) {
       return "";
+    }
+    if (now == null) {
+      return "the base image "
+          + run.engine.baseImage(step.name(), run.arch(arch))
+          + " is not on the engine, so its id is unknown";
     }
     List<String> changed = previous.changedInputs(now);
     if (!changed.isEmpty()) {
@@ -130,8 +147,11 @@ final class StepCache {
   /** Records what a step that just ran used and placed. */
   void record(String arch, BuildStep step) throws IOException {
     Map<String, String> used = inputs.get(arch + "/" + step.name());
-    String inputsHash = inputsHash(used);
+    String inputsHash = used == null ? null : inputsHash(used);
     run.steps.add(new BuildOutcome.StepDone(arch, step.name(), false, inputsHash));
+    if (used == null) {
+      return; // the base image id was unknown: nothing this build could be reused for
+    }
     Map<String, BuildRecord.Output> outputs = new LinkedHashMap<>();
     for (String name : step.outputs()) {
       Path file = run.archPath(arch).resolve(name);
@@ -199,16 +219,29 @@ final class StepCache {
 
   /**
    * Everything a step's result depends on: the builder, the time source, the platform and the base
-   * image's digest, then the step's own inputs.
+   * image's digest (its engine id for a foreign target's kernel and initrd), then the step's own
+   * inputs; null when that id cannot be read.
    */
   private Map<String, String> inputs(String arch, BuildStep step) throws IOException {
     ArchConfig config = run.arch(arch);
-    PinnedImage base = run.baseImages.get(arch);
+    PinnedImage pinned = run.baseImages.get(arch);
+    String baseImage;
+    if (pinned != null && (step.name().equals("rootfs") || !run.engine.foreign(config))) {
+      baseImage = pinned.reference() + "@" + pinned.digest();
+    } else {
+      // A foreign target's kernel and initrd run from the engine's own image, by its id.
+      String image = run.engine.baseImage(step.name(), config);
+      String baseId = baseImageId(image);
+      if (baseId == null) {
+        return null;
+      }
+      baseImage = image + "@" + baseId;
+    }
     Map<String, String> used = new LinkedHashMap<>();
     used.put("builder", BuilderVersion.VALUE);
     used.put("epoch", Long.toString(run.epoch));
     used.put("platform", config.dockerPlatform());
-    used.put("base_image", base.reference() + "@" + base.digest());
+    used.put("base_image", baseImage);
     step.addInputs(run, arch, config, used);
     return used;
   }

@@ -1,12 +1,14 @@
 package dev.capsem.core.internal.json;
 
+import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Position;
 import java.math.BigInteger;
 
 /**
  * A strict JSON reader that builds a positioned {@link Node} tree. It is written by hand because
  * reports must repeat upstream's syntax-error wording and positions, which no library reproduces. A
- * repeated key keeps its first place and its last value, as Python's dictionaries do.
+ * repeated key in an object is an error (E572): Python's {@code json} would keep the last value
+ * while a reviewer reads the first, so a document could say two things at once.
  */
 public final class JsonReader {
 
@@ -99,7 +101,11 @@ public final class JsonReader {
                 text.charAt(index) == '}' ? "trailing comma" : "key must be a string", index, true);
       }
       Position keyPosition = positionOf(index);
+      int keyStart = index;
       String key = string();
+      if (builder.has(key)) {
+        throw duplicate(key, keyStart);
+      }
       skipWhitespace();
       if (index >= text.length()) {
         throw dialect == JsonDialect.PYTHON
@@ -430,6 +436,30 @@ public final class JsonReader {
             + at
             + ")",
         position);
+  }
+
+  /** A repeated key, at its second occurrence, in the dialect's style. */
+  private JsonSyntaxException duplicate(String key, int at) {
+    Position position = positionOf(at);
+    String shown = JsonPrinter.compactAscii().print(StringNode.of(key));
+    String message =
+        dialect == JsonDialect.PYTHON
+            ? "Duplicate key "
+                + shown
+                + ": line "
+                + position.line()
+                + " column "
+                + position.column()
+                + " (char "
+                + at
+                + ")"
+            : "duplicate key "
+                + shown
+                + " at line "
+                + position.line()
+                + " column "
+                + position.column();
+    return new JsonSyntaxException(message, position, Code.E572);
   }
 
   private Position positionOf(int at) {

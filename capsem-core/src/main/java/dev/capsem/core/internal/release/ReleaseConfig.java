@@ -25,6 +25,8 @@ import java.util.Set;
  * @param versionMatch how verification compares inventory versions
  * @param doctorBundles in-guest test results verification reads
  * @param provenance who builds, for the provenance statement
+ * @param skipBootTest leave the image unbooted before signing (W500, and the release report says
+ *     so)
  */
 public record ReleaseConfig(
     GivenPath profile,
@@ -38,7 +40,8 @@ public record ReleaseConfig(
     Set<Stage> stages,
     VersionMatching versionMatch,
     List<GivenPath> doctorBundles,
-    Provenance provenance) {
+    Provenance provenance,
+    boolean skipBootTest) {
 
   public ReleaseConfig {
     Objects.requireNonNull(profile, "profile");

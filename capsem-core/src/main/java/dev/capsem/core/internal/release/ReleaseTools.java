@@ -1,5 +1,6 @@
 package dev.capsem.core.internal.release;
 
+import dev.capsem.core.internal.boottest.ImageTestFlow;
 import dev.capsem.core.internal.detection.DetectionFlow;
 import dev.capsem.core.internal.enforcement.EnforcementFlow;
 import dev.capsem.core.internal.image.ImageFlow;
@@ -37,6 +38,7 @@ public record ReleaseTools(
     SigningFlow signing,
     EnforcementFlow enforcement,
     DetectionFlow detection,
+    ImageTestFlow imageTests,
     Signer signer,
     SignatureVerifier verifier,
     RawSignatureVerifier rawVerifier,
@@ -52,6 +54,7 @@ public record ReleaseTools(
     Objects.requireNonNull(signing, "signing");
     Objects.requireNonNull(enforcement, "enforcement");
     Objects.requireNonNull(detection, "detection");
+    Objects.requireNonNull(imageTests, "imageTests");
     Objects.requireNonNull(signer, "signer");
     Objects.requireNonNull(verifier, "verifier");
     Objects.requireNonNull(rawVerifier, "rawVerifier");

@@ -9,6 +9,7 @@ import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.internal.image.lock.LockReader;
 import dev.capsem.core.internal.image.lock.PackageLock;
+import dev.capsem.core.internal.image.rootfs.RootfsWriter;
 import dev.capsem.core.internal.profile.ProfileCheck;
 import dev.capsem.core.internal.profile.ProfileReader;
 import dev.capsem.core.ports.BuildProgress;
@@ -129,6 +130,7 @@ class ImageLockTest {
             "1.0.1776688771",
             false,
             false,
+            RootfsWriter.MKSQUASHFS,
             lock == null ? null : lockFile);
     return new ImageBuilder(
             runtime,
@@ -137,7 +139,8 @@ class ImageLockTest {
             new Sha256Hasher(),
             APRIL_21,
             AssetReleaseWriter.checksumsAndManifest(new Sha256Hasher()),
-            "sudo apt install docker.io")
+            "sudo apt install docker.io",
+            List.of())
         .run(from.plan(), from.derived(), settings, lock, BuildProgress.silent());
   }
 

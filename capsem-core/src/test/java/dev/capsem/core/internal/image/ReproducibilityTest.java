@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.diag.TextReport;
+import dev.capsem.core.internal.image.rootfs.RootfsWriter;
 import dev.capsem.core.internal.profile.ProfileReader;
 import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.Downloader;
@@ -83,7 +84,8 @@ class ReproducibilityTest {
         new FakeOciRegistry(),
         Downloader.none(),
         clock,
-        "apt install");
+        "apt install",
+        List.of());
   }
 
   private Outcome<TextReport> verify(FakeContainerRuntime runtime) throws Exception {
@@ -97,11 +99,12 @@ class ReproducibilityTest {
             ImageTemplate.ROOTFS,
             new GivenPath(temp.resolve("assets"), "assets"),
             GuestInputs.guestBinaries(temp.resolve("binaries")),
-            KernelSource.kernelOrg(),
+            KernelSource.debian(),
             new PackageSources("debian", null, null, null, null),
             "1.0.0",
             false,
-            false);
+            false,
+            RootfsWriter.MKSQUASHFS);
     WorkspaceSources sources = GuestInputs.sources(temp.resolve("inputs"));
     Outcome<BuiltImage> first =
         images.build(
@@ -168,11 +171,12 @@ class ReproducibilityTest {
                     ImageTemplate.ROOTFS,
                     new GivenPath(temp.resolve("assets"), "assets"),
                     GuestBinaries.none(),
-                    KernelSource.kernelOrg(),
+                    KernelSource.debian(),
                     PackageSources.upstream(),
                     "1.0.0",
                     false,
-                    false),
+                    false,
+                    RootfsWriter.MKSQUASHFS),
                 new GivenPath(temp.resolve("r"), "r"),
                 BuildProgress.silent());
 
