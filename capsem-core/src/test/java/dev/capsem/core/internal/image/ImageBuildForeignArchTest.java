@@ -81,6 +81,12 @@ class ImageBuildForeignArchTest {
                 command -> command.get(0).equals("bash"),
                 container -> "# AI CLIs\nclaude=2.1\ngemini=0.6\ncodex=0.1\n")
             .respond(
+                // The rootfs step's package-hash probe (python3 too), before the inventory's.
+                command -> command.size() > 2 && command.get(2).contains("package-hashes"),
+                container ->
+                    "{\"schema\": \"capsem.package-hashes.v1\", \"apt\": {}, \"npm\": {},"
+                        + " \"notes\": []}\n")
+            .respond(
                 command -> command.get(0).equals("python3"),
                 container ->
                     "{\"apt\": {\"jq\": \"1.6\"}, \"node_packages\": {}, \"python_modules\": {},"
@@ -172,7 +178,10 @@ class ImageBuildForeignArchTest {
     assertThat(dockerfiles.get("capsem-initrd-arm64"))
         .contains("apt-get download busybox-static:arm64");
     assertThat(dockerfiles.get("capsem-rootfs-arm64"))
-        .contains("FROM --platform=linux/arm64 arm64v8/debian:bookworm-slim\n");
+        .contains(
+            "FROM --platform=linux/arm64 "
+                + runtime.baseImageId("arm64v8/debian:bookworm-slim")
+                + "\n"); // the per-arch image, pinned to its id
     assertThat(outcome.assets())
         .extracting(BuildOutcome.BuiltAsset::name)
         .containsExactly("vmlinuz", "initrd.img", "rootfs.squashfs");
@@ -250,7 +259,10 @@ class ImageBuildForeignArchTest {
     assertThat(platformOf(arm64Engine, "capsem-initrd-arm64:")).isEqualTo("linux/arm64");
     assertThat(dockerfiles.get("capsem-kernel-arm64")).doesNotContain("CROSS_COMPILE");
     assertThat(dockerfiles.get("capsem-rootfs-arm64"))
-        .contains("FROM --platform=linux/arm64 debian:bookworm-slim\n");
+        .contains(
+            "FROM --platform=linux/arm64 "
+                + arm64Engine.baseImageId("debian:bookworm-slim")
+                + "\n");
     assertThat(notes).noneMatch(n -> n.contains("engine:"));
   }
 }
