@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a build workspace takes what the profile does not say (decision D5): every input is named
@@ -84,7 +85,15 @@ public record WorkspaceSources(
 
   /** Whether the product's guest kit supplied any input (the reports then name every origin). */
   public boolean kitUsed() {
-    return origins.values().stream().anyMatch(origin -> origin.startsWith(KIT));
+    return kitVersion().isPresent();
+  }
+
+  /** The version of the guest kit that supplied an input, as its origin records it, if one did. */
+  public Optional<String> kitVersion() {
+    return origins.values().stream()
+        .filter(origin -> origin.startsWith(KIT))
+        .map(origin -> origin.substring(KIT.length()))
+        .findFirst();
   }
 
   /** The origin of an input the guest kit supplied starts with this. */

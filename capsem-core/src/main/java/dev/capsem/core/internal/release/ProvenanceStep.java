@@ -36,9 +36,9 @@ import java.util.Optional;
  * The release's SLSA v1 provenance ({@code release-provenance.json}): an in-toto statement whose
  * subjects are every published file (by its name in the release folder, with sha256 and BLAKE3) and
  * whose predicate names the builder and its version, the profile's and the lock's digests, the base
- * images and kernel source by digest, the build parameters and the start and finish times, in a
- * DSSE envelope signed with the release key. An unsigned snapshot has none (W602), and keeps no
- * stale one.
+ * images and kernel source by digest, the guest kit's version when it supplied inputs, the build
+ * parameters and the start and finish times, in a DSSE envelope signed with the release key. An
+ * unsigned snapshot has none (W602), and keeps no stale one.
  */
 final class ProvenanceStep implements ReleaseStep {
 
@@ -157,6 +157,11 @@ final class ProvenanceStep implements ReleaseStep {
             Dependency.kernelSource(kernel.source(), kernel.sha256(), kernel.version()));
       }
     }
+    // The kit's files are inputs too; its version names them (they ship inside capsem-java).
+    config
+        .sources()
+        .kitVersion()
+        .ifPresent(version -> dependencies.add(Dependency.guestKit(version)));
     if (build.locked()) {
       dependencies.add(
           Dependency.lockFile(
