@@ -144,6 +144,7 @@ public enum Code {
   E564(ERROR, "provenance predicate invalid"),
   E565(ERROR, "provenance builder differs from the expected one"),
   E566(ERROR, "provenance profile digest differs from the expected one"),
+  E572(ERROR, "duplicate key in a JSON object"),
 
   // Warnings.
   W001(WARNING, "npm packages declared but no rule permits the npm registry"),
