@@ -25,6 +25,10 @@ fi
 
 mvn -B verify -Dcapsem.it.kernelSource="$kernel"
 
+# A few seconds of coverage-guided fuzzing per parser (the regression run over the checked-in
+# inputs is part of verify); scripts/fuzz.sh alone runs the long campaign.
+scripts/fuzz.sh --duration 5s
+
 jdk25=/usr/lib/jvm/temurin-25-jdk-amd64
 if [ -x "$jdk25/bin/java" ]; then
   echo "test: again on $("$jdk25/bin/java" -version 2>&1 | head -1)"

@@ -8,6 +8,7 @@ import dev.capsem.docker.DockerCli;
 import dev.capsem.docker.HttpDownloader;
 import dev.capsem.docker.ProcessRunner;
 import dev.capsem.docker.ProcessToolProbe;
+import dev.capsem.docker.compression.SquashfsCodecs;
 import dev.capsem.docker.oci.RegistryAccess;
 import dev.capsem.http.Http;
 import dev.capsem.signing.Blake3;
@@ -104,6 +105,7 @@ public final class StandardPorts {
         .withFiles(files)
         .withSigning(Minisign.verifier(), Minisign.signer(), Minisign.keyGenerator())
         .withRawVerifier(Minisign.rawVerifier())
+        .withSquashfsCodecs(SquashfsCodecs.readers())
         .withHttp(new LazyHttpFetcher(Http::fetcher))
         .withContainers(
             new DockerCli(runner, executable, DockerCli.Timeouts.defaults(), null),

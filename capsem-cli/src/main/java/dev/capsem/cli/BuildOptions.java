@@ -28,6 +28,14 @@ final class BuildOptions {
   boolean noCache;
 
   @Option(
+      names = "--squashfs-writer",
+      paramLabel = "capsem|mksquashfs",
+      description =
+          "Who writes rootfs.squashfs: capsem (default; in-process from docker export's stream)"
+              + " or mksquashfs (in a second container; kept for one release).")
+  String squashfsWriter;
+
+  @Option(
       names = "--binary-version",
       description =
           "The Capsem binary version manifest.json pairs the assets with"
@@ -89,6 +97,7 @@ final class BuildOptions {
         .template(template)
         .dryRun(dryRun)
         .noCache(noCache)
+        .squashfsWriter(squashfsWriter)
         .binaryVersion(binaryVersion)
         .guestBinaries(WorkspaceInputs.path(guestBinaries))
         .withoutGuestBinaries(withoutGuestBinaries)

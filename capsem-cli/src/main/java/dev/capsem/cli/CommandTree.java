@@ -46,7 +46,9 @@ final class CommandTree {
               ImageCommands.BuildWorkspace::new,
               ImageCommands.Build::new,
               ImageCommands.Verify::new,
-              ImageCommands.Sbom::new),
+              ImageCommands.Sbom::new,
+              ImageCommands.Ls::new,
+              ImageCommands.Cat::new),
           new TopLevel(
               ReleaseCommands.Release.class,
               capsem ->

@@ -86,6 +86,13 @@ final class EnforcementCommands {
     @Option(names = "--json", description = "Print the JSON report.")
     boolean json;
 
+    @Option(
+        names = "--strict",
+        description =
+            "Fail (E577) when a rule exceeded its CEL evaluation budget on some event; the report"
+                + " lists such rules either way.")
+    boolean strict;
+
     Backtest(Capsem capsem) {
       super(capsem);
     }
@@ -95,7 +102,8 @@ final class EnforcementCommands {
       GivenPath pack = existingFile(path, "POLICY_PATH");
       GivenPath corpus = existingFile(events, "--events");
       return print(
-          capsem.enforcement().backtest(pack, corpus, optionalFile(expected, "--expected")), json);
+          capsem.enforcement().backtest(pack, corpus, optionalFile(expected, "--expected"), strict),
+          json);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.capsem.cli;
 
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.diag.GivenPath;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +12,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "hash", description = "Print the BLAKE3 of each file, as b3sum does.")
 final class HashCommand extends CapsemCommand {
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "The files to hash.")
+  private static final Path STDIN = Path.of("/dev/stdin");
+
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "1..*",
+      description =
+          "The files to hash; - is standard input (FIFOs and /proc files are read whole).")
   List<String> files;
 
   @Option(names = "--json", description = "Print the hashes as a JSON report.")
@@ -23,6 +30,14 @@ final class HashCommand extends CapsemCommand {
 
   @Override
   public Integer call() {
-    return print(capsem.signing().hash(files.stream().map(GivenPath::of).toList()), json);
+    // "-" is standard input, as for b3sum; the line still names it "-".
+    return print(
+        capsem
+            .signing()
+            .hash(
+                files.stream()
+                    .map(f -> f.equals("-") ? new GivenPath(STDIN, "-") : GivenPath.of(f))
+                    .toList()),
+        json);
   }
 }

@@ -3,6 +3,8 @@ package dev.capsem.cli;
 import dev.capsem.adapters.ProgressLog;
 import dev.capsem.core.api.Capsem;
 import dev.capsem.core.api.ImageBuildRequest;
+import dev.capsem.core.api.ImageCatRequest;
+import dev.capsem.core.api.ImageLsRequest;
 import dev.capsem.core.api.ImageOptions;
 import dev.capsem.core.api.ImagePlanRequest;
 import dev.capsem.core.api.ImageSbomRequest;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code capsem-admin image plan|build-workspace|build|verify|sbom}. */
+/** {@code capsem-admin image plan|build-workspace|build|verify|sbom|ls|cat}. */
 final class ImageCommands {
 
   static final List<String> ARCHES = List.of("all", "arm64", "x86_64");
@@ -280,6 +282,62 @@ final class ImageCommands {
                       inventoryPath(),
                       notAFile(outDir, "--out-dir"))),
           json);
+    }
+  }
+
+  @Command(
+      name = "ls",
+      description = "List a rootfs squashfs (or a path inside it) exactly as unsquashfs -lln does.")
+  static final class Ls extends CapsemCommand {
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "ASSETS_DIR/ARCH/rootfs.squashfs")
+    String image;
+
+    @Parameters(
+        index = "1",
+        arity = "0..1",
+        paramLabel = "PATH",
+        description = "A file or folder inside the image (default: all of it).")
+    String path;
+
+    @Option(names = "--json", description = "Print capsem.image-ls.v1 with the same lines.")
+    boolean json;
+
+    Ls(Capsem capsem) {
+      super(capsem);
+    }
+
+    @Override
+    public Integer call() {
+      GivenPath file = existingFile(image, "IMAGE");
+      return print(capsem.images().ls(new ImageLsRequest(file, path)), json);
+    }
+  }
+
+  @Command(
+      name = "cat",
+      description = "Write one regular file of a rootfs squashfs to standard output.")
+  static final class Cat extends CapsemCommand {
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "ASSETS_DIR/ARCH/rootfs.squashfs")
+    String image;
+
+    @Parameters(index = "1", paramLabel = "PATH", description = "The file inside the image.")
+    String path;
+
+    Cat(Capsem capsem) {
+      super(capsem);
+    }
+
+    @Override
+    public Integer call() {
+      GivenPath file = existingFile(image, "IMAGE");
+      // The file's bytes go to the process's standard output as they are, not through the
+      // console's text writer.
+      int code =
+          print(capsem.images().cat(new ImageCatRequest(file, path, null), System.out), false);
+      System.out.flush();
+      return code;
     }
   }
 }

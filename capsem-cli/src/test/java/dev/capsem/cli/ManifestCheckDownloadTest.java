@@ -120,7 +120,17 @@ class ManifestCheckDownloadTest {
     assertThat(run.exitCode()).as(run.stderr()).isZero();
   }
 
+  /** Signs the catalog as published (decision D20: a client given a key requires it). */
+  private void signCatalog() throws Exception {
+    sign(manifest);
+  }
+
   private ObjectNode check() throws Exception {
+    signCatalog();
+    return checkAsItIs();
+  }
+
+  private ObjectNode checkAsItIs() throws Exception {
     Admin.Run run =
         Admin.run(
             "manifest",
@@ -345,26 +355,32 @@ class ManifestCheckDownloadTest {
 
   @Test
   void check_signatureByAnotherKey_namesTheFileItWouldBeKeptAs() throws Exception {
-    Path other = root.resolve("keys/other.pub");
-    Files.copy(Conformance.file("schemas/fixtures/profile-v2-test.pub"), other);
-    Admin.Run run =
-        Admin.run(
-            "manifest",
-            "check",
-            manifest.toString(),
-            "--download",
-            "--download-dir",
-            downloads.toString(),
-            "--pubkey",
-            other.toString(),
-            "--json");
-    ObjectNode report = (ObjectNode) JsonReader.read(run.stdout(), JsonDialect.PYDANTIC);
+    Path otherPublic = root.resolve("keys/other.pub");
+    Path otherSecret = root.resolve("keys/other.key");
+    String ours =
+        Minisign.keyGenerator()
+            .generateFiles(otherPublic, otherSecret, KeyProtection.unencrypted(), false)
+            .hex();
+    Path payload = site.resolve("profiles/everyday-work.json");
+    Minisign.signer()
+        .signFile(
+            payload,
+            otherSecret,
+            PasswordSource.none(),
+            SignatureComments.defaults("everyday-work.json", 1776729600L),
+            site.resolve("profiles/everyday-work.json.minisig"));
+    String expectedKey;
+    try (var key = Minisign.signer().open(secretKey, PasswordSource.none())) {
+      expectedKey = key.keyId().hex();
+    }
+    ObjectNode report = check();
     ObjectNode failed = failedCheck(report);
     assertThat(failed.string("failure")).isEqualTo("signature_invalid");
     assertThat(failed.string("message"))
         .startsWith(
             "Signature key id in " + downloads + "/everyday-work/2026.0520.1/profile_signature-")
-        .endsWith("\nbut the key id in the public key is 9C194CA9E85EBF10\n");
+        .endsWith("\nbut the key id in the public key is " + expectedKey + "\n");
+    assertThat(ours).isNotEqualTo(expectedKey);
     assertNothingKept(report);
   }
 
@@ -377,5 +393,161 @@ class ManifestCheckDownloadTest {
     assertThat(server.requests)
         .containsExactly(
             "HEAD /profiles/everyday-work.json", "HEAD /profiles/everyday-work.json.minisig");
+  }
+
+  // Issue 15: hostile catalogs and careless folders.
+
+  private static boolean ok(ObjectNode report) {
+    return ((BooleanNode) report.get("ok")).value();
+  }
+
+  @Test
+  void check_unsignedCatalogWithPubkey_failsClosedFetchingNothing() throws Exception {
+    ObjectNode report = checkAsItIs();
+
+    assertThat(ok(report)).isFalse();
+    ObjectNode signature = (ObjectNode) report.get("catalog_signature");
+    assertThat(signature.string("failure")).isEqualTo("missing");
+    assertThat(signature.string("code")).isEqualTo("E575");
+    assertThat(signature.string("path")).isEqualTo(manifest + ".minisig");
+    assertThat(checks(report)).isEmpty();
+    assertThat(server.requests).as("nothing an unsigned catalog names is fetched").isEmpty();
+    assertThat(downloads).doesNotExist();
+  }
+
+  @Test
+  void check_catalogChangedAfterSigning_failsClosed() throws Exception {
+    signCatalog();
+    pointPayloadAt(server.base() + "/elsewhere.json");
+
+    ObjectNode report = checkAsItIs();
+
+    ObjectNode signature = (ObjectNode) report.get("catalog_signature");
+    assertThat(signature.string("failure")).isEqualTo("signature_invalid");
+    assertThat(signature.string("message")).isEqualTo("Signature verification failed\n");
+    assertThat(server.requests).isEmpty();
+    assertThat(downloads).doesNotExist();
+  }
+
+  @Test
+  void check_signedCatalog_saysWhichKeyVerifiedIt() throws Exception {
+    ObjectNode report = check();
+
+    assertThat(ok(report)).isTrue();
+    ObjectNode signature = (ObjectNode) report.get("catalog_signature");
+    String keyId;
+    try (var key = Minisign.signer().open(secretKey, PasswordSource.none())) {
+      keyId = key.keyId().hex();
+    }
+    assertThat(signature.string("key_id")).isEqualTo(keyId);
+    assertThat(signature.string("public_key")).isEqualTo(publicKey.toString());
+    assertThat(((BooleanNode) signature.get("ok")).value()).isTrue();
+  }
+
+  @Test
+  void check_redirectToAHostileLocation_isDownloadFailedInTheReport() throws Exception {
+    server.answer(
+        "/assets/rootfs.squashfs",
+        exchange -> CatalogServer.redirect(exchange, "http://10.255.255.1\\@127.0.0.1/x"));
+
+    ObjectNode report = check();
+
+    assertThat(onlyFailure(report)).isEqualTo("vm_asset/rootfs download_failed");
+    assertThat(failedCheck(report).string("message")).contains("invalid location refused");
+    assertNothingKept(report);
+  }
+
+  @Test
+  void check_assetNameWithAnEscapedNul_givesAReport() throws Exception {
+    String base = server.base() + "/assets/";
+    server.answer(
+        "/assets/rootfs.\u0000.squashfs",
+        exchange -> CatalogServer.body(exchange, 200, "rootfs".getBytes(StandardCharsets.UTF_8)));
+    writeProfile(
+        profileText()
+            .replace(base + "rootfs.squashfs\"", base + "rootfs.%00.squashfs\"")
+            .replace(base + "rootfs.squashfs.minisig\"", base + "rootfs.squashfs.minisig\""));
+    generateCatalog();
+
+    ObjectNode report = check();
+
+    assertThat(checks(report)).hasSize(8);
+    assertThat(checks(report))
+        .filteredOn(
+            c -> "rootfs".equals(c.string("asset_kind")) && c.string("kind").equals("vm_asset"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.string("url")).contains("%00"));
+  }
+
+  @Test
+  void check_revisionNameTooLongForTheFileSystem_keepsNothingAndReports() throws Exception {
+    String revision = "2026.0520." + "1".repeat(300);
+    Files.delete(site.resolve("profiles/everyday-work.json"));
+    Files.delete(site.resolve("profiles/everyday-work.json.minisig"));
+    Path payload = site.resolve("profiles/everyday-work-long.json");
+    Files.writeString(payload, profileText().replace("\"2026.0520.1\"", "\"" + revision + "\""));
+    sign(payload);
+    generateCatalog();
+
+    ObjectNode report = check();
+
+    assertThat(ok(report)).isFalse();
+    assertThat(checks(report))
+        .filteredOn(c -> !((BooleanNode) c.get("ok")).value())
+        .singleElement()
+        .satisfies(c -> assertThat(c.string("message")).contains("longer than 255 bytes"));
+    assertNothingKept(report);
+  }
+
+  @Test
+  void check_staleStagingFoldersOfKilledRuns_areRemovedAndOnlyThose() throws Exception {
+    Files.createDirectories(downloads);
+    // A killed run of this version: its lock file is there, held by no one.
+    Path killed = Files.createDirectories(downloads.resolve(".capsem-staging-111"));
+    Files.createFile(killed.resolve(".lock"));
+    Files.write(killed.resolve("3"), new byte[650_000]);
+    // A killed run of an earlier version (no lock file), an hour and more ago.
+    Path legacy = Files.createDirectories(downloads.resolve(".capsem-staging-222"));
+    Files.write(legacy.resolve("1"), new byte[10]);
+    Files.setLastModifiedTime(
+        legacy,
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000));
+    // A run in progress (its lock held), an unlocked folder too recent to judge, and not ours.
+    Path busy = Files.createDirectories(downloads.resolve(".capsem-staging-333"));
+    Path recent = Files.createDirectories(downloads.resolve(".capsem-staging-444"));
+    Path mine = Files.createDirectories(downloads.resolve("notes"));
+    ObjectNode report;
+    try (var channel =
+            java.nio.channels.FileChannel.open(
+                busy.resolve(".lock"),
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        var lock = channel.lock()) {
+      report = check();
+    }
+
+    assertThat(ok(report)).isTrue();
+    assertThat(killed).doesNotExist();
+    assertThat(legacy).doesNotExist();
+    assertThat(busy).isDirectory();
+    assertThat(recent).isDirectory();
+    assertThat(mine).isDirectory();
+  }
+
+  @Test
+  void check_symlinkedFolderInTheDownloadFolder_isRefusedAndNothingGoesThrough() throws Exception {
+    Path outside = Files.createDirectories(root.resolve("outside"));
+    Files.createDirectories(downloads);
+    Files.createSymbolicLink(downloads.resolve("everyday-work"), outside);
+
+    ObjectNode report = check();
+
+    assertThat(ok(report)).isFalse();
+    assertThat(failedCheck(report).string("message"))
+        .startsWith("E574 everyday-work in the download folder is a symbolic link");
+    try (Stream<Path> walk = Files.walk(outside)) {
+      assertThat(walk.filter(p -> !p.equals(outside)).toList()).isEmpty();
+    }
+    assertThat(checks(report)).noneMatch(c -> c.has("download_path"));
   }
 }

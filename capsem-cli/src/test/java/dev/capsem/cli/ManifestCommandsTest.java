@@ -3,6 +3,7 @@ package dev.capsem.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capsem.core.internal.json.ArrayNode;
+import dev.capsem.core.internal.json.BooleanNode;
 import dev.capsem.core.internal.json.JsonDialect;
 import dev.capsem.core.internal.json.JsonPrinter;
 import dev.capsem.core.internal.json.JsonReader;
@@ -259,6 +260,7 @@ class ManifestCommandsTest {
   // Check reports against upstream's, on upstream's layout.
 
   private Path manifest;
+  private String keyId;
 
   @BeforeEach
   void layOutLikeUpstream() throws Exception {
@@ -267,7 +269,8 @@ class ManifestCommandsTest {
     Files.createDirectories(root.resolve("keys"));
     Path pub = root.resolve("keys/test-unencrypted.pub");
     Path key = root.resolve("keys/test-unencrypted.key");
-    Minisign.keyGenerator().generateFiles(pub, key, KeyProtection.unencrypted(), false);
+    keyId =
+        Minisign.keyGenerator().generateFiles(pub, key, KeyProtection.unencrypted(), false).hex();
     String profile =
         Conformance.text("schemas/fixtures/profile-v2-valid.json")
             .replace("\"id\": \"everyday-work\"", "\"id\": \"corp-dev\"")
@@ -356,6 +359,10 @@ class ManifestCommandsTest {
     ObjectNode.Builder out = ObjectNode.builder();
     for (ObjectNode.Member member : object.entries()) {
       Node value = member.value();
+      if (member.key().equals("catalog_signature")) {
+        // Ours (D20), which upstream's reports do not have: asserted on its own.
+        continue;
+      }
       if (member.key().equals("download_path")) {
         if (!keepDownloadPaths) {
           continue;
@@ -412,8 +419,26 @@ class ManifestCommandsTest {
         .isEqualTo(upstream("check-fast-hash-mismatch.json", true));
   }
 
+  /**
+   * Signs the catalog with the test key: with {@code --pubkey} ours verifies the catalog's own
+   * signature first and fails closed without it (D20, issue 15), which upstream never checks.
+   */
+  private void signCatalog() throws Exception {
+    sign(manifest, root.resolve("keys/test-unencrypted.key"));
+  }
+
+  private void assertCatalogSignatureVerified(Admin.Run run) throws Exception {
+    ObjectNode signature =
+        (ObjectNode)
+            ((ObjectNode) JsonReader.read(run.stdout(), JsonDialect.PYDANTIC))
+                .get("catalog_signature");
+    assertThat(((BooleanNode) signature.get("ok")).value()).isTrue();
+    assertThat(signature.string("key_id")).isEqualTo(keyId);
+  }
+
   @Test
   void checkDownload_intact_isUpstreamsDownloadOkReport() throws Exception {
+    signCatalog();
     Admin.Run run =
         check(
             "--download",
@@ -423,6 +448,7 @@ class ManifestCommandsTest {
             root.resolve("keys/test-unencrypted.pub").toString(),
             "--json");
     assertThat(run.exitCode()).as(run.stdout()).isZero();
+    assertCatalogSignatureVerified(run);
     assertThat(comparable(run.stdout(), true)).isEqualTo(upstream("check-download-ok.json", true));
   }
 
@@ -434,6 +460,7 @@ class ManifestCommandsTest {
   })
   void checkDownload_broken_isUpstreamsReportWithoutKeptFiles(
       String vector, String dir, String file, String bytes) throws Exception {
+    signCatalog();
     Files.writeString(root.resolve(file), bytes.replace("\\n", "\n"));
     Admin.Run run =
         check(
@@ -444,6 +471,7 @@ class ManifestCommandsTest {
             root.resolve("keys/test-unencrypted.pub").toString(),
             "--json");
     assertThat(run.exitCode()).isEqualTo(1);
+    assertCatalogSignatureVerified(run);
     // Ours: a failed revision keeps no file, so its checks carry no download_path.
     assertThat(comparable(run.stdout(), true)).doesNotContain("download_path");
     assertThat(comparable(run.stdout(), false)).isEqualTo(upstream(vector, false));

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.capsem.core.ports.HttpCall;
 import dev.capsem.core.ports.HttpFetcher;
 import dev.capsem.core.ports.HttpReply;
+import dev.capsem.core.ports.TransferPace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,6 +56,36 @@ class JdkHttpFetcherTest {
             out.write('x');
             out.flush();
             Thread.sleep(5_000);
+          } catch (InterruptedException | IOException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    server.createContext(
+        "/trickle",
+        exchange -> {
+          // 60,000 bytes at about 12 kB/s: five seconds, steadily.
+          exchange.sendResponseHeaders(200, 60_000);
+          try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 60; i++) {
+              out.write(new byte[1000]);
+              out.flush();
+              Thread.sleep(80);
+            }
+          } catch (InterruptedException | IOException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    server.createContext(
+        "/drip",
+        exchange -> {
+          // One byte every 200 ms: never idle for long, but 5 bytes/s.
+          exchange.sendResponseHeaders(200, 0);
+          try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 100; i++) {
+              out.write('x');
+              out.flush();
+              Thread.sleep(200);
+            }
           } catch (InterruptedException | IOException e) {
             Thread.currentThread().interrupt();
           }
@@ -130,5 +161,72 @@ class JdkHttpFetcherTest {
         .isInstanceOf(HttpTimeoutException.class)
         .hasMessageContaining("timed out");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+  }
+
+  private HttpCall get(String path, Duration timeout, TransferPace pace) {
+    return new HttpCall(
+        "GET",
+        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path),
+        Map.of("User-Agent", "test"),
+        timeout,
+        pace);
+  }
+
+  @Test
+  void fetch_steadyBodyLongerThanTheTimeout_arrivesWhole() throws IOException {
+    // Issue 15, finding 4: a steady body may take longer than the request timeout (then a total
+    // cap that cut 6 MB at 150 kB/s); the timeout bounds the head, the pace the body.
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    long start = System.nanoTime();
+
+    HttpReply reply =
+        http.fetch(
+            get(
+                "/trickle",
+                Duration.ofSeconds(2),
+                new TransferPace(Duration.ofMillis(500), 5_000, Duration.ofSeconds(1))),
+            head -> body::write);
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(body.size()).isEqualTo(60_000);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void fetch_bodyBelowTheMinimumRate_isCutOffAfterTheWindow() {
+    long start = System.nanoTime();
+
+    assertThatThrownBy(
+            () ->
+                http.fetch(
+                    get(
+                        "/drip",
+                        Duration.ofSeconds(5),
+                        new TransferPace(Duration.ofSeconds(5), 1_000, Duration.ofSeconds(1))),
+                    head -> HttpFetcher.BodySink.discard()))
+        .isInstanceOf(HttpTimeoutException.class)
+        .hasMessageContaining("slower than 1000 bytes/s over 1 s");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void fetch_noServer_failsAtOnceNotAfterTheTimeout() throws IOException {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    long start = System.nanoTime();
+
+    assertThatThrownBy(
+            () ->
+                http.fetch(
+                    new HttpCall(
+                        "GET",
+                        URI.create("http://127.0.0.1:" + port + "/x"),
+                        Map.of(),
+                        Duration.ofSeconds(20)),
+                    head -> HttpFetcher.BodySink.discard()))
+        .isInstanceOf(IOException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
   }
 }

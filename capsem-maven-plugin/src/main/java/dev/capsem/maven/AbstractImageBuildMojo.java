@@ -219,6 +219,16 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
   boolean noCache;
 
   /**
+   * Who writes {@code rootfs.squashfs}: {@code capsem}, capsem-java's own writer reading {@code
+   * docker export}'s stream in the build (no tar on disk, no second container), or {@code
+   * mksquashfs} in a second container as before, kept for one release.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.squashfsWriter", defaultValue = "capsem")
+  String squashfsWriter;
+
+  /**
    * Logs every container command without running any.
    *
    * @since 0.1.0
@@ -261,6 +271,7 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
         .buildCa(given(buildCa))
         .binaryVersion(binaryVersion)
         .noCache(noCache)
+        .squashfsWriter(squashfsWriter)
         .dryRun(dryRun)
         .build();
   }

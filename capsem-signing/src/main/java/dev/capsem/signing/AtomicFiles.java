@@ -21,30 +21,40 @@ import java.util.Set;
  */
 final class AtomicFiles {
 
-  /** rw------- : secret keys. */
-  static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+  /** Who may read a file written here. */
+  enum Access {
+    /** rw------- whatever the umask: secret keys. */
+    OWNER_ONLY,
+    /**
+     * The mode any new file gets under the user's umask (rw-r--r-- under the usual 022): public
+     * keys and signatures, as minisign leaves them, which other users publish.
+     */
+    PUBLISHED
+  }
 
-  /** rw-r--r-- : public keys and signatures, as minisign leaves them under the usual umask. */
-  static final Set<PosixFilePermission> WORLD_READABLE =
-      PosixFilePermissions.fromString("rw-r--r--");
+  private static final Set<PosixFilePermission> OWNER_READ_WRITE =
+      PosixFilePermissions.fromString("rw-------");
 
   private AtomicFiles() {}
 
   /** Writes {@code target} atomically, replacing it if it exists. */
-  static void replace(Path target, byte[] content, Set<PosixFilePermission> permissions)
-      throws IOException {
-    try (Staged staged = stage(target, content, permissions)) {
+  static void replace(Path target, byte[] content, Access access) throws IOException {
+    try (Staged staged = stage(target, content, access)) {
       staged.commit(true);
     }
   }
 
   /** Writes the content next to {@code target}, ready to be moved into place by {@link Staged}. */
-  static Staged stage(Path target, byte[] content, Set<PosixFilePermission> permissions)
-      throws IOException {
+  static Staged stage(Path target, byte[] content, Access access) throws IOException {
     Path absolute = target.toAbsolutePath();
-    // createTempFile makes the file owner-only on POSIX: nothing is readable before it is complete.
+    // createTempFile makes the file owner-only on POSIX: a secret is never readable by others,
+    // not even for a moment. A published file is created as any new file is, under the umask.
     Path temp =
-        Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+        access == Access.OWNER_ONLY
+            ? Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp")
+            : Files.createFile(
+                absolute.resolveSibling(
+                    "." + absolute.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp"));
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -53,8 +63,9 @@ final class AtomicFiles {
         }
         channel.force(true);
       }
-      if (Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null) {
-        Files.setPosixFilePermissions(temp, permissions);
+      if (access == Access.OWNER_ONLY
+          && Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null) {
+        Files.setPosixFilePermissions(temp, OWNER_READ_WRITE);
       }
       return new Staged(temp, absolute);
     } catch (IOException | RuntimeException e) {
@@ -72,6 +83,10 @@ final class AtomicFiles {
     private Staged(Path temp, Path target) {
       this.temp = temp;
       this.target = target;
+    }
+
+    Path target() {
+      return target;
     }
 
     /**

@@ -60,28 +60,30 @@ final class MinisignKeyGenerator implements SigningKeyGenerator {
       refuseExisting(publicKeyFile);
       refuseExisting(secretKeyFile);
     }
+    // scrypt runs here, before any file is touched: failing or killed now changes nothing.
     GeneratedKeyPair pair = generate(protection);
-    // Both files are complete on disk before either is moved into place, so only the two renames
-    // can still fail. Without overwrite a failed second rename takes the first back out; with
-    // overwrite the old secret key is already gone and the caller must regenerate.
+    // Both files are complete on disk before either is moved into place, so only the renames can
+    // still fail.
     try (AtomicFiles.Staged secret =
             AtomicFiles.stage(
                 secretKeyFile,
                 pair.secretKeyText().getBytes(StandardCharsets.US_ASCII),
-                AtomicFiles.OWNER_ONLY);
+                AtomicFiles.Access.OWNER_ONLY);
         AtomicFiles.Staged pub =
             AtomicFiles.stage(
                 publicKeyFile,
                 pair.publicKeyText().getBytes(StandardCharsets.US_ASCII),
-                AtomicFiles.WORLD_READABLE)) {
-      secret.commit(overwrite);
-      try {
-        pub.commit(overwrite);
-      } catch (IOException e) {
-        if (!overwrite) {
+                AtomicFiles.Access.PUBLISHED)) {
+      if (overwrite) {
+        KeyRotation.replace(secret, pub);
+      } else {
+        secret.commit(false);
+        try {
+          pub.commit(false);
+        } catch (IOException e) {
           Files.deleteIfExists(secretKeyFile);
+          throw e;
         }
-        throw e;
       }
     }
     return pair.keyId();

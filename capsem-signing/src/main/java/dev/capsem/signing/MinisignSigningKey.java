@@ -55,7 +55,7 @@ final class MinisignSigningKey implements SigningKey {
       throws IOException {
     String signature = sign(payload, comments);
     AtomicFiles.replace(
-        signatureFile, signature.getBytes(StandardCharsets.UTF_8), AtomicFiles.WORLD_READABLE);
+        signatureFile, signature.getBytes(StandardCharsets.UTF_8), AtomicFiles.Access.PUBLISHED);
   }
 
   @Override

@@ -2,11 +2,15 @@ package dev.capsem.signing;
 
 import static dev.capsem.signing.Blake3Compression.CV_WORDS;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -48,7 +52,28 @@ final class ParallelFileHasher {
     this.bufferSize = bufferSize;
   }
 
+  /**
+   * A regular file larger than one piece is hashed in parallel at the size it has; anything else is
+   * read to its end, whatever size it claims, as {@code b3sum} does: a pipe or FIFO (no size),
+   * {@code /proc} files (size 0) and {@code /sys} files (size 4096, fewer bytes).
+   */
   String hex(Path file) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    if (attributes.isDirectory()) {
+      throw new IOException(file + ": Is a directory");
+    }
+    if (!attributes.isRegularFile() || attributes.size() <= minPieceSize) {
+      return hexToTheEnd(file);
+    }
+    try {
+      return hexAtItsSize(file);
+    } catch (EOFException shorter) {
+      // Fewer bytes than the size said (a /sys file, or a file cut while read): what is there.
+      return hexToTheEnd(file);
+    }
+  }
+
+  private String hexAtItsSize(Path file) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       if (size <= minPieceSize) {
@@ -74,6 +99,18 @@ final class ParallelFileHasher {
     long needed = (fileSize + MAX_PIECES - 1) / MAX_PIECES;
     long pow2 = needed <= 1 ? 1 : Long.highestOneBit(needed - 1) << 1;
     return Math.max(minPieceSize, pow2);
+  }
+
+  /** Reads {@code file} in order until it ends, in one thread. */
+  private String hexToTheEnd(Path file) throws IOException {
+    Blake3Stream stream = new Blake3Stream(many);
+    byte[] buffer = new byte[bufferSize];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        stream.update(buffer, 0, n);
+      }
+    }
+    return stream.finishHex();
   }
 
   private String hexInOneThread(Path file, FileChannel channel, long size) throws IOException {

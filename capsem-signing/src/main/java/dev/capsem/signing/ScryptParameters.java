@@ -53,6 +53,54 @@ record ScryptParameters(int nLog2, int r, int p) {
     return 1 << nLog2;
   }
 
+  /**
+   * What scrypt holds while it runs: its table of N blocks of 128r bytes (1 GiB for minisign's
+   * defaults), plus what the rest of the program needs beside it.
+   */
+  long memoryBytes() {
+    return 128L * r * n() + HEADROOM_BYTES;
+  }
+
+  /**
+   * The rest of the program and the table's per-block overhead: BouncyCastle's scrypt alone needs a
+   * heap of about 1044 MiB for minisign's defaults (measured with the serial collector).
+   */
+  static final long HEADROOM_BYTES = 64L * 1024 * 1024;
+
+  /**
+   * Refuses (E571) before any work when scrypt cannot fit in {@code maxHeapBytes}, the most memory
+   * this JVM may use: naming the memory needed and how to give it, rather than an {@code
+   * OutOfMemoryError} with a stack trace half way.
+   */
+  ScryptParameters requireMemory(long maxHeapBytes) throws Refusal {
+    if (maxHeapBytes < memoryBytes()) {
+      throw notEnoughMemory(maxHeapBytes);
+    }
+    return this;
+  }
+
+  /** The E571 refusal for a JVM whose heap stops at {@code maxHeapBytes}. */
+  Refusal notEnoughMemory(long maxHeapBytes) {
+    long needMib = (memoryBytes() + (1L << 20) - 1) >> 20;
+    // Rounded up to a quarter gigabyte, with a quarter to spare: -Xmx1536m for minisign's keys.
+    long giveMib = ((needMib + 255) / 256) * 256 + 256;
+    return new Refusal(
+        SignatureFailureKind.INSUFFICIENT_MEMORY,
+        "E571 not enough memory for the secret key's scrypt parameters (N=2^"
+            + nLog2
+            + ", r="
+            + r
+            + "): opening it needs about "
+            + needMib
+            + " MiB of Java heap, and this JVM may use at most "
+            + (maxHeapBytes >> 20)
+            + " MiB; give it more with CAPSEM_JAVA_OPTS=-Xmx"
+            + giveMib
+            + "m (bin/capsem-admin) or MAVEN_OPTS=-Xmx"
+            + giveMib
+            + "m (Maven)");
+  }
+
   /** Refuses parameters above minisign's defaults (see {@link #MAX_N_LOG2}). */
   ScryptParameters requireAffordable() throws Refusal {
     if (nLog2 > MAX_N_LOG2 || r != 8 || p < 1 || ((long) p << nLog2) > MAX_WORK) {

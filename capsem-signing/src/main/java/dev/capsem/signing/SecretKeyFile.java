@@ -96,7 +96,8 @@ final class SecretKeyFile {
   private static void decrypt(byte[] key, PasswordSource password) throws IOException, Refusal {
     ScryptParameters scrypt =
         ScryptParameters.fromLimits(littleEndian(key, OPS_LIMIT), littleEndian(key, MEM_LIMIT))
-            .requireAffordable();
+            .requireAffordable()
+            .requireMemory(Runtime.getRuntime().maxMemory());
     byte[] secret = Passwords.require(password, "decrypt the secret key");
     try {
       xorKeyStream(key, secret, scrypt);
@@ -124,7 +125,9 @@ final class SecretKeyFile {
         // Unencrypted keys keep kdf 00 00 and all-zero salt, limits and checksum, like -W.
         KeyProtection.Scrypt scrypt = (KeyProtection.Scrypt) protection;
         ScryptParameters parameters =
-            ScryptParameters.fromLimits(scrypt.opsLimit(), scrypt.memLimit()).requireAffordable();
+            ScryptParameters.fromLimits(scrypt.opsLimit(), scrypt.memLimit())
+                .requireAffordable()
+                .requireMemory(Runtime.getRuntime().maxMemory());
         byte[] secret = Passwords.require(scrypt.password(), "encrypt the secret key");
         try {
           Passwords.requireTypeable(secret);
@@ -151,11 +154,19 @@ final class SecretKeyFile {
   }
 
   /** XORs {@code keynum_sk} with scrypt(password, salt) in place: encrypts and decrypts alike. */
-  private static void xorKeyStream(byte[] key, byte[] password, ScryptParameters parameters) {
+  private static void xorKeyStream(byte[] key, byte[] password, ScryptParameters parameters)
+      throws Refusal {
     byte[] salt = Arrays.copyOfRange(key, SALT, SALT + SALT_BYTES);
-    byte[] stream =
-        SCrypt.generate(
-            password, salt, parameters.n(), parameters.r(), parameters.p(), ENCRYPTED_BYTES);
+    byte[] stream;
+    try {
+      stream =
+          SCrypt.generate(
+              password, salt, parameters.n(), parameters.r(), parameters.p(), ENCRYPTED_BYTES);
+    } catch (OutOfMemoryError e) {
+      // The check before passed but the heap was taken by something else: scrypt's table is
+      // garbage now, and the user gets the same coded error instead of a stack trace.
+      throw parameters.notEnoughMemory(Runtime.getRuntime().maxMemory());
+    }
     for (int i = 0; i < ENCRYPTED_BYTES; i++) {
       key[KEY_ID + i] ^= stream[i];
     }

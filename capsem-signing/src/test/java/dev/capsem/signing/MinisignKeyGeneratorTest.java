@@ -165,4 +165,56 @@ class MinisignKeyGeneratorTest {
                     .generateFiles(same, same, KeyProtection.unencrypted(), true))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void generateFiles_overwriteWhoseSecondRenameFails_keepsTheOldPair() throws Exception {
+    Path key = Files.writeString(dir.resolve("k.key"), "old secret");
+    // A non-empty folder where the public key goes: the secret key's rename succeeds, the public
+    // key's fails, as a full disk or a killed process would leave it half way.
+    Path pub = Files.createDirectory(dir.resolve("k.pub"));
+    Files.writeString(pub.resolve("blocker"), "x");
+
+    assertThatThrownBy(
+            () ->
+                Minisign.keyGenerator().generateFiles(pub, key, KeyProtection.unencrypted(), true))
+        .isInstanceOf(java.io.IOException.class);
+
+    assertThat(Files.readString(key)).isEqualTo("old secret");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("no staged or backup file is left behind")
+          .containsExactlyInAnyOrder("k.key", "k.pub");
+    }
+  }
+
+  @Test
+  void generateFiles_overwriteWhosePasswordIsRefused_keepsTheOldPair() throws Exception {
+    Path pub = Files.writeString(dir.resolve("k.pub"), "old public");
+    Path key = Files.writeString(dir.resolve("k.key"), "old secret");
+
+    assertThatThrownBy(
+            () -> Minisign.keyGenerator().generateFiles(pub, key, cheapScrypt("line\nbreak"), true))
+        .isInstanceOfSatisfying(
+            SigningException.class,
+            e -> assertThat(e.kind()).isEqualTo(SignatureFailureKind.INVALID_PASSWORD));
+
+    assertThat(Files.readString(pub)).isEqualTo("old public");
+    assertThat(Files.readString(key)).isEqualTo("old secret");
+  }
+
+  @Test
+  void generateFiles_overwrite_newPairOpensAndNoBackupRemains() throws Exception {
+    Path pub = Files.writeString(dir.resolve("k.pub"), "old public");
+    Path key = Files.writeString(dir.resolve("k.key"), "old secret");
+
+    KeyId keyId = Minisign.keyGenerator().generateFiles(pub, key, cheapScrypt("pw"), true);
+
+    try (SigningKey opened = Minisign.signer().open(key, PasswordSource.of("pw".toCharArray()))) {
+      assertThat(opened.keyId()).isEqualTo(keyId);
+      assertThat(opened.publicKeyText()).isEqualTo(Files.readString(pub));
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).hasSize(2);
+    }
+  }
 }

@@ -76,4 +76,26 @@ class ParallelFileHasherTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("threads");
   }
+
+  @Test
+  void hex_procFileOfSizeZero_hashesItsContentNotEmptyInput() throws IOException {
+    Path proc = Path.of("/proc/version");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(proc), "no /proc on this system");
+    assertThat(Files.size(proc)).as("/proc reports size 0").isZero();
+    byte[] content = Files.readAllBytes(proc);
+    ParallelFileHasher files = new ParallelFileHasher(ManyHashers.scalar(), 2, 1024, 1024);
+
+    assertThat(content).isNotEmpty();
+    assertThat(files.hex(proc)).isEqualTo(Blake3.hasher(ManyHashers.scalar(), 1).hex(content));
+  }
+
+  @Test
+  void hex_sysFileShorterThanItsSize_hashesWhatIsThere() throws IOException {
+    Path sys = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(sys), "no such /sys file here");
+    byte[] content = Files.readAllBytes(sys);
+    ParallelFileHasher files = new ParallelFileHasher(ManyHashers.scalar(), 2, 1024, 1024);
+
+    assertThat(files.hex(sys)).isEqualTo(Blake3.hasher(ManyHashers.scalar(), 1).hex(content));
+  }
 }

@@ -48,4 +48,30 @@ class ScryptParametersTest {
         .isInstanceOf(Refusal.class)
         .hasMessageContaining("N=2^21");
   }
+
+  @Test
+  void requireMemory_minisignDefaultsInA512MiBHeap_isE571NamingTheMemoryAndTheOption() {
+    ScryptParameters parameters = new ScryptParameters(20, 8, 1);
+
+    assertThatThrownBy(() -> parameters.requireMemory(512L << 20))
+        .isInstanceOfSatisfying(
+            Refusal.class,
+            refusal -> {
+              assertThat(refusal.failure().kind())
+                  .isEqualTo(dev.capsem.core.ports.SignatureFailureKind.INSUFFICIENT_MEMORY);
+              assertThat(refusal.getMessage())
+                  .startsWith("E571 ")
+                  .contains("needs about 1088 MiB")
+                  .contains("at most 512 MiB")
+                  .contains("CAPSEM_JAVA_OPTS=-Xmx1536m");
+            });
+  }
+
+  @Test
+  void requireMemory_enoughHeap_passes() throws Exception {
+    ScryptParameters parameters = new ScryptParameters(20, 8, 1);
+
+    assertThat(parameters.requireMemory(1536L << 20)).isSameAs(parameters);
+    assertThat(new ScryptParameters(10, 8, 1).requireMemory(128L << 20)).isNotNull();
+  }
 }

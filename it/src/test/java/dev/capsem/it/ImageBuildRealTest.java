@@ -460,4 +460,145 @@ class ImageBuildRealTest {
     }
     return differing;
   }
+
+  // Issue 17: the rootfs written by our squashfs writer (the default) from docker export's stream.
+
+  private static Path firstRootfs() {
+    Path rootfs = scenario.resolve("assets-first/x86_64/rootfs.squashfs");
+    Assumptions.assumeTrue(Files.isRegularFile(rootfs), "the first build did not run");
+    return rootfs;
+  }
+
+  /** A command's standard output as bytes (standard error kept apart), after it exits with 0. */
+  private static byte[] output(Map<String, String> environment, String... command)
+      throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(scenario.toFile());
+    builder.environment().putAll(environment);
+    builder.redirectError(scenario.resolve("stderr.txt").toFile());
+    Process process = builder.start();
+    byte[] out = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue())
+        .as("%s:\n%s", String.join(" ", command), Files.readString(scenario.resolve("stderr.txt")))
+        .isZero();
+    return out;
+  }
+
+  private static String unsquashfsListing(Path image, String... paths) throws Exception {
+    List<String> command = new ArrayList<>(List.of("unsquashfs", "-lln", image.toString()));
+    command.addAll(List.of(paths));
+    return new String(
+        output(Map.of("TZ", "UTC"), command.toArray(String[]::new)), StandardCharsets.UTF_8);
+  }
+
+  private static String admin() {
+    return AdminProcess.repositoryRoot().resolve("bin/capsem-admin").toString();
+  }
+
+  @Test
+  @Order(10)
+  void build_mksquashfsOfTheSameExport_listsTheSameTreeAsOurWriter() throws Exception {
+    Path ours = firstRootfs();
+    List<String> args = new ArrayList<>(build("ci-small.profile.toml", "rootfs", "assets-mks"));
+    // The engine's layers of the first builds make the same image again, so the same export.
+    args.remove("--no-cache");
+    args.addAll(List.of("--squashfs-writer", "mksquashfs"));
+    AdminProcess.Run run = admin(Map.of(), args);
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    Path theirs = scenario.resolve("assets-mks/x86_64/rootfs.squashfs");
+
+    String ourListing = unsquashfsListing(ours);
+    assertThat(ourListing.lines().count()).isGreaterThan(1000);
+    assertThat(ourListing).isEqualTo(unsquashfsListing(theirs));
+  }
+
+  @Test
+  @Order(11)
+  void imageLsAndCat_onTheBuiltRootfs_matchUnsquashfs() throws Exception {
+    Path rootfs = firstRootfs();
+    String image = "assets-first/x86_64/rootfs.squashfs";
+
+    byte[] listing = output(Map.of("TZ", "UTC"), admin(), "image", "ls", image);
+    byte[] etc = output(Map.of("TZ", "UTC"), admin(), "image", "ls", image, "/etc");
+    byte[] jq = output(Map.of(), admin(), "image", "cat", image, "/usr/bin/jq");
+    byte[] banner = output(Map.of(), admin(), "image", "cat", image, "/etc/capsem-banner.txt");
+
+    assertThat(new String(listing, StandardCharsets.UTF_8)).isEqualTo(unsquashfsListing(rootfs));
+    assertThat(new String(etc, StandardCharsets.UTF_8))
+        .isEqualTo(unsquashfsListing(rootfs, "/etc"));
+    assertThat(jq)
+        .hasSizeGreaterThan(1000)
+        .isEqualTo(output(Map.of(), "unsquashfs", "-cat", rootfs.toString(), "/usr/bin/jq"));
+    assertThat(banner)
+        .isEqualTo(
+            output(Map.of(), "unsquashfs", "-cat", rootfs.toString(), "/etc/capsem-banner.txt"));
+  }
+
+  @Test
+  @Order(12)
+  void sbom_fromTheRootfs_listsEveryPackageDpkgQueryListsInAContainerOfTheImage() throws Exception {
+    Path rootfs = firstRootfs();
+    String tag = "capsem-it-rootfs:" + Long.toHexString(System.nanoTime());
+    Path tree = scenario.resolve("rootfs-tree");
+    output(Map.of(), "unsquashfs", "-q", "-n", "-d", tree.toString(), rootfs.toString());
+    output(Map.of(), "bash", "-c", "tar -C rootfs-tree -c . | docker import - " + tag);
+    String installed;
+    try {
+      installed =
+          new String(
+              output(
+                  Map.of(),
+                  "docker",
+                  "run",
+                  "--rm",
+                  "--network",
+                  "none",
+                  tag,
+                  "dpkg-query",
+                  "-W",
+                  "-f",
+                  "${db:Status-Abbrev}\t${Package}\t${Version}\t${Architecture}\n"),
+              StandardCharsets.UTF_8);
+    } finally {
+      new ProcessBuilder("docker", "rmi", "-f", tag).start().waitFor(1, TimeUnit.MINUTES);
+    }
+    AdminProcess.Run run =
+        admin(
+            Map.of(),
+            List.of(
+                "image",
+                "sbom",
+                "ci-small.profile.toml",
+                "--assets-dir",
+                "assets-first",
+                "--arch",
+                "x86_64"));
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(dev.capsem.core.testing.SpdxValidation.errors(run.stdout())).isEmpty();
+    Set<String> described = new TreeSet<>();
+    ObjectNode sbom = (ObjectNode) JsonReader.read(run.stdout(), JsonDialect.PYTHON);
+    for (Node node : ((ArrayNode) sbom.get("packages")).items()) {
+      ObjectNode pkg = (ObjectNode) node;
+      for (Node ref : ((ArrayNode) pkg.get("externalRefs")).items()) {
+        String purl = ((ObjectNode) ref).string("referenceLocator");
+        if (purl.startsWith("pkg:deb/")) {
+          String arch = purl.replaceAll(".*[?&]arch=([^&]+).*", "$1");
+          described.add(pkg.string("name") + " " + pkg.string("versionInfo") + " " + arch);
+        }
+      }
+    }
+    Set<String> listed = new TreeSet<>();
+    for (String line : installed.split("\n")) {
+      String[] fields = line.split("\t");
+      if (fields.length == 4 && fields[0].startsWith("ii")) {
+        listed.add(fields[1].replaceAll(":.*", "") + " " + fields[2] + " " + fields[3]);
+      }
+    }
+
+    assertThat(listed)
+        .hasSizeGreaterThan(50)
+        .anyMatch(l -> l.startsWith("jq ") && l.endsWith(" amd64"))
+        .anyMatch(l -> l.endsWith(" all"));
+    assertThat(described).containsAll(listed);
+  }
 }

@@ -25,8 +25,9 @@ final class EnforcementService implements EnforcementUseCases {
   }
 
   @Override
-  public Outcome<TextReport> backtest(GivenPath file, GivenPath events, GivenPath expected) {
-    return flow.backtest(file, events, expected);
+  public Outcome<TextReport> backtest(
+      GivenPath file, GivenPath events, GivenPath expected, boolean strict) {
+    return flow.backtest(file, events, expected, strict);
   }
 
   @Override

@@ -21,7 +21,16 @@ public interface EnforcementUseCases {
    * Replays a JSONL corpus ({@code capsem.policy-backtest.v1}); with {@code expected} (or null),
    * the report must be that file's.
    */
-  Outcome<TextReport> backtest(GivenPath file, GivenPath events, GivenPath expected);
+  default Outcome<TextReport> backtest(GivenPath file, GivenPath events, GivenPath expected) {
+    return backtest(file, events, expected, false);
+  }
+
+  /**
+   * As above; with {@code strict}, a rule that exceeded its CEL evaluation budget on some event is
+   * an error (E577) and the report is not ok. Either way the report lists such rules.
+   */
+  Outcome<TextReport> backtest(
+      GivenPath file, GivenPath events, GivenPath expected, boolean strict);
 
   /** Runs a rule-test file; writes its JUnit XML to {@code junit} when given (or null). */
   Outcome<TextReport> test(GivenPath testFile, GivenPath junit);

@@ -4,6 +4,8 @@ import dev.capsem.core.internal.detection.DetectionFlow;
 import dev.capsem.core.internal.enforcement.EnforcementFlow;
 import dev.capsem.core.internal.image.ImageFlow;
 import dev.capsem.core.internal.image.VerifyFlow;
+import dev.capsem.core.internal.image.rootfs.Rootfs;
+import dev.capsem.core.internal.image.rootfs.RootfsFlow;
 import dev.capsem.core.internal.manifest.ManifestFlow;
 import dev.capsem.core.internal.release.ReleaseTools;
 import dev.capsem.core.internal.signing.SigningFlow;
@@ -19,6 +21,7 @@ record Flows(
     SigningFlow signing,
     EnforcementFlow enforcement,
     DetectionFlow detection,
+    RootfsFlow rootfs,
     Ports ports) {
 
   static Flows of(Ports ports) {
@@ -26,14 +29,21 @@ record Flows(
         ports.host().isMac()
             ? "brew install colima docker && colima start --vm-type vz --vz-rosetta"
             : "sudo apt install docker.io";
+    Rootfs rootfs = Rootfs.with(ports.squashfsCodecs(), ports.hasher());
     return new Flows(
         new ImageFlow(
-            ports.hasher(), ports.containers(), ports.downloads(), ports.clock(), runtimeFix),
-        new VerifyFlow(ports.hasher(), ports.files()),
+            ports.hasher(),
+            ports.containers(),
+            ports.downloads(),
+            ports.clock(),
+            runtimeFix,
+            ports.squashfsCodecs()),
+        new VerifyFlow(ports.hasher(), ports.files(), rootfs),
         new SigningFlow(
             ports.hasher(), ports.files(), ports.clock(), ports.signer(), ports.keyGenerator()),
         new EnforcementFlow(ports.clock(), ports.files()),
         new DetectionFlow(ports.clock(), ports.files()),
+        new RootfsFlow(rootfs),
         ports);
   }
 

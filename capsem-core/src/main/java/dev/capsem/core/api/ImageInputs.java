@@ -9,6 +9,7 @@ import dev.capsem.core.internal.image.ImageTemplate;
 import dev.capsem.core.internal.image.KernelSource;
 import dev.capsem.core.internal.image.PackageSources;
 import dev.capsem.core.internal.image.WorkspaceSources;
+import dev.capsem.core.internal.image.rootfs.RootfsWriter;
 import dev.capsem.core.internal.manifest.ManifestFlow;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -80,7 +81,10 @@ final class ImageInputs {
                   options.buildCa()),
               version,
               options.noCache(),
-              options.dryRun());
+              options.dryRun(),
+              options.squashfsWriter() == null
+                  ? RootfsWriter.DEFAULT
+                  : RootfsWriter.parse(options.squashfsWriter()));
       return new Checked(sources(options), settings, List.of());
     } catch (IllegalArgumentException e) {
       return problem(Code.E005, e.getMessage());

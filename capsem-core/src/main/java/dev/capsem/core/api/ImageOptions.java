@@ -35,6 +35,8 @@ import dev.capsem.core.diag.GivenPath;
  *     ./Cargo.toml}'s
  * @param noCache rebuild every step without the engine's cache
  * @param dryRun print every container command, run none
+ * @param squashfsWriter {@code capsem} (our writer on the export's stream) or {@code mksquashfs}
+ *     (kept for one release), or null for {@code capsem}
  */
 public record ImageOptions(
     String arch,
@@ -61,7 +63,8 @@ public record ImageOptions(
     GivenPath buildCa,
     String binaryVersion,
     boolean noCache,
-    boolean dryRun) {
+    boolean dryRun,
+    String squashfsWriter) {
 
   /** Upstream's defaults: every architecture and template, {@code guest/}, {@code assets/}. */
   public static Builder builder() {
@@ -96,6 +99,7 @@ public record ImageOptions(
     b.binaryVersion = binaryVersion;
     b.noCache = noCache;
     b.dryRun = dryRun;
+    b.squashfsWriter = squashfsWriter;
     return b;
   }
 
@@ -126,6 +130,7 @@ public record ImageOptions(
     private String binaryVersion;
     private boolean noCache;
     private boolean dryRun;
+    private String squashfsWriter;
 
     private Builder() {}
 
@@ -254,6 +259,11 @@ public record ImageOptions(
       return this;
     }
 
+    public Builder squashfsWriter(String value) {
+      squashfsWriter = blank(value);
+      return this;
+    }
+
     public ImageOptions build() {
       return new ImageOptions(
           arch,
@@ -280,7 +290,8 @@ public record ImageOptions(
           buildCa,
           binaryVersion,
           noCache,
-          dryRun);
+          dryRun,
+          squashfsWriter);
     }
 
     private static String blank(String value) {

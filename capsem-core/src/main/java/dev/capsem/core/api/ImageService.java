@@ -9,6 +9,7 @@ import dev.capsem.core.internal.image.version.VersionMatching;
 import dev.capsem.core.internal.profile.ProfileCheck;
 import dev.capsem.core.internal.profile.ProfileReader;
 import dev.capsem.core.ports.BuildProgress;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +24,9 @@ final class ImageService implements ImageUseCases {
     this.flows = flows;
   }
 
+  // Every image use case's outputs repeat profile values: a secret there is E573, not W005.
   private ProfileCheck read(GivenPath profile) {
-    return ProfileReader.read(ports.files(), profile);
+    return ProfileReader.readForOutputs(ports.files(), profile);
   }
 
   @Override
@@ -97,6 +99,16 @@ final class ImageService implements ImageUseCases {
             : new TextReport(value.json(), value.text(), value.failures(), value.summary(), false),
         verified.diagnostics(),
         verified.error());
+  }
+
+  @Override
+  public Outcome<TextReport> ls(ImageLsRequest request) {
+    return flows.rootfs().list(request.image(), request.path());
+  }
+
+  @Override
+  public Outcome<TextReport> cat(ImageCatRequest request, OutputStream stdout) {
+    return flows.rootfs().cat(request.image(), request.path(), request.out(), stdout);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.capsem.core.api;
 import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.ports.BuildProgress;
+import java.io.OutputStream;
 
 /**
  * {@code capsem-admin image ...} and the matching Maven goals: plan, workspace, build, verify and
@@ -27,6 +28,18 @@ public interface ImageUseCases {
    * promised packages and tools, and doctor bundles passed ({@code capsem.image-verification.v1}).
    */
   Outcome<TextReport> verify(ImageVerifyRequest request);
+
+  /**
+   * Lists a rootfs squashfs, or a path inside it, exactly as {@code unsquashfs -lln} does ({@code
+   * capsem.image-ls.v1}).
+   */
+  Outcome<TextReport> ls(ImageLsRequest request);
+
+  /**
+   * Streams one regular file of a rootfs squashfs to the request's file, or to {@code stdout} when
+   * it names none ({@code capsem.image-cat.v1}).
+   */
+  Outcome<TextReport> cat(ImageCatRequest request, OutputStream stdout);
 
   /** Writes (or returns for printing) the SPDX 2.3 document of each selected architecture. */
   Outcome<ImageSboms> sbom(ImageSbomRequest request);

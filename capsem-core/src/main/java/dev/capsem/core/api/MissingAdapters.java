@@ -17,8 +17,12 @@ import dev.capsem.core.ports.SignatureVerifier;
 import dev.capsem.core.ports.Signer;
 import dev.capsem.core.ports.SigningKey;
 import dev.capsem.core.ports.SigningKeyGenerator;
+import dev.capsem.core.ports.SquashfsCodec;
 import dev.capsem.core.ports.VerifyOptions;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /** Stand-ins for adapters a caller did not supply: using one is a wiring bug, said plainly. */
 final class MissingAdapters {
@@ -96,6 +100,38 @@ final class MissingAdapters {
           throw missing("OciRegistry");
         }
       };
+
+  /** One stand-in per squashfs compression id, so that any image says which adapter is missing. */
+  static final List<SquashfsCodec> SQUASHFS_CODECS =
+      IntStream.rangeClosed(SquashfsCodec.GZIP, SquashfsCodec.ZSTD)
+          .mapToObj(MissingAdapters::squashfsCodec)
+          .toList();
+
+  private static SquashfsCodec squashfsCodec(int id) {
+    return new SquashfsCodec() {
+      @Override
+      public int id() {
+        return id;
+      }
+
+      @Override
+      public int decompress(
+          byte[] source, int offset, int length, byte[] target, int targetOffset, int capacity) {
+        throw missing("SquashfsCodec");
+      }
+
+      @Override
+      public int compress(
+          byte[] source, int offset, int length, byte[] target, int targetOffset, int capacity) {
+        throw missing("SquashfsCodec");
+      }
+
+      @Override
+      public Optional<SquashfsCodec> atLevel(int level) {
+        throw missing("SquashfsCodec");
+      }
+    };
+  }
 
   private MissingAdapters() {}
 

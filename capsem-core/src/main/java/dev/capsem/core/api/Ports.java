@@ -11,8 +11,10 @@ import dev.capsem.core.ports.RawSignatureVerifier;
 import dev.capsem.core.ports.SignatureVerifier;
 import dev.capsem.core.ports.Signer;
 import dev.capsem.core.ports.SigningKeyGenerator;
+import dev.capsem.core.ports.SquashfsCodec;
 import dev.capsem.core.ports.ToolProbe;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -38,6 +40,7 @@ public final class Ports {
   private final ContainerRuntime containers;
   private final Downloader downloads;
   private final OciRegistry registry;
+  private final List<SquashfsCodec> squashfsCodecs;
 
   /**
    * Ports for the use cases that neither sign, verify, fetch, build nor publish; documents on the
@@ -63,6 +66,7 @@ public final class Ports {
     this.containers = ContainerRuntime.none();
     this.downloads = Downloader.none();
     this.registry = MissingAdapters.REGISTRY;
+    this.squashfsCodecs = MissingAdapters.SQUASHFS_CODECS;
   }
 
   private Ports(Draft draft) {
@@ -79,6 +83,7 @@ public final class Ports {
     this.containers = Objects.requireNonNull(draft.containers, "containers");
     this.downloads = Objects.requireNonNull(draft.downloads, "downloads");
     this.registry = Objects.requireNonNull(draft.registry, "registry");
+    this.squashfsCodecs = List.copyOf(draft.squashfsCodecs);
   }
 
   /** These ports reading and writing documents through {@code access}. */
@@ -118,6 +123,15 @@ public final class Ports {
   /** These ports with the OCI registry releases are pushed to and pulled from. */
   public Ports withRegistry(OciRegistry value) {
     return with(draft -> draft.registry = value);
+  }
+
+  /**
+   * These ports with the squashfs block codecs: the image build writes the rootfs with the one its
+   * guest config names, and {@code image ls}/{@code cat}/{@code sbom}/{@code verify} read images
+   * with any of them (capsem-docker-adapter's {@code SquashfsCodecs.readers()}: zstd, xz, gzip).
+   */
+  public Ports withSquashfsCodecs(List<SquashfsCodec> codecs) {
+    return with(draft -> draft.squashfsCodecs = List.copyOf(codecs));
   }
 
   /** These ports with another hasher (a memo of file hashes, say). */
@@ -190,6 +204,11 @@ public final class Ports {
     return registry;
   }
 
+  /** The squashfs block codecs, one per compression id. */
+  public List<SquashfsCodec> squashfsCodecs() {
+    return squashfsCodecs;
+  }
+
   private Ports with(Consumer<Draft> change) {
     Draft draft = new Draft(this);
     change.accept(draft);
@@ -209,6 +228,7 @@ public final class Ports {
     private ContainerRuntime containers;
     private Downloader downloads;
     private OciRegistry registry;
+    private List<SquashfsCodec> squashfsCodecs;
 
     private Draft(Ports from) {
       this.from = from;
@@ -222,6 +242,7 @@ public final class Ports {
       this.containers = from.containers;
       this.downloads = from.downloads;
       this.registry = from.registry;
+      this.squashfsCodecs = from.squashfsCodecs;
     }
   }
 }

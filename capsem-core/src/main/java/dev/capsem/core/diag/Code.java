@@ -144,7 +144,16 @@ public enum Code {
   E564(ERROR, "provenance predicate invalid"),
   E565(ERROR, "provenance builder differs from the expected one"),
   E566(ERROR, "provenance profile digest differs from the expected one"),
+
+  // Hardening: hostile or careless input.
+  E570(ERROR, "value not allowed where it reaches a build (Dockerfile, shell line or file name)"),
+  E571(ERROR, "not enough memory for the secret key's scrypt parameters"),
   E572(ERROR, "duplicate key in a JSON object"),
+  E573(ERROR, "secret in a profile that an output would repeat"),
+  E574(ERROR, "symbolic link in the download folder"),
+  E575(ERROR, "catalog signature missing or invalid"),
+  E576(ERROR, "revoked revision made active again"),
+  E577(ERROR, "enforcement rule exceeded its CEL evaluation budget"),
 
   // Warnings.
   W001(WARNING, "npm packages declared but no rule permits the npm registry"),
@@ -169,7 +178,10 @@ public enum Code {
   W530(WARNING, "extended attribute squashfs cannot store"),
   W531(WARNING, "package metadata in the rootfs unreadable"),
   W550(WARNING, "pulled release not checked against a public key"),
-  W551(WARNING, "released file not among the provenance subjects");
+  W551(WARNING, "released file not among the provenance subjects"),
+
+  // Hardening.
+  W570(WARNING, "enforcement rule exceeded its CEL evaluation budget in a backtest");
 
   private final Severity severity;
   private final String title;

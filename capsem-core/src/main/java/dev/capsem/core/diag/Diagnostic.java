@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param path upstream's dotted location ({@code vm.cpus}, {@code mcpServers.x}); empty at the root
  * @param position the 1-based line and column in the file, or {@code null} when unknown
  * @param message upstream's message text where upstream has one
+ *     <p>Secrets in {@code path} and {@code message} are redacted on construction ({@link
+ *     SecretShapes}).
  */
 public record Diagnostic(Code code, String file, String path, Position position, String message) {
 
@@ -18,6 +20,9 @@ public record Diagnostic(Code code, String file, String path, Position position,
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");
+    // A secret never leaves in a finding, whichever check repeated the value that held it.
+    path = SecretShapes.redact(path);
+    message = SecretShapes.redact(message);
   }
 
   public static Diagnostic of(

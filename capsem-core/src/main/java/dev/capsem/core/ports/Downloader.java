@@ -11,7 +11,13 @@ public interface Downloader {
   /** The body of a GET, for small documents. */
   byte[] get(URI url, Duration timeout) throws IOException;
 
-  /** Streams the body of a GET into {@code target} (which the caller later moves into place). */
+  /**
+   * Streams the body of a GET into {@code target} (which the caller later moves into place). {@code
+   * timeout} bounds the wait for the response's head and every gap between the body's bytes; the
+   * body must also arrive at {@link TransferPace#DOWNLOADS}'s pace or the download fails, but never
+   * for taking long: a steady one may take hours. A failed or killed download leaves no {@code
+   * target}: the next one starts afresh. Every failure names the URL.
+   */
   void download(URI url, Path target, Duration timeout) throws IOException;
 
   /** For callers that fetch nothing: every request fails. */

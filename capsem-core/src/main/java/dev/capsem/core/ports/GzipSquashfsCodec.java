@@ -1,6 +1,7 @@
 package dev.capsem.core.ports;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -80,6 +81,11 @@ final class GzipSquashfsCodec implements SquashfsCodec {
     } finally {
       deflater.end();
     }
+  }
+
+  @Override
+  public Optional<SquashfsCodec> atLevel(int other) {
+    return other >= 1 && other <= 9 ? Optional.of(new GzipSquashfsCodec(other)) : Optional.empty();
   }
 
   @Override

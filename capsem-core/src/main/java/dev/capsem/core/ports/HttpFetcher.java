@@ -6,7 +6,8 @@ import java.io.IOException;
  * Sends one HTTP request and streams the response body to a sink. Implementations follow no
  * redirects and apply no URL policy: the domain decides which URLs and redirects are acceptable
  * (https, or http on loopback only), so that the rule is the same whatever the adapter. The
- * request's timeout bounds the whole exchange, body included.
+ * request's timeout bounds the wait for the head; its {@link TransferPace} governs the body (an
+ * idle timeout and a minimum rate, no total cap).
  */
 public interface HttpFetcher {
 
@@ -16,8 +17,9 @@ public interface HttpFetcher {
    * a time.
    *
    * @return the status and headers, after the whole body has been written to the sink
-   * @throws IOException when the exchange fails or times out; an {@link IOException} thrown by the
-   *     handler or the sink aborts the exchange and is rethrown as the same instance
+   * @throws IOException when the exchange fails, the head does not come in time or the body breaks
+   *     the pace (a timeout exception); an {@link IOException} thrown by the handler or the sink
+   *     aborts the exchange and is rethrown as the same instance
    */
   HttpReply fetch(HttpCall call, BodyHandler handler) throws IOException;
 

@@ -49,7 +49,12 @@ public enum SignatureFailureKind {
   /** A password that minisign could not read back (a line break or NUL, or over 1023 bytes). */
   INVALID_PASSWORD("invalid_password", 2),
   /** The decoded secret key is inconsistent: its public half does not belong to its seed. */
-  CORRUPT_SECRET_KEY("corrupt_secret_key", 2);
+  CORRUPT_SECRET_KEY("corrupt_secret_key", 2),
+  /**
+   * The key's scrypt parameters need more memory than this JVM may use (E571); the message names
+   * the memory needed and how to give it. Checked before asking for the password.
+   */
+  INSUFFICIENT_MEMORY("insufficient_memory", 2);
 
   private final String code;
   private final int cliExitCode;

@@ -1,6 +1,7 @@
 package dev.capsem.core.ports;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The block compression of one squashfs compressor, named by the id the superblock stores. The
@@ -51,6 +52,15 @@ public interface SquashfsCodec {
    */
   default byte[] options() {
     return new byte[0];
+  }
+
+  /**
+   * This compressor at another level, for a writer told to use that level (the guest config's
+   * {@code compression_level}); empty when this codec has no such level or no levels at all (xz
+   * here), so the caller can say so with a code instead of writing something else.
+   */
+  default Optional<SquashfsCodec> atLevel(int level) {
+    return Optional.empty();
   }
 
   /** gzip (zlib streams, window 15) on the JDK's {@code Deflater}, at {@code level} 1 to 9. */

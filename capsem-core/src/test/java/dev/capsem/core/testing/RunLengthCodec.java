@@ -2,6 +2,7 @@ package dev.capsem.core.testing;
 
 import dev.capsem.core.ports.SquashfsCodec;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * A fake squashfs codec for unit tests: a marker byte, the decoded length (4 bytes, little-endian),
@@ -17,6 +18,12 @@ public final class RunLengthCodec implements SquashfsCodec {
 
   public RunLengthCodec(int id) {
     this.id = id;
+  }
+
+  /** One "level" for levels 1 to 22: the fake has no levels, only the range a writer asks for. */
+  @Override
+  public Optional<SquashfsCodec> atLevel(int level) {
+    return level >= 1 && level <= 22 ? Optional.of(this) : Optional.empty();
   }
 
   @Override

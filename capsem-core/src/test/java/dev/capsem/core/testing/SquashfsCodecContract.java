@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +52,30 @@ public abstract class SquashfsCodecContract {
   @Test
   void id_isTheSquashfsCompressionId() {
     assertThat(codec().id()).isEqualTo(expectedId());
+  }
+
+  @Test
+  void atLevel_anyLevelItOffers_isTheSameCompressorAndReadsWhatItWrites() throws IOException {
+    byte[] block = text(BLOCK);
+    for (int level = 1; level <= 22; level++) {
+      Optional<SquashfsCodec> other = codec().atLevel(level);
+      if (other.isEmpty()) {
+        continue;
+      }
+      byte[] compressed = new byte[BLOCK];
+      int length = other.get().compress(block, 0, block.length, compressed, 0, BLOCK);
+      byte[] back = new byte[BLOCK];
+
+      assertThat(other.get().id()).as("level %d", level).isEqualTo(expectedId());
+      assertThat(codec().decompress(compressed, 0, length, back, 0, BLOCK)).isEqualTo(BLOCK);
+      assertThat(back).as("level %d", level).isEqualTo(block);
+    }
+  }
+
+  @Test
+  void atLevel_outOfAnyRange_isEmpty() {
+    assertThat(codec().atLevel(0)).isEmpty();
+    assertThat(codec().atLevel(99)).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdException;
 import dev.capsem.core.ports.SquashfsCodec;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Squashfs's zstd compressor: each block one zstd frame, compressed as mksquashfs does ({@code
@@ -19,6 +20,13 @@ final class ZstdSquashfsCodec implements SquashfsCodec {
           "zstd level must be 1 to " + Zstd.maxCompressionLevel() + ": " + level);
     }
     this.level = level;
+  }
+
+  @Override
+  public Optional<SquashfsCodec> atLevel(int other) {
+    return other >= 1 && other <= Zstd.maxCompressionLevel()
+        ? Optional.of(new ZstdSquashfsCodec(other))
+        : Optional.empty();
   }
 
   @Override

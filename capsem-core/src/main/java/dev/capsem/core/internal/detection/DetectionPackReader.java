@@ -31,6 +31,12 @@ import java.util.Map;
  */
 public final class DetectionPackReader {
 
+  /**
+   * How a failure to read or parse a pack is labelled (ours); upstream's {@code settings} stays for
+   * the two refusals its reports pin (the suffix, a YAML document that is not a mapping).
+   */
+  static final String KIND = "detection_pack";
+
   private DetectionPackReader() {}
 
   /** Reads and validates {@code file}; {@code shownAs} is how diagnostics name it. */
@@ -44,11 +50,19 @@ public final class DetectionPackReader {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      return new DetectionRead(null, InputDocument.read(file, shownAs).problems());
+      return new DetectionRead(null, InputDocument.read(file, shownAs, KIND).problems());
     }
-    Path baseDir = file.toAbsolutePath().getParent();
+    return read(bytes, suffix, shownAs, file.toAbsolutePath().getParent());
+  }
+
+  /**
+   * Reads and validates a pack's bytes; {@code suffix} ({@code .yml}, {@code .json}, ...) says how,
+   * and {@code baseDir} is where its local Sigma files are.
+   */
+  public static DetectionRead read(byte[] bytes, String suffix, String shownAs, Path baseDir) {
+    boolean yaml = suffix.equals(".yaml") || suffix.equals(".yml");
     if (!yaml) {
-      InputDocument input = InputDocument.parse(bytes, shownAs, suffix.equals(".json"));
+      InputDocument input = InputDocument.parse(bytes, shownAs, suffix.equals(".json"), KIND);
       if (!input.parsed()) {
         return new DetectionRead(null, input.problems());
       }
@@ -63,18 +77,19 @@ public final class DetectionPackReader {
               .decode(ByteBuffer.wrap(bytes))
               .toString();
     } catch (CharacterCodingException e) {
-      return new DetectionRead(null, InputDocument.parse(bytes, shownAs, true).problems());
+      return new DetectionRead(null, InputDocument.parse(bytes, shownAs, true, KIND).problems());
     }
     Node tree;
     try {
       tree = YamlTree.single(text);
     } catch (YamlProblem e) {
-      return refused(shownAs, e.position(), e.getMessage());
+      return new DetectionRead(
+          null, List.of(new Diagnostic(Code.E002, shownAs, KIND, e.position(), e.getMessage())));
     }
     if (!(tree instanceof ObjectNode)) {
       return refused(
           shownAs,
-          tree == null ? null : tree.position(),
+          tree == null ? new Position(1, 1) : tree.position(),
           "detection pack YAML must contain a mapping object");
     }
     return validate(tree, text, shownAs, baseDir);

@@ -139,7 +139,12 @@ final class SigmaParser {
         throw place.at(Code.E213, v, "Sigma detection values must be plain values, not " + kind(v));
       }
       if (timestamps.contains(v)) {
-        throw place.at(Code.E213, v, "Unable to convert a YAML date to a Sigma value");
+        // pySigma's words for the Python type PyYAML makes of a date or a date and time.
+        boolean dateOnly = ((StringNode) v).value().length() == 10;
+        throw place.at(
+            Code.E213,
+            v,
+            "Unsupported type: <class 'datetime." + (dateOnly ? "date" : "datetime") + "'>");
       }
     }
     return values;

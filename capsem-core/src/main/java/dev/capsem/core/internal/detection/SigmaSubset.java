@@ -172,7 +172,13 @@ final class SigmaSubset {
       return new IntegerNode(i.value(), null);
     }
     if (value instanceof FloatNode f) {
-      return new FloatNode(f.value(), null);
+      double number = f.value();
+      // D21: pySigma's SigmaNumber makes a whole float an integer (443.0 -> 443, 6.0e+2 -> 600),
+      // as Python's int(): exactly, however large.
+      if (Double.isFinite(number) && number == Math.rint(number)) {
+        return new IntegerNode(new java.math.BigDecimal(number).toBigInteger(), null);
+      }
+      return new FloatNode(number, null);
     }
     return BooleanNode.of(((BooleanNode) value).value());
   }

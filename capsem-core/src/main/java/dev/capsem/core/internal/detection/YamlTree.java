@@ -111,7 +111,8 @@ final class YamlTree {
               : " (at line " + position.line() + ", column " + position.column() + ")";
       return new YamlProblem(oneLine(problem) + where, position);
     }
-    return new YamlProblem(oneLine(e.getMessage()), null);
+    // A limit of the whole document (nesting depth, size) has no mark: the document's start.
+    return new YamlProblem(oneLine(e.getMessage()), new Position(1, 1));
   }
 
   private static String oneLine(String text) {

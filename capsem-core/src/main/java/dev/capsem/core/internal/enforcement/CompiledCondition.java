@@ -83,6 +83,21 @@ final class CompiledCondition {
     }
   }
 
+  /**
+   * Whether evaluating on {@code context} stops at CEL's iteration budget (a comprehension over
+   * more than the budget allows), rather than failing for another reason.
+   */
+  boolean exceedsBudget(PolicyContext context) {
+    try {
+      program.eval(context.roots());
+      return false;
+    } catch (CelEvaluationException e) {
+      return e.getErrorCode() == dev.cel.common.CelErrorCode.ITERATION_BUDGET_EXCEEDED;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** The fields a match was made on, in upstream's report form. */
   Map<String, Object> matchedFields(PolicyContext context) {
     return matchedFields.collect(context);

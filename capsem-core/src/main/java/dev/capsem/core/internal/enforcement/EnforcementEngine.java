@@ -132,6 +132,14 @@ public final class EnforcementEngine implements PolicyEvaluator {
    * compared, as upstream), then the conditions; an error is no match.
    */
   Entry firstMatch(PolicyContext context) {
+    return firstMatch(context, null);
+  }
+
+  /**
+   * As {@link #firstMatch(PolicyContext)}, telling {@code failed} about every rule whose condition
+   * could not be evaluated on the way (an error is still no match, as upstream's backtest has it).
+   */
+  Entry firstMatch(PolicyContext context, java.util.function.Consumer<Entry> failed) {
     EventFamily family = context.family();
     if (family == null) {
       return null;
@@ -139,8 +147,12 @@ public final class EnforcementEngine implements PolicyEvaluator {
     FamilyRules rules = byFamily[family.ordinal()];
     for (int position : rules.candidates(context)) {
       Entry entry = rules.entry(position);
-      if (entry.condition().evaluate(context) == ConditionResult.MATCH) {
+      ConditionResult outcome = entry.condition().evaluate(context);
+      if (outcome == ConditionResult.MATCH) {
         return entry;
+      }
+      if (outcome == ConditionResult.ERROR && failed != null) {
+        failed.accept(entry);
       }
     }
     return null;

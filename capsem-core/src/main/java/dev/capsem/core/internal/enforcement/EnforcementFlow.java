@@ -93,6 +93,15 @@ public final class EnforcementFlow {
    * must be that file's (E223 at the first differing line).
    */
   public Outcome<TextReport> backtest(GivenPath file, GivenPath events, GivenPath expected) {
+    return backtest(file, events, expected, false);
+  }
+
+  /**
+   * As above; with {@code strict}, a rule that exceeded its CEL evaluation budget on some event is
+   * an error (E577) and the report is not ok. Either way the report lists such rules (W570).
+   */
+  public Outcome<TextReport> backtest(
+      GivenPath file, GivenPath events, GivenPath expected, boolean strict) {
     Instant started = clock.instant();
     EnforcementRead read = EnforcementReader.read(file.path(), file.shown());
     if (!read.ok()) {
@@ -104,12 +113,15 @@ public final class EnforcementFlow {
     if (!corpus.ok()) {
       diagnostics.add(corpus.problem());
     }
-    List<Backtest.Row> rows =
-        compilation.ok() ? Backtest.rows(compilation.engine(), corpus.fixtures()) : List.of();
+    Backtest.Result result =
+        compilation.ok()
+            ? Backtest.run(compilation.engine(), corpus.fixtures())
+            : new Backtest.Result(List.of(), java.util.Map.of());
+    diagnostics.addAll(EnforcementReports.budgetProblems(result, file.shown(), strict));
     double durationMs = Duration.between(started, clock.instant()).toNanos() / 1_000_000.0;
     ObjectNode report =
         EnforcementReports.backtest(
-            read.pack(), corpus.fixtures().size(), rows, diagnostics, durationMs);
+            read.pack(), corpus.fixtures().size(), result, diagnostics, durationMs);
     String checked =
         "checked "
             + count(report, "event_count")

@@ -62,21 +62,24 @@ public final class EnforcementReader {
     this.lines = text == null ? null : new LineIndex(text);
   }
 
+  /** How a failure to read or parse an enforcement file is labelled. */
+  static final String KIND = "enforcement_pack";
+
   /** Reads and checks {@code file}; {@code shownAs} is how diagnostics name it. */
   public static EnforcementRead read(Path file, String shownAs) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      return parse(null, InputDocument.read(file, shownAs), shownAs);
+      return parse(null, InputDocument.read(file, shownAs, KIND), shownAs);
     }
-    return parse(bytes, InputDocument.parse(bytes, shownAs, isJson(file)), shownAs);
+    return parse(bytes, InputDocument.parse(bytes, shownAs, isJson(file), KIND), shownAs);
   }
 
   /** Reads in-memory content; {@code fileName} decides between JSON and TOML. */
   public static EnforcementRead read(byte[] bytes, String fileName, String shownAs) {
     return parse(
-        bytes, InputDocument.parse(bytes, shownAs, InputDocument.isJson(fileName)), shownAs);
+        bytes, InputDocument.parse(bytes, shownAs, InputDocument.isJson(fileName), KIND), shownAs);
   }
 
   private static boolean isJson(Path file) {

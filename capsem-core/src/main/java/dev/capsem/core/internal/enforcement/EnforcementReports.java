@@ -1,5 +1,6 @@
 package dev.capsem.core.internal.enforcement;
 
+import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.internal.json.ArrayNode;
 import dev.capsem.core.internal.json.BooleanNode;
@@ -75,6 +76,20 @@ public final class EnforcementReports {
       List<Backtest.Row> rows,
       List<Diagnostic> diagnostics,
       double durationMs) {
+    return backtest(pack, eventCount, new Backtest.Result(rows, Map.of()), diagnostics, durationMs);
+  }
+
+  /**
+   * As above, with ours after {@code rows} when some rule exceeded its CEL evaluation budget:
+   * {@code budget_exceeded: {count, rule_ids}} (events it made count as no match).
+   */
+  public static ObjectNode backtest(
+      EnforcementPack pack,
+      int eventCount,
+      Backtest.Result result,
+      List<Diagnostic> diagnostics,
+      double durationMs) {
+    List<Backtest.Row> rows = result.rows();
     List<Node> items = new ArrayList<>(rows.size());
     for (Backtest.Row row : rows) {
       ObjectNode.Builder item =
@@ -92,17 +107,52 @@ public final class EnforcementReports {
     ObjectNode.Builder report =
         ObjectNode.builder()
             .put("schema", BACKTEST_SCHEMA)
-            .put("ok", BooleanNode.of(diagnostics.isEmpty()))
+            .put("ok", BooleanNode.of(DiagnosticJson.noErrors(diagnostics)))
             .put("pack_id", pack.id())
             .put("pack_version", pack.version())
             .put("event_count", eventCount)
             .put("rule_count", pack.rules().size())
             .put("match_count", rows.size())
             .put("rows", ArrayNode.of(items));
+    if (!result.budgetExceeded().isEmpty()) {
+      report.put(
+          "budget_exceeded",
+          ObjectNode.builder()
+              .put("count", result.budgetExceededCount())
+              .put("rule_ids", ArrayNode.ofStrings(List.copyOf(result.budgetExceeded().keySet())))
+              .build());
+    }
     diagnostics(report, diagnostics);
     report.put(
         "timing", ObjectNode.builder().put("duration_ms", new FloatNode(durationMs, null)).build());
     return report.build();
+  }
+
+  /**
+   * One finding for each rule that exceeded its CEL evaluation budget: such a rule was never
+   * evaluated to the end on those events, so the backtest proves nothing about it there. A warning
+   * (W570), or with {@code strict} ({@code backtest --strict}) an error (E577).
+   */
+  public static List<Diagnostic> budgetProblems(
+      Backtest.Result result, String shownAs, boolean strict) {
+    List<Diagnostic> problems = new ArrayList<>();
+    result
+        .budgetExceeded()
+        .forEach(
+            (rule, count) ->
+                problems.add(
+                    new Diagnostic(
+                        strict ? Code.E577 : Code.W570,
+                        shownAs,
+                        "",
+                        null,
+                        "rule "
+                            + rule
+                            + " exceeded its CEL evaluation budget on "
+                            + count
+                            + (count == 1 ? " event" : " events")
+                            + " (counted as no match); make its comprehensions smaller")));
+    return problems;
   }
 
   /** Upstream's string list, then ours when there is something to say. */

@@ -96,7 +96,7 @@ public record RuleTestSuite(
 
   /** Reads {@code file}; paths inside it are relative to its folder. */
   public static Read read(Path file, String shownAs) {
-    InputDocument input = InputDocument.read(file, shownAs);
+    InputDocument input = InputDocument.read(file, shownAs, "enforcement_test");
     if (!input.parsed()) {
       return new Read(null, input.problems());
     }

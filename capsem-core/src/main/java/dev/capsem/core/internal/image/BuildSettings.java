@@ -1,6 +1,7 @@
 package dev.capsem.core.internal.image;
 
 import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.internal.image.rootfs.RootfsWriter;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Objects;
  *     (required unless {@code dryRun})
  * @param noCache rebuild every image layer (what a reproducibility check needs)
  * @param dryRun plan and print every container command without running any
+ * @param squashfsWriter who writes {@code rootfs.squashfs}: our writer from the export's stream
+ *     (the default), or mksquashfs in a second container for one more release
  */
 public record BuildSettings(
     ImageTemplate template,
@@ -20,7 +23,8 @@ public record BuildSettings(
     PackageSources sources,
     String binaryVersion,
     boolean noCache,
-    boolean dryRun) {
+    boolean dryRun,
+    RootfsWriter squashfsWriter) {
 
   public BuildSettings {
     Objects.requireNonNull(template, "template");
@@ -28,6 +32,7 @@ public record BuildSettings(
     Objects.requireNonNull(guestBinaries, "guestBinaries");
     Objects.requireNonNull(kernelSource, "kernelSource");
     Objects.requireNonNull(sources, "sources");
+    Objects.requireNonNull(squashfsWriter, "squashfsWriter");
     if (!dryRun && (binaryVersion == null || binaryVersion.isBlank())) {
       throw new IllegalArgumentException("binary version not set (pass --binary-version)");
     }

@@ -5,6 +5,7 @@ import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.ports.ContainerCommand;
 import dev.capsem.core.ports.ContainerRuntime;
 import dev.capsem.core.ports.ContainerRuntimeException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,29 @@ final class ContainerChores {
     log.command(commandLine);
     try {
       return runtime.execute(command, log::line);
+    } catch (ContainerRuntimeException e) {
+      throw new BuildStop(failure(e));
+    }
+  }
+
+  /**
+   * Streams {@code container}'s file system to {@code reader} ({@code docker export}, no tar file);
+   * a dry run records the command and returns null. The log shows the export as writing to standard
+   * output, which is what the runtime does.
+   */
+  <T> T exportStream(
+      String arch, String step, String container, ContainerRuntime.TarStreamReader<T> reader)
+      throws IOException {
+    List<String> commandLine =
+        runtime.commandLine(new ContainerCommand.Export(container, Path.of("/dev/stdout")));
+    run.progress.command(commandLine);
+    if (run.dryRun()) {
+      run.commands.add(new BuildOutcome.PlannedCommand(arch, step, commandLine));
+      return null;
+    }
+    log.command(commandLine);
+    try {
+      return runtime.exportStream(container, reader);
     } catch (ContainerRuntimeException e) {
       throw new BuildStop(failure(e));
     }

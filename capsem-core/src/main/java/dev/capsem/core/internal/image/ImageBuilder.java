@@ -5,6 +5,7 @@ import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.ContainerRuntime;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.ports.Hasher;
+import dev.capsem.core.ports.SquashfsCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -30,9 +31,11 @@ public final class ImageBuilder {
   private final Clock clock;
   private final AssetReleaseWriter releases;
   private final String runtimeFix;
+  private final List<SquashfsCodec> codecs;
 
   /**
    * @param runtimeFix how to install the runtime on this host ({@code sudo apt install docker.io})
+   * @param codecs the squashfs codecs our rootfs writer may compress with
    */
   public ImageBuilder(
       ContainerRuntime runtime,
@@ -40,13 +43,15 @@ public final class ImageBuilder {
       Hasher hasher,
       Clock clock,
       AssetReleaseWriter releases,
-      String runtimeFix) {
+      String runtimeFix,
+      List<SquashfsCodec> codecs) {
     this.runtime = runtime;
     this.downloads = downloads;
     this.hasher = hasher;
     this.clock = clock;
     this.releases = releases;
     this.runtimeFix = runtimeFix;
+    this.codecs = List.copyOf(codecs);
   }
 
   /**
@@ -123,7 +128,7 @@ public final class ImageBuilder {
       steps.add(new InitrdStep(chores));
     }
     if (template.buildsRootfs()) {
-      steps.add(new RootfsStep(chores));
+      steps.add(new RootfsStep(chores, new StreamedSquashfs(chores, codecs)));
     }
     return steps;
   }

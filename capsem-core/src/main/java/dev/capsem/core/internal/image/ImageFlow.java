@@ -16,6 +16,7 @@ import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.ContainerRuntime;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.ports.Hasher;
+import dev.capsem.core.ports.SquashfsCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,21 +37,25 @@ public final class ImageFlow {
   private final Downloader downloads;
   private final Clock clock;
   private final String runtimeFix;
+  private final List<SquashfsCodec> codecs;
 
   /**
    * @param runtimeFix how to install the container runtime on this host
+   * @param codecs the squashfs codecs the rootfs writer may compress with
    */
   public ImageFlow(
       Hasher hasher,
       ContainerRuntime runtime,
       Downloader downloads,
       Clock clock,
-      String runtimeFix) {
+      String runtimeFix,
+      List<SquashfsCodec> codecs) {
     this.hasher = hasher;
     this.runtime = runtime;
     this.downloads = downloads;
     this.clock = clock;
     this.runtimeFix = runtimeFix;
+    this.codecs = List.copyOf(codecs);
   }
 
   /** A profile's plan for the selected architectures, with the warnings planning raised. */
@@ -257,7 +262,8 @@ public final class ImageFlow {
                 hasher,
                 clock,
                 AssetReleaseWriter.checksumsAndManifest(hasher),
-                runtimeFix)
+                runtimeFix,
+                codecs)
             .run(plan, new DerivedWorkspace(derived.files(), loaded.config()), settings, progress);
     diagnostics.addAll(outcome.diagnostics());
     if (!outcome.ok()) {

@@ -130,7 +130,8 @@ final class KernelStep implements BuildStep {
 
   private void download(BuildRun run, URI url, Path target) {
     try (BuildProgress.Step step = run.progress.begin("download " + url)) {
-      downloads.download(url, target, Duration.ofMinutes(30));
+      // The head within a minute; the body at TransferPace.DOWNLOADS's pace, however long it takes.
+      downloads.download(url, target, Duration.ofSeconds(60));
       step.succeeded();
     } catch (IOException e) {
       throw BuildStop.of(

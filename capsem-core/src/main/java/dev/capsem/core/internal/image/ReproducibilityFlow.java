@@ -82,7 +82,8 @@ public final class ReproducibilityFlow {
             previous.sources(),
             previous.binaryVersion(),
             true,
-            false);
+            false,
+            previous.squashfsWriter());
     Outcome<BuiltImage> rebuilt =
         images.build(
             check, profile, arch, sources, rebuildDir.resolve("workspace"), true, clean, progress);

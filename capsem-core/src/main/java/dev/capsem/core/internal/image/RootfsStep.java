@@ -1,7 +1,9 @@
 package dev.capsem.core.internal.image;
 
 import dev.capsem.core.diag.Code;
+import dev.capsem.core.internal.image.rootfs.RootfsWriter;
 import dev.capsem.core.internal.manifest.AssetNames;
+import dev.capsem.core.internal.squashfs.SquashfsWriter;
 import dev.capsem.core.internal.workspace.GuestConfig;
 import dev.capsem.core.internal.workspace.GuestConfig.ArchConfig;
 import dev.capsem.core.ports.BuildProgress;
@@ -18,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * The root file system (image-build.md §4.6): the rootfs image built from its Dockerfile and
- * context, exported, packed into squashfs (decision D16), then probed for its tool versions and
+ * context, exported and packed into squashfs (by our writer from the export's stream, or by
+ * mksquashfs in a second container as decision D16 had it), then probed for its tool versions and
  * package inventory.
  */
 final class RootfsStep implements BuildStep {
@@ -37,9 +40,11 @@ final class RootfsStep implements BuildStep {
           "diagnostics");
 
   private final ContainerChores chores;
+  private final StreamedSquashfs streamed;
 
-  RootfsStep(ContainerChores chores) {
+  RootfsStep(ContainerChores chores, StreamedSquashfs streamed) {
     this.chores = chores;
+    this.streamed = streamed;
   }
 
   @Override
@@ -93,11 +98,16 @@ final class RootfsStep implements BuildStep {
         "squashfs",
         run.hasher.hex(
             utf8(
-                ToolImages.assetToolsDockerfile(config.baseImage())
-                    + ToolImages.squashfsScript(
-                        guest.build().compression(),
-                        guest.build().compressionLevel(),
-                        run.epoch))));
+                run.settings.squashfsWriter() == RootfsWriter.MKSQUASHFS
+                    ? ToolImages.assetToolsDockerfile(config.baseImage())
+                        + ToolImages.squashfsScript(
+                            guest.build().compression(),
+                            guest.build().compressionLevel(),
+                            run.epoch)
+                    : StreamedSquashfs.recipe(guest.build(), run.epoch))));
+    if (run.settings.squashfsWriter() != RootfsWriter.MKSQUASHFS) {
+      streamed.settings(run); // E532 now, before the kernel of the same build is compiled
+    }
     inputs.put(
         "probes",
         run.hasher.hex(
@@ -121,6 +131,8 @@ final class RootfsStep implements BuildStep {
       Path squashfs = context.resolve(AssetNames.ROOTFS);
       String toolVersions;
       String inventory;
+      boolean mksquashfs = run.settings.squashfsWriter() == RootfsWriter.MKSQUASHFS;
+      SquashfsWriter.Settings writing = mksquashfs ? null : streamed.settings(run);
       try {
         chores.execute(
             arch,
@@ -129,11 +141,17 @@ final class RootfsStep implements BuildStep {
                 platform, tag, context, run.withBuildId(Map.of()), run.settings.noCache()));
         String container = chores.create(arch, "rootfs", platform, tag, List.of("/bin/true"));
         try {
-          chores.execute(arch, "rootfs", new ContainerCommand.Export(container, tar));
+          if (mksquashfs) {
+            chores.execute(arch, "rootfs", new ContainerCommand.Export(container, tar));
+          } else {
+            streamed.write(run, arch, container, squashfs, writing);
+          }
         } finally {
           chores.removeContainer(arch, "rootfs", container);
         }
-        squashfs(run, arch, config, tar, squashfs);
+        if (mksquashfs) {
+          squashfs(run, arch, config, tar, squashfs);
+        }
         toolVersions = toolVersions(run, arch, platform, tag);
         inventory = inventory(run, arch, platform, tag, recipe.npmPrefix());
       } finally {

@@ -6,6 +6,7 @@ import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.diag.Position;
 import dev.capsem.core.diag.TextReport;
+import dev.capsem.core.internal.image.rootfs.Rootfs;
 import dev.capsem.core.internal.image.sbom.GuestSbom;
 import dev.capsem.core.internal.image.verify.DoctorBundleProbe;
 import dev.capsem.core.internal.image.verify.DoctorBundleReader;
@@ -15,18 +16,23 @@ import dev.capsem.core.internal.image.verify.InventoryLocator;
 import dev.capsem.core.internal.image.verify.LocatedInventory;
 import dev.capsem.core.internal.image.verify.VerificationInputException;
 import dev.capsem.core.internal.image.version.VersionMatching;
+import dev.capsem.core.internal.json.ArrayNode;
+import dev.capsem.core.internal.json.BooleanNode;
 import dev.capsem.core.internal.json.JsonPrinter;
 import dev.capsem.core.internal.json.Node;
 import dev.capsem.core.internal.json.ObjectNode;
+import dev.capsem.core.internal.json.StringNode;
 import dev.capsem.core.internal.profile.Profile;
 import dev.capsem.core.internal.profile.ProfileCheck;
 import dev.capsem.core.internal.report.PythonPath;
+import dev.capsem.core.internal.squashfs.SquashfsException;
 import dev.capsem.core.ports.FileAccess;
 import dev.capsem.core.ports.Hasher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,10 +45,16 @@ public final class VerifyFlow {
 
   private final Hasher hasher;
   private final FileAccess files;
+  private final RootfsEvidence evidence;
 
-  public VerifyFlow(Hasher hasher, FileAccess files) {
+  /**
+   * @param rootfs reads the rootfs squashfs, when the assets hold one, for the SBOM and the
+   *     inventory's cross-check
+   */
+  public VerifyFlow(Hasher hasher, FileAccess files, Rootfs rootfs) {
     this.hasher = hasher;
     this.files = files;
+    this.evidence = new RootfsEvidence(rootfs);
   }
 
   /** A loaded profile and its selected architectures, or why there is none. */
@@ -87,8 +99,9 @@ public final class VerifyFlow {
           "invalid version ranges in profile " + PythonPath.normalize(profile.shown()), ranges);
     }
     ImageVerificationReport report;
+    Map<String, LocatedInventory> inventories;
     try {
-      Map<String, LocatedInventory> inventories = locate(selected.arches(), assetsDir, inventory);
+      inventories = locate(selected.arches(), assetsDir, inventory);
       List<DoctorBundleProbe> probes = new ArrayList<>();
       for (GivenPath bundle : doctorBundles) {
         probes.add(DoctorBundleReader.read(bundle.path(), PythonPath.normalize(bundle.shown())));
@@ -105,23 +118,73 @@ public final class VerifyFlow {
     } catch (VerificationInputException e) {
       return Outcome.failed(e.getMessage(), e.diagnostics());
     }
-    List<String> failures = report.failureLines();
+    List<RootfsEvidence.Located> rootfses = rootfses(selected, assetsDir);
+    List<Diagnostic> findings = evidence.crossCheck(rootfses, inventories);
+    int problems = report.failureLines().size() + findings.size();
     return Outcome.checked(
-        new Verification(report, profile.shown()),
+        new Verification(report, profile.shown(), rootfses, findings),
         report.ok(),
-        List.of(),
-        "image verification failed: "
-            + failures.size()
-            + (failures.size() == 1 ? " problem" : " problems"));
+        findings,
+        "image verification failed: " + problems + (problems == 1 ? " problem" : " problems"));
   }
 
-  /** A verification's report as the command line and the logs show it. */
-  public record Verification(ImageVerificationReport report, String profileShown)
+  private static List<RootfsEvidence.Located> rootfses(Selected selected, GivenPath assetsDir) {
+    List<RootfsEvidence.Located> out = new ArrayList<>();
+    for (String arch : selected.arches()) {
+      RootfsEvidence.locate(selected.profile(), arch, assetsDir.path(), assetsDir.shown())
+          .ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * A verification's report as the command line and the logs show it.
+   *
+   * @param rootfses the rootfs images read for the cross-check (none when the assets hold none)
+   * @param findings E537 (and unreadable images) from that cross-check
+   */
+  public record Verification(
+      ImageVerificationReport report,
+      String profileShown,
+      List<RootfsEvidence.Located> rootfses,
+      List<Diagnostic> findings)
       implements dev.capsem.core.diag.Report {
 
+    public Verification {
+      rootfses = List.copyOf(rootfses);
+      findings = List.copyOf(findings);
+    }
+
+    /**
+     * Upstream's report; when a rootfs was read, {@code rootfs_checks} adds one row per image with
+     * its disagreements, and {@code ok} counts them.
+     */
     @Override
     public String json() {
-      return JsonPrinter.pretty().printLine(report.toJson());
+      ObjectNode json = report.toJson();
+      if (!rootfses.isEmpty()) {
+        List<Node> rows = new ArrayList<>();
+        for (RootfsEvidence.Located each : rootfses) {
+          List<Node> problems = new ArrayList<>();
+          for (Diagnostic finding : findings) {
+            if (finding.message().startsWith(each.arch() + "/")
+                || each.shown().equals(finding.file())) {
+              problems.add(StringNode.of(finding.message()));
+            }
+          }
+          rows.add(
+              ObjectNode.builder()
+                  .put("arch", each.arch())
+                  .put("path", each.shown())
+                  .put("ok", BooleanNode.of(problems.isEmpty()))
+                  .put("problems", ArrayNode.of(problems))
+                  .build());
+        }
+        json =
+            json.with("rootfs_checks", ArrayNode.of(rows))
+                .with("ok", BooleanNode.of(report.ok() && findings.isEmpty()));
+      }
+      return JsonPrinter.pretty().printLine(json);
     }
 
     @Override
@@ -137,7 +200,12 @@ public final class VerifyFlow {
     @Override
     public List<String> summary() {
       List<String> summary = new ArrayList<>(report.summaryLines());
-      if (report.ok()) {
+      if (!rootfses.isEmpty()) {
+        summary.add(
+            "rootfs cross-check: "
+                + (findings.isEmpty() ? "inventory agrees" : findings.size() + " disagreements"));
+      }
+      if (report.ok() && findings.isEmpty()) {
         summary.add("image verified against " + profileShown);
       }
       return summary;
@@ -164,8 +232,8 @@ public final class VerifyFlow {
           .printLine(
               ObjectNode.builder()
                   .put("schema", "capsem.image-sbom.v1")
-                  .put("ok", dev.capsem.core.internal.json.BooleanNode.of(true))
-                  .put("documents", dev.capsem.core.internal.json.ArrayNode.of(rows))
+                  .put("ok", BooleanNode.of(true))
+                  .put("documents", ArrayNode.of(rows))
                   .build());
     }
 
@@ -206,8 +274,14 @@ public final class VerifyFlow {
     } catch (VerificationInputException e) {
       return Outcome.failed(e.getMessage(), e.diagnostics());
     }
+    Map<String, RootfsEvidence.Located> rootfses = new HashMap<>();
+    for (RootfsEvidence.Located each : rootfses(selected, assetsDir)) {
+      rootfses.put(each.arch(), each);
+    }
     List<String> missing =
-        selected.arches().stream().filter(a -> !inventories.containsKey(a)).toList();
+        selected.arches().stream()
+            .filter(a -> !inventories.containsKey(a) && !rootfses.containsKey(a))
+            .toList();
     if (!missing.isEmpty()) {
       return Outcome.failed(
           "missing image inventory for arch(es): " + String.join(", ", missing), List.of());
@@ -216,14 +290,28 @@ public final class VerifyFlow {
     String contract = PackageContractHash.of(read, hasher);
     List<Sbom> documents = new ArrayList<>();
     for (String each : selected.arches()) {
-      String json =
-          GuestSbom.json(
-              read.id(),
-              read.revision(),
-              contract,
-              each,
-              inventories.get(each).inventory(),
-              created);
+      String json;
+      if (rootfses.containsKey(each)) {
+        try {
+          json = evidence.sbom(read, contract, rootfses.get(each), assetsDir.path(), created);
+        } catch (SquashfsException e) {
+          String shown = rootfses.get(each).shown();
+          return Outcome.failed(
+              e.getMessage(), List.of(new Diagnostic(e.code(), shown, "", null, e.getMessage())));
+        } catch (IOException e) {
+          return Outcome.failed(
+              "cannot read " + rootfses.get(each).shown() + ": " + e.getMessage(), List.of());
+        }
+      } else {
+        json =
+            GuestSbom.json(
+                read.id(),
+                read.revision(),
+                contract,
+                each,
+                inventories.get(each).inventory(),
+                created);
+      }
       documents.add(new Sbom(each, null, null, json));
     }
     if (outDir == null) {

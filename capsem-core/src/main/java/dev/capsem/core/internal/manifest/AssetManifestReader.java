@@ -48,7 +48,7 @@ public final class AssetManifestReader {
   }
 
   public static AssetManifestCheck read(byte[] bytes, String shownAs) {
-    InputDocument input = InputDocument.parse(bytes, shownAs, true);
+    InputDocument input = InputDocument.parse(bytes, shownAs, true, "asset_manifest");
     if (!input.parsed()) {
       return new AssetManifestCheck(null, input.problems());
     }

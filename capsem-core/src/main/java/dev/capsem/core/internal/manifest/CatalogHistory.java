@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Rollback protection between two publications of a catalog. A revision is immutable once
  * published: its bytes never change under the same {@code id@revision}; the current revision only
- * moves forward; and a revision that was active (so clients may have installed it) is deprecated or
- * revoked, never just dropped.
+ * moves forward; a revision that was active (so clients may have installed it) is deprecated or
+ * revoked, never just dropped; and a revoked revision is never made installable again.
  */
 public final class CatalogHistory {
 
@@ -45,6 +45,18 @@ public final class CatalogHistory {
                         + " instead"));
           }
           continue;
+        }
+        if (before.status() == RevisionStatus.REVOKED && after.status() != RevisionStatus.REVOKED) {
+          problems.add(
+              Diagnostic.of(
+                  Code.E576,
+                  currentShown,
+                  path + ".status",
+                  null,
+                  reference
+                      + " was revoked in the previous catalog and is "
+                      + after.status().wireName()
+                      + " now; a revoked revision stays revoked (publish a new revision)"));
         }
         if (!before.profileHash().equals(after.profileHash())) {
           problems.add(

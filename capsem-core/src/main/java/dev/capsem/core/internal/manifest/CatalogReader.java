@@ -36,7 +36,7 @@ public final class CatalogReader {
   }
 
   public static CatalogCheck read(byte[] bytes, String shownAs) {
-    InputDocument input = InputDocument.parse(bytes, shownAs, true);
+    InputDocument input = InputDocument.parse(bytes, shownAs, true, "catalog");
     if (!input.parsed()) {
       return new CatalogCheck(null, null, input.problems());
     }

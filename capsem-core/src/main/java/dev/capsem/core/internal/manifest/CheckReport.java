@@ -14,13 +14,16 @@ import java.util.Objects;
  * @param downloadDir the download folder (download mode), else {@code null}
  * @param profiles one entry per revision, in catalog order
  * @param history the {@code --previous} comparison (ours), or {@code null}
+ * @param catalogSignature the catalog's own signature, checked with {@code --pubkey} (ours), or
+ *     {@code null}
  */
 public record CheckReport(
     String mode,
     String manifestPath,
     String downloadDir,
     List<RevisionReport> profiles,
-    HistoryCheck history) {
+    HistoryCheck history,
+    CatalogSignature catalogSignature) {
 
   public static final String SCHEMA = "capsem.manifest-check.v1";
 
@@ -30,9 +33,11 @@ public record CheckReport(
     profiles = List.copyOf(profiles);
   }
 
-  /** Every check passed and, when compared, the history holds. */
+  /** Every check passed and, when compared, the history holds and the catalog is signed. */
   public boolean ok() {
-    return profiles.stream().allMatch(RevisionReport::ok) && (history == null || history.ok());
+    return profiles.stream().allMatch(RevisionReport::ok)
+        && (history == null || history.ok())
+        && (catalogSignature == null || catalogSignature.ok());
   }
 
   public ObjectNode toJson() {
@@ -44,6 +49,9 @@ public record CheckReport(
             .put("manifest_path", manifestPath);
     if (downloadDir != null) {
       out.put("download_dir", downloadDir);
+    }
+    if (catalogSignature != null) {
+      out.put("catalog_signature", catalogSignature.toJson());
     }
     out.put("profiles", ArrayNode.of(profiles.stream().map(RevisionReport::toJson).toList()));
     if (history != null) {
@@ -76,6 +84,17 @@ public record CheckReport(
   /** One standard-error line per failed check: {@code <id>@<rev> <kind>: <failure> <url>}. */
   public List<String> failures() {
     List<String> lines = new ArrayList<>();
+    if (catalogSignature != null && !catalogSignature.ok()) {
+      lines.add(
+          "error[E575] "
+              + manifestPath
+              + ": catalog signature "
+              + catalogSignature.path()
+              + ": "
+              + catalogSignature.failure()
+              + ": "
+              + catalogSignature.message().strip());
+    }
     for (RevisionReport profile : profiles) {
       for (UrlCheck check : profile.checks()) {
         if (!check.ok()) {

@@ -4,6 +4,7 @@ import dev.capsem.core.ports.Hasher;
 import dev.capsem.core.ports.HttpCall;
 import dev.capsem.core.ports.HttpFetcher;
 import dev.capsem.core.ports.HttpReply;
+import dev.capsem.core.ports.TransferPace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,11 +74,17 @@ final class Fetch {
   private final HttpFetcher http;
   private final Hasher hasher;
   private final Duration timeout;
+  private final TransferPace pace;
 
-  Fetch(HttpFetcher http, Hasher hasher, Duration timeout) {
+  /**
+   * @param timeout the longest wait for each response's head
+   * @param pace how slowly each body may arrive (no cap on a steady body's total time)
+   */
+  Fetch(HttpFetcher http, Hasher hasher, Duration timeout, TransferPace pace) {
     this.http = http;
     this.hasher = hasher;
     this.timeout = timeout;
+    this.pace = pace;
   }
 
   /** {@code HEAD} (following checked redirects); failures as fast mode reports them. */
@@ -100,7 +107,10 @@ final class Fetch {
   Outcome<Body> get(String url, Path target, long limit) throws IOException {
     String scheme = ManifestUrls.scheme(url);
     if (scheme.equals("file")) {
-      Path file = Path.of(ManifestUrls.unquote(ManifestUrls.path(url)));
+      Path file = ManifestUrls.localPath(url);
+      if (file == null) {
+        return new Outcome<>(null, Failure.of("missing", "not a usable file path: " + url));
+      }
       if (!Files.isRegularFile(file)) {
         return new Outcome<>(null, Failure.of("missing", "file not found: " + file));
       }
@@ -171,12 +181,16 @@ final class Fetch {
         return new Outcome<>(
             null, Failure.of(transportFailure, "invalid URL " + current + ": " + e.getReason()));
       }
+      if (uri.getHost() == null) {
+        return new Outcome<>(
+            null, Failure.of(transportFailure, "invalid URL " + current + ": no host"));
+      }
       HttpReply[] head = new HttpReply[1];
       HttpReply reply;
       try {
         reply =
             http.fetch(
-                new HttpCall(method, uri, Map.of("User-Agent", USER_AGENT), timeout),
+                new HttpCall(method, uri, Map.of("User-Agent", USER_AGENT), timeout, pace),
                 received -> {
                   head[0] = received;
                   return received.status() >= 200 && received.status() < 300
@@ -195,6 +209,11 @@ final class Fetch {
                 received == null ? null : contentType(received)));
       } catch (IOException e) {
         return new Outcome<>(null, Failure.of(transportFailure, describe(method, current, e)));
+      } catch (IllegalArgumentException e) {
+        // A URI the HTTP client refuses (an odd host or port): this location fails, not the run.
+        return new Outcome<>(
+            null,
+            Failure.of(transportFailure, method + " " + current + " refused: " + e.getMessage()));
       }
       int status = reply.status();
       if (REDIRECTS.contains(status) && reply.header("Location").isPresent()) {
@@ -205,7 +224,17 @@ final class Fetch {
                   transportFailure,
                   "too many redirects (more than " + MAX_REDIRECTS + ") from " + url));
         }
-        current = uri.resolve(reply.header("Location").get().strip()).toString();
+        String location = reply.header("Location").get().strip();
+        try {
+          current = uri.resolve(new URI(location)).toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+          // A hostile or broken Location (a backslash in the authority): this fetch fails.
+          return new Outcome<>(
+              null,
+              Failure.of(
+                  transportFailure,
+                  "redirect from " + current + " to an invalid location refused: " + location));
+        }
         continue;
       }
       if (status >= 400 || (status >= 300 && method.equals("GET"))) {

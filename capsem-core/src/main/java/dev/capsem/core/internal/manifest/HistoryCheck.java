@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * @param previousPath the previous catalog as the user named it
  * @param diagnostics E415 replaced payload, E416 current moved backwards, E417 vanished active
- *     revision
+ *     revision, E576 revoked revision made active again
  */
 public record HistoryCheck(String previousPath, List<Diagnostic> diagnostics) {
 

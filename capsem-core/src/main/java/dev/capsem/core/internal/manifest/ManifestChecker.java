@@ -16,14 +16,11 @@ import dev.capsem.core.ports.VerifyOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code manifest check}: every location of every revision of a catalog, all revisions regardless
@@ -75,7 +72,7 @@ public final class ManifestChecker {
       throws IOException {
     List<RevisionReport> reports = new ArrayList<>();
     if (!options.download()) {
-      Fetch fetch = new Fetch(http, hasher, options.timeout());
+      Fetch fetch = new Fetch(http, hasher, options.timeout(), options.pace());
       forEachRevision(
           catalog,
           (id, revision, record, current) ->
@@ -88,21 +85,27 @@ public final class ManifestChecker {
                       List.of(
                           fastPayload(fetch, id, revision, record),
                           fastSignature(fetch, record.profileSignatureUrl())))));
-      return new CheckReport("fast", manifestShown, null, reports, history);
+      return new CheckReport("fast", manifestShown, null, reports, history, null);
+    }
+    CatalogSignature signature = CatalogSignature.verify(verifier, manifestShown, options);
+    if (signature != null && !signature.ok()) {
+      // Fail closed: nothing an unsigned or badly signed catalog names is fetched.
+      return new CheckReport(
+          "download", manifestShown, options.downloadDirShown(), List.of(), history, signature);
     }
     Files.createDirectories(options.downloadDir());
-    Path staging = Files.createTempDirectory(options.downloadDir(), ".capsem-staging-");
-    try {
-      Fetch fetch = new Fetch(http, hasher, options.timeout());
+    try (StagingFolders.Staging staging = StagingFolders.create(options.downloadDir())) {
+      StagingFolders.removeStale(options.downloadDir(), Files.getLastModifiedTime(staging.dir()));
+      Fetch fetch = new Fetch(http, hasher, options.timeout(), options.pace());
       IoConsumer consumer =
           (id, revision, record, current) ->
               reports.add(
-                  new RevisionDownload(fetch, options, staging, id, revision).run(record, current));
+                  new RevisionDownload(fetch, options, staging.dir(), id, revision)
+                      .run(record, current));
       forEachRevision(catalog, consumer);
-    } finally {
-      deleteTree(staging);
     }
-    return new CheckReport("download", manifestShown, options.downloadDirShown(), reports, history);
+    return new CheckReport(
+        "download", manifestShown, options.downloadDirShown(), reports, history, signature);
   }
 
   @FunctionalInterface
@@ -133,9 +136,9 @@ public final class ManifestChecker {
     String scheme = ManifestUrls.scheme(url);
     UrlCheck.Builder check = new UrlCheck.Builder("profile_payload", url, scheme);
     if (scheme.equals("file")) {
-      Path path = Path.of(ManifestUrls.unquote(ManifestUrls.path(url)));
+      Path path = ManifestUrls.localPath(url);
       check.expectedHash(record.profileHash());
-      if (!Files.isRegularFile(path)) {
+      if (path == null || !Files.isRegularFile(path)) {
         return check.failed("missing", "profile payload file not found: " + path);
       }
       byte[] payload = Files.readAllBytes(path);
@@ -167,8 +170,8 @@ public final class ManifestChecker {
     String scheme = ManifestUrls.scheme(url);
     UrlCheck.Builder check = new UrlCheck.Builder("profile_signature", url, scheme);
     if (scheme.equals("file")) {
-      Path path = Path.of(ManifestUrls.unquote(ManifestUrls.path(url)));
-      if (!Files.isRegularFile(path)) {
+      Path path = ManifestUrls.localPath(url);
+      if (path == null || !Files.isRegularFile(path)) {
         return check.failed("missing", "profile signature file not found: " + path);
       }
       try {
@@ -286,11 +289,16 @@ public final class ManifestChecker {
       }
       RevisionReport report = new RevisionReport(id, revision, record.status(), current, checks);
       if (report.ok()) {
-        for (Path[] move : staged) {
-          Files.createDirectories(move[1].getParent());
-          Files.move(move[0], move[1], StandardCopyOption.REPLACE_EXISTING);
+        String refused = Placement.placeAll(options.downloadDir(), staged, staging);
+        if (refused == null) {
+          return report;
         }
-        return report;
+        checks.add(
+            new UrlCheck.Builder(
+                    "profile_payload",
+                    record.profileUrl(),
+                    ManifestUrls.scheme(record.profileUrl()))
+                .failed("download_failed", refused));
       }
       for (Path[] move : staged) {
         Files.deleteIfExists(move[0]);
@@ -447,7 +455,7 @@ public final class ManifestChecker {
               + (assetKind == null ? "" : "-" + assetKind)
               + "-"
               + digest
-              + ManifestUrls.suffixes(name);
+              + ManifestUrls.safeSuffixes(name);
       String relative = id + "/" + revision + "/" + (arch == null ? "" : arch + "/") + fileName;
       Path finalPath = options.downloadDir().resolve(relative);
       Path stagedFile = staging.resolve(Integer.toString(++counter));
@@ -468,16 +476,5 @@ public final class ManifestChecker {
           .failed("download_failed", what + " is too large: " + failure.message());
     }
     return failedFetch(check, failure);
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 }

@@ -303,7 +303,9 @@ public final class ManifestFlow {
         } else {
           dirShown = PythonPath.normalize(downloadDir.shown());
         }
-        options = CheckOptions.download(dir, dirShown, publicKey, allowLegacySignatures);
+        options =
+            CheckOptions.download(dir, dirShown, publicKey, allowLegacySignatures)
+                .withCatalogFile(manifest.path());
       }
       report =
           new ManifestChecker(hasher, verifier, http)

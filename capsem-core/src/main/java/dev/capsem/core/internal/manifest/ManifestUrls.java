@@ -86,6 +86,22 @@ final class ManifestUrls {
     return out.toString();
   }
 
+  /**
+   * The local file a {@code file:} URL names, or null when no file could have that name (a NUL
+   * byte, {@code %00}, or another character the file system refuses).
+   */
+  static java.nio.file.Path localPath(String url) {
+    String path = unquote(path(url));
+    if (path.indexOf('\0') >= 0) {
+      return null;
+    }
+    try {
+      return java.nio.file.Path.of(path);
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
+  }
+
   /** The last path segment, unescaped; {@code fallback} when it is empty. */
   static String baseName(String url, String fallback) {
     String path = unquote(path(url));
@@ -105,6 +121,19 @@ final class ManifestUrls {
     String stripped = name.replaceFirst("^\\.+", "");
     int dot = stripped.indexOf('.');
     return dot < 0 ? "" : stripped.substring(dot);
+  }
+
+  /** The most a kept file's suffixes may take: its name stays far below file systems' 255 bytes. */
+  static final int MAX_SUFFIXES = 64;
+
+  /**
+   * Ours: {@link #suffixes} as a safe part of a file name: only when plain ({@code [A-Za-z0-9._-]})
+   * and at most {@value #MAX_SUFFIXES} characters, else none. Upstream keeps any suffix, so a
+   * hostile name ({@code %00}, a path separator, 300 characters) broke the download folder.
+   */
+  static String safeSuffixes(String name) {
+    String suffixes = suffixes(name);
+    return suffixes.length() <= MAX_SUFFIXES && suffixes.matches("[A-Za-z0-9._-]*") ? suffixes : "";
   }
 
   private static void flush(ByteArrayOutputStream bytes, StringBuilder out) {

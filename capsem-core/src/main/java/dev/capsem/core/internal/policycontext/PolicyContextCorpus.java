@@ -10,13 +10,10 @@ import dev.capsem.core.internal.json.Node;
 import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.internal.json.StringNode;
 import dev.capsem.core.internal.report.PythonPath;
+import dev.capsem.core.internal.schema.InputDocument;
 import dev.capsem.core.internal.schema.Issue;
 import dev.capsem.core.internal.schema.Validated;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,17 +49,13 @@ public record PolicyContextCorpus(List<PolicyContextFixture> fixtures, Diagnosti
     String shown = PythonPath.normalize(shownAs);
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-              .toString();
-    } catch (CharacterCodingException e) {
-      return refused(
-          new Diagnostic(
-              Code.E002, shown, "", null, shown + ": the events file is not valid UTF-8"));
+      Position[] bad = new Position[1];
+      text = InputDocument.utf8(Files.readAllBytes(file), at -> bad[0] = at);
+      if (text == null) {
+        return refused(
+            new Diagnostic(
+                Code.E002, shown, "", bad[0], shown + ": the events file is not valid UTF-8"));
+      }
     } catch (IOException e) {
       return refused(
           new Diagnostic(Code.E002, shown, "", null, shown + ": cannot read: " + e.getMessage()));
@@ -101,6 +94,7 @@ public record PolicyContextCorpus(List<PolicyContextFixture> fixtures, Diagnosti
       tree = JsonReader.read(line, JsonDialect.PYDANTIC);
     } catch (JsonSyntaxException e) {
       return problem(
+          e.code() == Code.E572 ? Code.E572 : Code.E208,
           shown,
           number,
           e.position(),
@@ -112,7 +106,7 @@ public record PolicyContextCorpus(List<PolicyContextFixture> fixtures, Diagnosti
       for (Issue issue : validated.issues()) {
         errors.add(new String[] {issue.path().toString(), issue.message()});
       }
-      return problem(shown, number, validated.issues().get(0).position(), errors);
+      return problem(Code.E208, shown, number, validated.issues().get(0).position(), errors);
     }
     return fixture((ObjectNode) validated.value());
   }
@@ -144,7 +138,7 @@ public record PolicyContextCorpus(List<PolicyContextFixture> fixtures, Diagnosti
    * prefix is a contract): {@code 1 validation error for PolicyContextFixtureV1\nloc\n message}.
    */
   private static Diagnostic problem(
-      String shown, int number, Position inLine, List<String[]> errors) {
+      Code code, String shown, int number, Position inLine, List<String[]> errors) {
     StringBuilder message = new StringBuilder();
     message
         .append(shown)
@@ -161,7 +155,7 @@ public record PolicyContextCorpus(List<PolicyContextFixture> fixtures, Diagnosti
       message.append("\n  ").append(error[1]);
     }
     Position position = new Position(number, inLine == null ? 1 : inLine.column());
-    return new Diagnostic(Code.E208, shown, "", position, message.toString());
+    return new Diagnostic(code, shown, "", position, message.toString());
   }
 
   private static PolicyContextCorpus refused(Diagnostic problem) {

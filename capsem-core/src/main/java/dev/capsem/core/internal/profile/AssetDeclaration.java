@@ -6,6 +6,11 @@ public record AssetDeclaration(
 
   /** The file name the asset is stored under: the last segment of its URL. */
   public String fileName() {
+    return fileNameOf(url);
+  }
+
+  /** The last segment of {@code url}'s path, before any query or fragment. */
+  public static String fileNameOf(String url) {
     String path = url;
     int cut = path.indexOf('?');
     if (cut >= 0) {

@@ -19,7 +19,9 @@ import java.util.Locale;
  * A profile or settings file read the way upstream's admin reads it: a {@code .json} suffix (any
  * case) means JSON, anything else TOML; the bytes must be UTF-8. A file that cannot be read or
  * parsed yields exactly one diagnostic, at path {@code ""} for JSON and upstream's literal {@code
- * settings} for everything else.
+ * settings} for everything else, or (ours) the kind of file when a reader names it ({@code
+ * catalog}, {@code enforcement_pack}, ...): a parse error of a pack labelled {@code settings} sent
+ * people looking in the wrong file.
  *
  * @param tree the parsed document, or {@code null} when it could not be parsed
  * @param problems the one reason it could not be read or parsed, if any
@@ -39,39 +41,69 @@ public record InputDocument(Node tree, List<Diagnostic> problems) {
 
   /** Reads {@code file}; {@code shownAs} is how diagnostics name it. */
   public static InputDocument read(Path file, String shownAs) {
-    return read(FileAccess.local(), file, shownAs);
+    return read(FileAccess.local(), file, shownAs, NON_VALIDATION_PATH);
+  }
+
+  /** Reads {@code file}, labelling a failure to read or parse it {@code kind}. */
+  public static InputDocument read(Path file, String shownAs, String kind) {
+    return read(FileAccess.local(), file, shownAs, kind);
   }
 
   /** Reads {@code file} through {@code files}; {@code shownAs} is how diagnostics name it. */
   public static InputDocument read(FileAccess files, Path file, String shownAs) {
+    return read(files, file, shownAs, NON_VALIDATION_PATH);
+  }
+
+  /**
+   * Reads {@code file} through {@code files}, labelling a failure to read or parse it {@code kind}.
+   */
+  public static InputDocument read(FileAccess files, Path file, String shownAs, String kind) {
     byte[] bytes;
     try {
       bytes = files.read(file);
     } catch (IOException e) {
-      return failed(Code.E002, shownAs, NON_VALIDATION_PATH, null, PythonErrors.describe(e, file));
+      return failed(Code.E002, shownAs, kind, null, PythonErrors.describe(e, file));
     }
-    return parse(bytes, shownAs, isJson(file.getFileName().toString()));
+    return parse(bytes, shownAs, isJson(file.getFileName().toString()), kind);
   }
 
   /** Parses in-memory content as JSON or TOML. */
   public static InputDocument parse(byte[] bytes, String shownAs, boolean json) {
+    return parse(bytes, shownAs, json, NON_VALIDATION_PATH);
+  }
+
+  /** As {@link #parse(byte[], String, boolean)}, labelling a TOML or UTF-8 failure {@code kind}. */
+  public static InputDocument parse(byte[] bytes, String shownAs, boolean json, String kind) {
     Utf8Check.Result utf8 = Utf8Check.decode(bytes);
     if (utf8.error() != null) {
-      return failed(Code.E002, shownAs, NON_VALIDATION_PATH, utf8.position(), utf8.error());
+      return failed(Code.E002, shownAs, kind, utf8.position(), utf8.error());
     }
     String text = utf8.text();
     if (json) {
       try {
         return new InputDocument(JsonReader.read(text, JsonDialect.PYDANTIC), List.of());
       } catch (JsonSyntaxException e) {
-        return failed(Code.E002, shownAs, "", e.position(), "Invalid JSON: " + e.getMessage());
+        return failed(e.code(), shownAs, "", e.position(), "Invalid JSON: " + e.getMessage());
       }
     }
     try {
       return new InputDocument(TomlReader.read(text), List.of());
     } catch (TomlSyntaxException e) {
-      return failed(Code.E002, shownAs, NON_VALIDATION_PATH, e.position(), e.getMessage());
+      return failed(Code.E002, shownAs, kind, e.position(), e.getMessage());
     }
+  }
+
+  /**
+   * The text of {@code bytes}, or null when they are not UTF-8; {@code problem} then receives the
+   * position of the first bad byte.
+   */
+  public static String utf8(byte[] bytes, java.util.function.Consumer<Position> problem) {
+    Utf8Check.Result utf8 = Utf8Check.decode(bytes);
+    if (utf8.error() != null) {
+      problem.accept(utf8.position());
+      return null;
+    }
+    return utf8.text();
   }
 
   public static boolean isJson(String fileName) {

@@ -2,6 +2,7 @@ package dev.capsem.core.internal.secrets;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.diag.SecretShapes;
 import dev.capsem.core.internal.json.ArrayNode;
 import dev.capsem.core.internal.json.Node;
 import dev.capsem.core.internal.json.ObjectNode;
@@ -10,8 +11,6 @@ import dev.capsem.core.internal.schema.SchemaPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Recognises the key shapes of the common AI and code-hosting providers (upstream's patterns plus
@@ -20,23 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class SecretScanner {
 
-  private record Shape(Pattern pattern, String shownPrefix) {}
-
-  private static final List<Shape> SHAPES =
-      List.of(
-          new Shape(Pattern.compile("sk-ant-[A-Za-z0-9_-]{10,}"), "sk-ant-"),
-          new Shape(Pattern.compile("sk-proj-[A-Za-z0-9_-]{20,}"), "sk-proj-"),
-          new Shape(Pattern.compile("sk-[A-Za-z0-9]{20,}"), "sk-"),
-          new Shape(Pattern.compile("AIza[A-Za-z0-9_-]{10,}"), "AIza"),
-          new Shape(Pattern.compile("gh[pousr]_[A-Za-z0-9]{20,}"), null),
-          new Shape(Pattern.compile("github_pat_[A-Za-z0-9_]{20,}"), "github_pat_"),
-          new Shape(Pattern.compile("glpat-[A-Za-z0-9_-]{10,}"), "glpat-"),
-          new Shape(Pattern.compile("AKIA[0-9A-Z]{16}"), "AKIA"),
-          new Shape(Pattern.compile("xox[abprs]-[A-Za-z0-9-]{10,}"), null),
-          new Shape(Pattern.compile("Bearer\\s+[A-Za-z0-9_.-]{20,}"), "Bearer "));
-
-  private static final Pattern CREDENTIAL_REFERENCE = Pattern.compile("env:[A-Za-z_][A-Za-z0-9_]*");
-
   private SecretScanner() {}
 
   /**
@@ -44,21 +26,13 @@ public final class SecretScanner {
    * that is exactly a credential reference ({@code env:NAME}) never matches.
    */
   public static Optional<String> find(String text) {
-    if (CREDENTIAL_REFERENCE.matcher(text).matches()) {
-      return Optional.empty();
-    }
-    for (Shape shape : SHAPES) {
-      Matcher matcher = shape.pattern().matcher(text);
-      if (matcher.find()) {
-        String prefix =
-            shape.shownPrefix() != null ? shape.shownPrefix() : matcher.group().substring(0, 4);
-        return Optional.of(prefix + "…");
-      }
-    }
-    return Optional.empty();
+    return SecretShapes.find(text);
   }
 
-  /** W005 for every string value of a document that holds a secret, at the value's position. */
+  /**
+   * W005 for every string value and every key of a document that holds a secret, at the value's (or
+   * the key's) position.
+   */
   public static List<Diagnostic> scan(Node document, String file) {
     List<Diagnostic> found = new ArrayList<>();
     walk(document, SchemaPath.root(), file, found);
@@ -80,7 +54,18 @@ public final class SecretScanner {
                           Code.W005, file, path.toString(), node.position(), message(redacted))));
     } else if (node instanceof ObjectNode object) {
       for (ObjectNode.Member member : object.entries()) {
-        walk(member.value(), path.child(member.key()), file, found);
+        SchemaPath at = path.child(member.key());
+        find(member.key())
+            .ifPresent(
+                redacted ->
+                    found.add(
+                        new Diagnostic(
+                            Code.W005,
+                            file,
+                            path.keyOf(member.key()).toString(),
+                            member.keyPosition(),
+                            message(redacted))));
+        walk(member.value(), at, file, found);
       }
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {

@@ -203,11 +203,8 @@ public final class SigningFlow {
         unencrypted ? KeyProtection.unencrypted() : KeyProtection.scrypt(password);
     try {
       Files.createDirectories(outDir.path());
-      if (force) {
-        Files.deleteIfExists(publicKey);
-        Files.deleteIfExists(secretKey);
-      }
-      KeyId id = keys.generateFiles(publicKey, secretKey, protection, false);
+      // With --force the new pair replaces the old one atomically (the old is kept until then).
+      KeyId id = keys.generateFiles(publicKey, secretKey, protection, force);
       List<String> lines =
           List.of(
               "created " + publicShown,

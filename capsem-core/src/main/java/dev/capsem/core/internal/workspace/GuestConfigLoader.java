@@ -13,6 +13,7 @@ import dev.capsem.core.internal.json.Node;
 import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.internal.profile.ProfileSecurity;
 import dev.capsem.core.internal.profile.SecuritySettings;
+import dev.capsem.core.internal.schema.InputDocument;
 import dev.capsem.core.internal.schema.Issue;
 import dev.capsem.core.internal.schema.ObjectSchema;
 import dev.capsem.core.internal.schema.SchemaPath;
@@ -36,8 +37,6 @@ import dev.capsem.core.internal.workspace.GuestConfig.VmResources;
 import dev.capsem.core.internal.workspace.GuestConfig.WebSecurity;
 import dev.capsem.core.internal.workspace.GuestConfig.WebService;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -136,18 +135,14 @@ final class GuestConfigLoader {
                 Code.E002, name, "", null, "Invalid TOML syntax: " + source.unreadable()));
         continue;
       }
-      String text;
-      try {
-        text =
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .decode(java.nio.ByteBuffer.wrap(source.bytes()))
-                .toString();
-      } catch (CharacterCodingException e) {
+      // The first byte that is not UTF-8 is where the error is (ours: upstream names no place).
+      Position[] bad = new Position[1];
+      String text = InputDocument.utf8(source.bytes(), at -> bad[0] = at);
+      if (text == null) {
         loadedFileBroken |= isLoaded(name);
         diagnostics.add(
             new Diagnostic(
-                Code.E002, name, "", null, "Invalid TOML syntax: the file is not UTF-8 text"));
+                Code.E002, name, "", bad[0], "Invalid TOML syntax: the file is not UTF-8 text"));
         continue;
       }
       try {

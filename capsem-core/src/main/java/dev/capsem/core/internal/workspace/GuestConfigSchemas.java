@@ -53,11 +53,28 @@ final class GuestConfigSchemas {
               "architectures",
               map(object()
                       .ignoreExtra()
-                      .defaulted("base_image", string(), StringNode.of("debian:bookworm-slim"))
-                      .required("docker_platform", string())
+                      .defaulted(
+                          "base_image",
+                          string()
+                              .validatedBy(
+                                  BuildTokens.shaped(
+                                      BuildTokens.IMAGE_REFERENCE, "a Docker image reference")),
+                          StringNode.of("debian:bookworm-slim"))
+                      .required(
+                          "docker_platform",
+                          string()
+                              .validatedBy(
+                                  BuildTokens.shaped(
+                                      BuildTokens.PLATFORM, "a platform such as linux/amd64")))
                       .required("rust_target", string())
                       .defaulted("kernel_branch", string(), StringNode.of("auto"))
-                      .required("kernel_image", string())
+                      .required(
+                          "kernel_image",
+                          string()
+                              .validatedBy(
+                                  BuildTokens.shaped(
+                                      BuildTokens.RELATIVE_PATH,
+                                      "a relative path of plain characters")))
                       .required("defconfig", string())
                       .defaulted("node_major", integer(), IntegerNode.of(24))
                       .build())
@@ -111,8 +128,8 @@ final class GuestConfigSchemas {
               object()
                   .ignoreExtra()
                   .required("manager", MANAGER)
-                  .defaulted("prefix", string(), StringNode.of(""))
-                  .required("packages", list(string()))
+                  .defaulted("prefix", string().validatedBy(BuildTokens::prefix), StringNode.of(""))
+                  .required("packages", list(string().validatedBy(BuildTokens::packageSpec)))
                   .build())
           .optional(
               "cli",
@@ -146,8 +163,11 @@ final class GuestConfigSchemas {
                       value ->
                           value.isEmpty()
                               ? Refusal.valueError(Code.E014, "install_cmd must not be empty")
-                              : null))
-          .required("packages", list(string()).then(value -> nonEmpty(value, "packages")))
+                              : BuildTokens.oneLineCommand(value)))
+          .required(
+              "packages",
+              list(string().validatedBy(BuildTokens::packageSpec))
+                  .then(value -> nonEmpty(value, "packages")))
           .defaulted("version_commands", map(string()), EMPTY)
           .optional(
               "network",

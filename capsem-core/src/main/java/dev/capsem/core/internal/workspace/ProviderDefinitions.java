@@ -4,14 +4,13 @@ import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.Position;
 import dev.capsem.core.internal.json.ObjectNode;
+import dev.capsem.core.internal.schema.InputDocument;
 import dev.capsem.core.internal.schema.Issue;
 import dev.capsem.core.internal.schema.Issues;
 import dev.capsem.core.internal.schema.SchemaPath;
 import dev.capsem.core.internal.toml.TomlReader;
 import dev.capsem.core.internal.toml.TomlSyntaxException;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,11 +56,14 @@ public final class ProviderDefinitions {
     }
     ObjectNode tree;
     try {
-      tree = TomlReader.read(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (CharacterCodingException e) {
-      return failed(
-          new Diagnostic(
-              Code.E002, shown, "", null, "Invalid TOML syntax: the file is not UTF-8 text"));
+      Position[] bad = new Position[1];
+      String text = InputDocument.utf8(Files.readAllBytes(file), at -> bad[0] = at);
+      if (text == null) {
+        return failed(
+            new Diagnostic(
+                Code.E002, shown, "", bad[0], "Invalid TOML syntax: the file is not UTF-8 text"));
+      }
+      tree = TomlReader.read(text);
     } catch (TomlSyntaxException e) {
       return failed(
           new Diagnostic(

@@ -203,7 +203,7 @@ public final class WorkspaceLinter {
                 .found()
                 .add(
                     LintFindings.at(
-                        Code.E010,
+                        e.code() == Code.E572 ? Code.E572 : Code.E010,
                         provider.file(),
                         findings.position(
                             provider.file(), provider.key(), "files", entry.getKey(), "content"),

@@ -96,7 +96,8 @@ class SigmaCompilerTest {
           "'Host: \"169.254.169.25?\"'; E220 pack.yml:24:17: sources.0: unsupported Sigma string wildcard or placeholder",
           "'Host: \"\"'; E220 pack.yml:24:17: sources.0: unsupported Sigma string wildcard or placeholder",
           "'Host: null'; E220 pack.yml:24:17: sources.0: unsupported Sigma value type: SigmaNull",
-          "'Host: 2026-05-21'; E213 pack.yml:24:17: sources.0: Unable to convert a YAML date to a Sigma value",
+          "'Host: 2026-05-21'; E213 pack.yml:24:17: sources.0: Unsupported type: <class 'datetime.date'>",
+          "'Host: 2026-05-21 10:00:00'; E213 pack.yml:24:17: sources.0: Unsupported type: <class 'datetime.datetime'>",
           "'Path: /admin'; E219 pack.yml:24:11: sources.0: source src-1 maps unknown Sigma field 'Path' for http",
           "\"'|contains': metadata\"; E217 pack.yml:24:11: sources.0: source src-1 contains unsupported keyword detection",
         })
@@ -252,7 +253,7 @@ class SigmaCompilerTest {
     }
 
     @Test
-    void deepNestingInThePackItself_isE002AtSettings() throws Exception {
+    void deepNestingInThePackItself_isE002LabelledAsADetectionPack() throws Exception {
       Path file = dir.resolve("deep.yml");
       Files.writeString(file, "a: " + "[".repeat(500) + "]".repeat(500) + "\n");
 
@@ -261,8 +262,7 @@ class SigmaCompilerTest {
       assertThat(result.diagnostics().stream().map(DiagnosticText::compact))
           .singleElement()
           .asString()
-          .startsWith("E002 deep.yml")
-          .contains("settings: ");
+          .startsWith("E002 deep.yml:1:1: detection_pack: ");
     }
 
     @Test
@@ -313,6 +313,25 @@ class SigmaCompilerTest {
           .contains("\"severity\": \"low\"")
           .contains("443,\n")
           .contains("false\n");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+        delimiter = ';',
+        value = {
+          "443.0; 443",
+          "6.0e+2; 600",
+          "-0.0; 0",
+          "1.0e+20; 100000000000000000000",
+          "2.5; 2.5"
+        })
+    void wholeFloat_isAnIntegerInTheIrAsPySigmaHasIt(String yaml, String ir) throws Exception {
+      // Issue 15, difference 1 (D21): pySigma's SigmaNumber keeps 443.0 as the integer 443.
+      Outcome<TextReport> result =
+          compile(pack(RULE.replace("Host: 169.254.169.254", "Port: " + yaml)));
+
+      assertThat(result.ok()).isTrue();
+      assertThat(result.value().text()).contains("\"values\": [\n" + " ".repeat(12) + ir + "\n");
     }
 
     @Test

@@ -54,10 +54,12 @@ class MalformedEnforcementTest {
   class PolicyPacks {
 
     @Test
-    void badToml_isE002AtTheParsersPosition() throws Exception {
+    void badToml_isE002AtTheParsersPositionLabelledAsAnEnforcementPack() throws Exception {
+      // Issue 15, finding 10: labelled with its own kind, not upstream's "settings".
       assertThat(validate("p.toml", "id = \n"))
           .containsExactly(
-              "E002 p.toml:1:6: settings: Unexpected end of line, expected a value (at line 1, column 6)");
+              "E002 p.toml:1:6: enforcement_pack: Unexpected end of line, expected a value (at line"
+                  + " 1, column 6)");
     }
 
     @Test

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.internal.image.rootfs.RootfsWriter;
+import dev.capsem.core.internal.squashfs.Inode;
+import dev.capsem.core.internal.squashfs.SquashfsImage;
 import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.ContainerCommand;
 import dev.capsem.core.ports.ContainerRuntimeException.Kind;
 import dev.capsem.core.ports.Downloader;
+import dev.capsem.core.ports.SquashfsCodec;
 import dev.capsem.core.testing.FakeContainerRuntime;
 import dev.capsem.core.testing.GuestInputs;
+import dev.capsem.core.testing.RunLengthCodec;
 import dev.capsem.core.testing.Sha256Hasher;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +42,11 @@ class ImageBuildTest {
   @TempDir Path temp;
   private TestWorkspaces workspace;
   private FakeContainerRuntime runtime;
+
+  /** The existing tests describe mksquashfs's way; the writer's own tests set CAPSEM. */
+  private RootfsWriter writer = RootfsWriter.MKSQUASHFS;
+
+  private List<SquashfsCodec> codecs = List.of(new RunLengthCodec(SquashfsCodec.ZSTD));
   private Path out;
   private Path tarball;
   private String tarballSha256;
@@ -89,7 +100,8 @@ class ImageBuildTest {
         PackageSources.upstream(),
         "1.0.1776688771",
         false,
-        dryRun);
+        dryRun,
+        writer);
   }
 
   private GuestBinaries binaries() {
@@ -111,7 +123,8 @@ class ImageBuildTest {
             new Sha256Hasher(),
             APRIL_21,
             AssetReleaseWriter.checksumsAndManifest(new Sha256Hasher()),
-            "sudo apt install docker.io")
+            "sudo apt install docker.io",
+            codecs)
         .run(workspace.plan(), workspace.derived(), settings, progress);
   }
 
@@ -201,6 +214,70 @@ class ImageBuildTest {
     assertThat(outcome.commands())
         .extracting(c -> c.commandLine().get(1))
         .containsSubsequence("build", "create", "cp", "rm", "rmi", "build", "export", "start");
+  }
+
+  @Test
+  void run_capsemWriter_writesTheRootfsFromTheExportStreamWithoutASecondContainer()
+      throws Exception {
+    writer = RootfsWriter.CAPSEM;
+
+    BuildOutcome outcome = run(settings(ImageTemplate.ROOTFS, binaries(), false));
+
+    assertThat(outcome.ok()).as("%s", outcome.diagnostics()).isTrue();
+    try (FileChannel channel = FileChannel.open(out.resolve("x86_64/rootfs.squashfs"))) {
+      SquashfsImage image = SquashfsImage.open(channel, codecs);
+      Inode.File jq = (Inode.File) image.lookup("/usr/bin/jq").orElseThrow();
+      assertThat(image.open(jq).readAllBytes()).isEqualTo(bytes("jq"));
+      assertThat(image.mkfsTime()).isEqualTo(APRIL_21.instant().getEpochSecond());
+      assertThat(image.blockSize()).isEqualTo(64 * 1024);
+    }
+    List<String> lines = runtime.executed().stream().map(ContainerCommand::toString).toList();
+    assertThat(lines).anyMatch(line -> line.startsWith("Export["));
+    assertThat(lines)
+        .noneMatch(line -> line.contains("mksquashfs") || line.contains("rootfs.tar"))
+        .noneMatch(line -> line.startsWith("CopyIn[") || line.startsWith("Start["));
+  }
+
+  @Test
+  void run_capsemWriterDryRun_plansTheExportToStandardOutputAndNoSquashfsContainer() {
+    writer = RootfsWriter.CAPSEM;
+
+    BuildOutcome outcome = run(settings(ImageTemplate.ROOTFS, binaries(), true));
+
+    assertThat(outcome.ok()).isTrue();
+    assertThat(outcome.commands())
+        .filteredOn(c -> c.step().equals("squashfs"))
+        .singleElement()
+        .satisfies(c -> assertThat(String.join(" ", c.commandLine())).contains("/dev/stdout"));
+  }
+
+  @Test
+  void run_capsemWriterWithoutTheConfiguredCodec_isE532BeforeTheKernelIsBuilt() {
+    writer = RootfsWriter.CAPSEM;
+    codecs = List.of(new RunLengthCodec(SquashfsCodec.GZIP));
+
+    Diagnostic error = only(run(settings(ImageTemplate.ALL, binaries(), false)));
+
+    assertThat(error.code()).isEqualTo(Code.E532);
+    assertThat(error.message())
+        .isEqualTo(
+            "the capsem squashfs writer cannot write zstd at level 15: use zstd"
+                + " (build.compression) or --squashfs-writer mksquashfs");
+    assertThat(runtime.executed()).noneMatch(c -> c instanceof ContainerCommand.Build);
+  }
+
+  @Test
+  void run_otherSquashfsWriterThanLastBuild_rebuildsTheRootfs() throws Exception {
+    writer = RootfsWriter.CAPSEM;
+    assertThat(run(settings(ImageTemplate.ROOTFS, binaries(), false)).ok()).isTrue();
+    int commandsBefore = runtime.executed().size();
+    writer = RootfsWriter.MKSQUASHFS;
+
+    BuildOutcome second = run(settings(ImageTemplate.ROOTFS, binaries(), false));
+
+    assertThat(second.ok()).as("%s", second.diagnostics()).isTrue();
+    assertThat(runtime.executed().subList(commandsBefore, runtime.executed().size()))
+        .anyMatch(c -> String.join(" ", runtime.commandLine(c)).contains("mksquashfs"));
   }
 
   @Test
@@ -343,7 +420,8 @@ class ImageBuildTest {
         base.sources(),
         base.binaryVersion(),
         false,
-        false);
+        false,
+        base.squashfsWriter());
   }
 
   @Test
@@ -381,7 +459,8 @@ class ImageBuildTest {
             base.sources(),
             base.binaryVersion(),
             false,
-            false);
+            false,
+            base.squashfsWriter());
 
     Diagnostic error = only(run(unverified));
 
@@ -459,7 +538,8 @@ class ImageBuildTest {
         base.sources(),
         base.binaryVersion(),
         true,
-        false);
+        false,
+        base.squashfsWriter());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.diag.TextReport;
+import dev.capsem.core.internal.image.rootfs.RootfsWriter;
 import dev.capsem.core.internal.profile.ProfileReader;
 import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.Downloader;
@@ -69,7 +70,8 @@ class ReproducibilityTest {
   }
 
   private static ImageFlow images(FakeContainerRuntime runtime, Clock clock) {
-    return new ImageFlow(new Sha256Hasher(), runtime, Downloader.none(), clock, "apt install");
+    return new ImageFlow(
+        new Sha256Hasher(), runtime, Downloader.none(), clock, "apt install", List.of());
   }
 
   private Outcome<TextReport> verify(FakeContainerRuntime runtime) throws Exception {
@@ -87,7 +89,8 @@ class ReproducibilityTest {
             new PackageSources("debian", null, null, null, null),
             "1.0.0",
             false,
-            false);
+            false,
+            RootfsWriter.MKSQUASHFS);
     WorkspaceSources sources = GuestInputs.sources(temp.resolve("inputs"));
     Outcome<BuiltImage> first =
         images.build(
@@ -158,7 +161,8 @@ class ReproducibilityTest {
                     PackageSources.upstream(),
                     "1.0.0",
                     false,
-                    false),
+                    false,
+                    RootfsWriter.MKSQUASHFS),
                 new GivenPath(temp.resolve("r"), "r"),
                 BuildProgress.silent());
 

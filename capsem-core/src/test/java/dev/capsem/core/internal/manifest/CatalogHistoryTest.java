@@ -69,4 +69,25 @@ class CatalogHistoryTest {
     assertThat(CatalogHistory.compare(catalog(previous), catalog(withoutDeprecated), "m.json"))
         .isEmpty();
   }
+
+  @Test
+  void compare_revokedRevisionActiveAgain_isE576AtItsStatus() {
+    String current = Conformance.text(EXPECTED);
+    String previous = current.replaceFirst("\"deprecated\"", "\"revoked\"");
+    assertThat(previous).isNotEqualTo(current);
+
+    assertThat(CatalogHistory.compare(catalog(previous), catalog(current), "m.json"))
+        .extracting(Diagnostic::code, Diagnostic::path, Diagnostic::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                Code.E576,
+                "profiles.corp-dev.revisions.2026.0520.2.status",
+                "corp-dev@2026.0520.2 was revoked in the previous catalog and is deprecated now; a"
+                    + " revoked revision stays revoked (publish a new revision)"));
+    String reactivated = current.replaceFirst("\"deprecated\"", "\"active\"");
+    assertThat(CatalogHistory.compare(catalog(previous), catalog(reactivated), "m.json"))
+        .extracting(Diagnostic::code)
+        .containsExactly(Code.E576);
+    assertThat(CatalogHistory.compare(catalog(previous), catalog(previous), "m.json")).isEmpty();
+  }
 }

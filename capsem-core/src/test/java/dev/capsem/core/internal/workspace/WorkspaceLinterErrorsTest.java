@@ -189,14 +189,16 @@ class WorkspaceLinterErrorsTest {
     }
 
     @Test
-    void lint_fileThatIsNotUtf8_reportsE002WithoutAPosition() throws Exception {
+    void lint_fileThatIsNotUtf8_reportsE002AtTheFirstBadByte() throws Exception {
+      // Issue 15 (ours): every parse error carries a line and column; the Latin-1 é is line 2,
+      // column 9.
       Files.write(
           guest.root().resolve("config/vm/resources.toml"),
           "[resources]\nname = \"\u00e9\"\n".getBytes(StandardCharsets.ISO_8859_1));
 
       assertThat(guest.findings())
           .containsExactly(
-              "E002 config/vm/resources.toml: Invalid TOML syntax: the file is not UTF-8 text");
+              "E002 config/vm/resources.toml:2:9: Invalid TOML syntax: the file is not UTF-8 text");
     }
   }
 

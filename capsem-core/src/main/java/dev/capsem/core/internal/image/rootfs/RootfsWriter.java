@@ -8,16 +8,16 @@ import java.util.stream.Collectors;
  * Which program writes {@code rootfs.squashfs}: our writer in the build's own JVM, reading the
  * container's export as a stream, or, for one release, mksquashfs in the asset-tools container as
  * before (decision D16, {@code ToolImages.squashfsScript}). The build reads it from the option
- * {@code --rootfs-writer} / the Maven property {@code capsem.rootfsWriter}.
+ * {@code --squashfs-writer} / the Maven property {@code capsem.squashfsWriter}.
  */
 public enum RootfsWriter {
-  /** {@code java}: {@link Rootfs#write} on {@code ContainerRuntime.exportStream}; no tar file. */
-  JAVA("java"),
+  /** {@code capsem}: {@link Rootfs#write} on {@code ContainerRuntime.exportStream}; no tar file. */
+  CAPSEM("capsem"),
   /** {@code mksquashfs}: export to a tar, then mksquashfs in a second container (D16). */
   MKSQUASHFS("mksquashfs");
 
   /** What a build uses when nothing is configured. */
-  public static final RootfsWriter DEFAULT = JAVA;
+  public static final RootfsWriter DEFAULT = CAPSEM;
 
   private final String option;
 
@@ -33,7 +33,8 @@ public enum RootfsWriter {
   /**
    * The writer an option value names.
    *
-   * @throws IllegalArgumentException {@code 'rootfs-writer' must be one of [java, mksquashfs]: x}
+   * @throws IllegalArgumentException {@code 'squashfs-writer' must be one of [capsem, mksquashfs]:
+   *     x}
    */
   public static RootfsWriter parse(String value) {
     for (RootfsWriter writer : values()) {
@@ -42,7 +43,7 @@ public enum RootfsWriter {
       }
     }
     throw new IllegalArgumentException(
-        "'rootfs-writer' must be one of "
+        "'squashfs-writer' must be one of "
             + Arrays.stream(values())
                 .map(RootfsWriter::option)
                 .collect(Collectors.joining(", ", "[", "]"))

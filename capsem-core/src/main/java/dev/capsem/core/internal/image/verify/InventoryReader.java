@@ -52,13 +52,9 @@ public final class InventoryReader {
           null,
           List.of(
               new Diagnostic(
-                  Code.E002,
-                  shownAs,
-                  InputDocument.NON_VALIDATION_PATH,
-                  null,
-                  PythonErrors.describe(e, file))));
+                  Code.E002, shownAs, "image_inventory", null, PythonErrors.describe(e, file))));
     }
-    InputDocument document = InputDocument.parse(bytes, shownAs, true);
+    InputDocument document = InputDocument.parse(bytes, shownAs, true, "image_inventory");
     if (!document.parsed()) {
       return new Read(null, document.problems());
     }

@@ -9,15 +9,15 @@ class RootfsWriterTest {
 
   @Test
   void parse_optionValues_nameTheWriters() {
-    assertThat(RootfsWriter.parse("java")).isEqualTo(RootfsWriter.JAVA);
+    assertThat(RootfsWriter.parse("capsem")).isEqualTo(RootfsWriter.CAPSEM);
     assertThat(RootfsWriter.parse(" MKSQUASHFS ")).isEqualTo(RootfsWriter.MKSQUASHFS);
-    assertThat(RootfsWriter.DEFAULT).isEqualTo(RootfsWriter.JAVA);
+    assertThat(RootfsWriter.DEFAULT).isEqualTo(RootfsWriter.CAPSEM);
   }
 
   @Test
   void parse_unknownValue_saysWhatIsAllowed() {
     assertThatThrownBy(() -> RootfsWriter.parse("erofs"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("'rootfs-writer' must be one of [java, mksquashfs]: erofs");
+        .hasMessage("'squashfs-writer' must be one of [capsem, mksquashfs]: erofs");
   }
 }

@@ -4,10 +4,12 @@ import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.internal.image.VerifyFlow;
+import dev.capsem.core.internal.image.rootfs.Rootfs;
 import dev.capsem.core.internal.image.version.VersionMatching;
 import dev.capsem.core.internal.profile.ProfileReader;
 import dev.capsem.core.ports.FileAccess;
 import dev.capsem.core.ports.Hasher;
+import dev.capsem.core.ports.SquashfsCodec;
 import dev.capsem.core.testing.Conformance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,7 +109,8 @@ final class VerifyScenario {
       String... bundles) {
     GivenPath given = new GivenPath(profile, "profile.json");
     Outcome<VerifyFlow.Verification> outcome =
-        new VerifyFlow(hasher, FileAccess.local())
+        new VerifyFlow(
+                hasher, FileAccess.local(), Rootfs.with(List.of(SquashfsCodec.gzip(9)), hasher))
             .verify(
                 ProfileReader.read(FileAccess.local(), given),
                 given,
