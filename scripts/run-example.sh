@@ -62,10 +62,14 @@ mv "$signing/settings.xml.tmp" "$signing/settings.xml"
 build_ca=()
 [ -f /etc/ssl/certs/ca-certificates.crt ] && build_ca=(-Dcapsem.buildCa=/etc/ssl/certs/ca-certificates.crt)
 
+# The example still takes upstream's guest artifacts, whose capsem-init has no boot test mode: the
+# boot proof is skipped (W500, recorded in release.json) until the example builds with the guest kit.
+boot_test=(-Dcapsem.skipBootTest=true)
+
 started=$(date +%s)
 # The key's server comes from a global settings file, so the user's own settings.xml still applies.
 mvn -B -gs "$signing/settings.xml" -f "$example/pom.xml" \
-  -Dcapsem.kernelSource="$kernel" "${build_ca[@]}" "${@:-verify}"
+  -Dcapsem.kernelSource="$kernel" "${build_ca[@]}" "${boot_test[@]}" "${@:-verify}"
 echo "example: mvn took $(( $(date +%s) - started )) s; reports in examples/corp-dev/target/capsem/"
 
 if [ $# -eq 0 ]; then

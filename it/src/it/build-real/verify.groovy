@@ -18,6 +18,9 @@ for (run in runs.drop(1)) {
   assert !run.contains('-> docker run')
   assert run.contains('[INFO] BUILD SUCCESS')
 }
+// Skipping the boot test is said, and recorded in the release report.
+assert runs[0].contains('[WARNING] capsem: boot test skipped (--skip-boot-test / -Dcapsem.skipBootTest)')
+assert new File(basedir, 'target/capsem/release.json').text.contains('"boot_test": "skipped"')
 assert runs[1].contains("[WARNING] capsem: not signed (SNAPSHOT): no <server> with id 'capsem-no-such-server' in settings.xml")
 assert runs[1].contains('[WARNING] capsem: catalog check skipped: the release is not signed')
 assert !runs[2].contains('not signed')

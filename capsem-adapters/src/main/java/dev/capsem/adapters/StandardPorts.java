@@ -11,6 +11,7 @@ import dev.capsem.docker.ProcessToolProbe;
 import dev.capsem.docker.compression.SquashfsCodecs;
 import dev.capsem.docker.oci.RegistryAccess;
 import dev.capsem.http.Http;
+import dev.capsem.qemu.Qemu;
 import dev.capsem.signing.Blake3;
 import dev.capsem.signing.Minisign;
 import java.time.Clock;
@@ -25,9 +26,9 @@ import java.util.function.Consumer;
 /**
  * The usual adapters behind capsem-core's ports, from one environment: BLAKE3 and minisign
  * (capsem-signing), the Docker CLI, the process tool probe and the downloader
- * (capsem-docker-adapter), the JDK's HTTP client (capsem-http-adapter, made on first use), the
- * local file system. The command line, the Maven plugin and an embedding tool build their ports
- * here, so they run alike.
+ * (capsem-docker-adapter), QEMU (capsem-qemu-adapter), the JDK's HTTP client (capsem-http-adapter,
+ * made on first use), the local file system. The command line, the Maven plugin and an embedding
+ * tool build their ports here, so they run alike.
  *
  * <pre>{@code
  * Capsem capsem = Capsem.with(StandardPorts.builder(System.getenv()).build());
@@ -115,7 +116,8 @@ public final class StandardPorts {
                 registryAccess != null
                     ? registryAccess
                     : RegistryAccess.fromEnvironment(environment),
-                registryLog));
+                registryLog))
+        .withVirtualMachines(Qemu.virtualMachines(runner));
   }
 
   /**

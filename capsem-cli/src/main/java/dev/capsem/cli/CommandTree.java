@@ -48,7 +48,8 @@ final class CommandTree {
               ImageCommands.Verify::new,
               ImageCommands.Sbom::new,
               ImageCommands.Ls::new,
-              ImageCommands.Cat::new),
+              ImageCommands.Cat::new,
+              ImageTestCommand::new),
           new TopLevel(
               ReleaseCommands.Release.class,
               capsem ->

@@ -65,6 +65,12 @@ final class ReleaseCommands {
         description = "exact or ranges: how verification compares versions (default: exact).")
     String versionMatch;
 
+    @Option(
+        names = "--skip-boot-test",
+        description =
+            "Sign the image without booting it first (warned as W500, recorded in the report).")
+    boolean skipBootTest;
+
     @Option(names = "--json", description = "Print the release report (capsem.release.v1).")
     boolean json;
 
@@ -97,6 +103,7 @@ final class ReleaseCommands {
               .stages(stages())
               .versionMatch(VersionMatch.valueOf(versionMatch.toUpperCase(Locale.ROOT)))
               .doctorBundles(bundles)
+              .skipBootTest(skipBootTest)
               .build();
       try (ProgressLog progress = Progress.on(console(), build.verbose)) {
         return print(capsem.releases().release(request, progress), json);

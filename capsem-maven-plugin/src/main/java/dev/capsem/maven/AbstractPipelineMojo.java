@@ -183,6 +183,16 @@ abstract class AbstractPipelineMojo extends AbstractImageBuildMojo {
   List<File> doctorBundles = new ArrayList<>();
 
   /**
+   * Sign the image without booting it first. By default the package stage boots every built
+   * architecture in QEMU and checks it from inside before anything is signed; skipping is warned
+   * (W500) and recorded in {@code release.json}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.skipBootTest", defaultValue = "false")
+  boolean skipBootTest;
+
+  /**
    * The id of the {@code settings.xml} server holding the signing key ({@code <privateKey>}) and
    * its password ({@code <passphrase>}). Without it a SNAPSHOT is left unsigned with a warning and
    * a release fails.
@@ -246,6 +256,7 @@ abstract class AbstractPipelineMojo extends AbstractImageBuildMojo {
             .stages(stages)
             .versionMatch(VersionMatch.valueOf(versionMatch.toUpperCase(Locale.ROOT)))
             .doctorBundles(doctorBundles.stream().map(this::given).toList())
+            .skipBootTest(skipBootTest)
             .build();
     Release release;
     try (ProgressLog progress = progress(false)) {

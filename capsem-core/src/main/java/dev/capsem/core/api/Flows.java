@@ -1,5 +1,6 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.internal.boottest.ImageTestFlow;
 import dev.capsem.core.internal.detection.DetectionFlow;
 import dev.capsem.core.internal.enforcement.EnforcementFlow;
 import dev.capsem.core.internal.image.ImageFlow;
@@ -22,6 +23,7 @@ record Flows(
     EnforcementFlow enforcement,
     DetectionFlow detection,
     RootfsFlow rootfs,
+    ImageTestFlow imageTests,
     Ports ports) {
 
   static Flows of(Ports ports) {
@@ -44,6 +46,7 @@ record Flows(
         new EnforcementFlow(ports.clock(), ports.files()),
         new DetectionFlow(ports.clock(), ports.files()),
         new RootfsFlow(rootfs),
+        new ImageTestFlow(ports.virtualMachines()),
         ports);
   }
 
@@ -72,6 +75,7 @@ record Flows(
         this::manifests,
         signing,
         enforcement,
-        detection);
+        detection,
+        imageTests);
   }
 }

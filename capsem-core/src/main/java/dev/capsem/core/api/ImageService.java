@@ -3,6 +3,7 @@ package dev.capsem.core.api;
 import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.diag.TextReport;
+import dev.capsem.core.internal.boottest.ImageTestFlow;
 import dev.capsem.core.internal.image.BuiltImage;
 import dev.capsem.core.internal.image.VerifyFlow;
 import dev.capsem.core.internal.image.version.VersionMatching;
@@ -109,6 +110,20 @@ final class ImageService implements ImageUseCases {
   @Override
   public Outcome<TextReport> cat(ImageCatRequest request, OutputStream stdout) {
     return flows.rootfs().cat(request.image(), request.path(), request.out(), stdout);
+  }
+
+  @Override
+  public Outcome<TextReport> test(ImageTestRequest request, BuildProgress progress) {
+    return flows
+        .imageTests()
+        .test(
+            read(request.profile()),
+            request.profile(),
+            request.assetsDir(),
+            request.arch(),
+            new ImageTestFlow.Options(
+                request.timeout(), request.caCertificate(), !request.withoutGuestBinaries(), null),
+            progress);
   }
 
   @Override

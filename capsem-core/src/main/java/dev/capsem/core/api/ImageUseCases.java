@@ -41,6 +41,13 @@ public interface ImageUseCases {
    */
   Outcome<TextReport> cat(ImageCatRequest request, OutputStream stdout);
 
+  /**
+   * Boots each selected architecture's kernel, initrd and rootfs in a VM (KVM when it works, TCG
+   * otherwise), runs the image's diagnostics inside against the profile, and writes the doctor
+   * bundle {@code image verify --doctor-bundle} reads ({@code capsem.image-test.v1}).
+   */
+  Outcome<TextReport> test(ImageTestRequest request, BuildProgress progress);
+
   /** Writes (or returns for printing) the SPDX 2.3 document of each selected architecture. */
   Outcome<ImageSboms> sbom(ImageSbomRequest request);
 }

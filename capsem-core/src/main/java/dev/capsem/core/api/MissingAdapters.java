@@ -19,6 +19,10 @@ import dev.capsem.core.ports.SigningKey;
 import dev.capsem.core.ports.SigningKeyGenerator;
 import dev.capsem.core.ports.SquashfsCodec;
 import dev.capsem.core.ports.VerifyOptions;
+import dev.capsem.core.ports.VirtualMachineException;
+import dev.capsem.core.ports.VirtualMachines;
+import dev.capsem.core.ports.VmRun;
+import dev.capsem.core.ports.VmSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -133,7 +137,33 @@ final class MissingAdapters {
     };
   }
 
+  /**
+   * No VMM: said as the boot test says a missing QEMU (E500), so a caller without the adapter gets
+   * a coded finding, not a crash.
+   */
+  static final VirtualMachines VIRTUAL_MACHINES =
+      new VirtualMachines() {
+        @Override
+        public String probe(String arch) throws VirtualMachineException {
+          throw noVmm();
+        }
+
+        @Override
+        public VmRun boot(VmSpec spec) throws VirtualMachineException {
+          throw noVmm();
+        }
+      };
+
   private MissingAdapters() {}
+
+  private static VirtualMachineException noVmm() {
+    return new VirtualMachineException(
+        VirtualMachineException.Kind.NOT_INSTALLED,
+        "no virtual machine monitor: no VirtualMachines adapter was given to Ports",
+        "add one with Ports.withVirtualMachines (capsem-qemu-adapter's Qemu.virtualMachines;"
+            + " StandardPorts does)",
+        "");
+  }
 
   private static IllegalStateException missing(String port) {
     return new IllegalStateException(

@@ -13,6 +13,7 @@ import dev.capsem.core.ports.Signer;
 import dev.capsem.core.ports.SigningKeyGenerator;
 import dev.capsem.core.ports.SquashfsCodec;
 import dev.capsem.core.ports.ToolProbe;
+import dev.capsem.core.ports.VirtualMachines;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +42,7 @@ public final class Ports {
   private final Downloader downloads;
   private final OciRegistry registry;
   private final List<SquashfsCodec> squashfsCodecs;
+  private final VirtualMachines machines;
 
   /**
    * Ports for the use cases that neither sign, verify, fetch, build nor publish; documents on the
@@ -67,6 +69,7 @@ public final class Ports {
     this.downloads = Downloader.none();
     this.registry = MissingAdapters.REGISTRY;
     this.squashfsCodecs = MissingAdapters.SQUASHFS_CODECS;
+    this.machines = MissingAdapters.VIRTUAL_MACHINES;
   }
 
   private Ports(Draft draft) {
@@ -84,6 +87,7 @@ public final class Ports {
     this.downloads = Objects.requireNonNull(draft.downloads, "downloads");
     this.registry = Objects.requireNonNull(draft.registry, "registry");
     this.squashfsCodecs = List.copyOf(draft.squashfsCodecs);
+    this.machines = Objects.requireNonNull(draft.machines, "machines");
   }
 
   /** These ports reading and writing documents through {@code access}. */
@@ -132,6 +136,11 @@ public final class Ports {
    */
   public Ports withSquashfsCodecs(List<SquashfsCodec> codecs) {
     return with(draft -> draft.squashfsCodecs = List.copyOf(codecs));
+  }
+
+  /** These ports with the VMM boot tests run images in. */
+  public Ports withVirtualMachines(VirtualMachines value) {
+    return with(draft -> draft.machines = value);
   }
 
   /** These ports with another hasher (a memo of file hashes, say). */
@@ -209,6 +218,11 @@ public final class Ports {
     return squashfsCodecs;
   }
 
+  /** Boots built images to check them from inside ({@code image test}, the release). */
+  public VirtualMachines virtualMachines() {
+    return machines;
+  }
+
   private Ports with(Consumer<Draft> change) {
     Draft draft = new Draft(this);
     change.accept(draft);
@@ -229,6 +243,7 @@ public final class Ports {
     private Downloader downloads;
     private OciRegistry registry;
     private List<SquashfsCodec> squashfsCodecs;
+    private VirtualMachines machines;
 
     private Draft(Ports from) {
       this.from = from;
@@ -243,6 +258,7 @@ public final class Ports {
       this.downloads = from.downloads;
       this.registry = from.registry;
       this.squashfsCodecs = from.squashfsCodecs;
+      this.machines = from.machines;
     }
   }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param junit the rule tests' JUnit XML, or null for {@code <out>/junit/...}
  * @param detectionIr the compiled detection IR, or null for {@code <out>/detection.ir.json}
  * @param stages the stages to run, all by default
+ * @param skipBootTest sign the image without booting it first (W500; the release report says so)
  */
 public record ReleaseRequest(
     GivenPath profile,
@@ -34,7 +35,8 @@ public record ReleaseRequest(
     Signing signing,
     Set<ReleaseStage> stages,
     VersionMatch versionMatch,
-    List<GivenPath> doctorBundles) {
+    List<GivenPath> doctorBundles,
+    boolean skipBootTest) {
 
   public ReleaseRequest {
     Objects.requireNonNull(profile, "profile");
@@ -116,6 +118,7 @@ public record ReleaseRequest(
     private Set<ReleaseStage> stages = EnumSet.allOf(ReleaseStage.class);
     private VersionMatch versionMatch = VersionMatch.EXACT;
     private final List<GivenPath> doctorBundles = new ArrayList<>();
+    private boolean skipBootTest;
 
     private Builder(GivenPath profile, GivenPath out) {
       this.profile = profile;
@@ -183,6 +186,11 @@ public record ReleaseRequest(
       return this;
     }
 
+    public Builder skipBootTest(boolean value) {
+      skipBootTest = value;
+      return this;
+    }
+
     public ReleaseRequest build() {
       return new ReleaseRequest(
           profile,
@@ -198,7 +206,8 @@ public record ReleaseRequest(
           signing,
           stages,
           versionMatch,
-          doctorBundles);
+          doctorBundles,
+          skipBootTest);
     }
   }
 }

@@ -60,7 +60,8 @@ final class ReleaseService implements ReleaseUseCases {
             signing(signing),
             stages(request.stages()),
             VersionMatching.valueOf(request.versionMatch().name()),
-            request.doctorBundles());
+            request.doctorBundles(),
+            request.skipBootTest());
     Outcome<ReleaseReport> made = new ReleasePipeline(flows.release()).run(config, progress);
     ReleaseReport report = made.value();
     List<PublishedFile> files = new ArrayList<>();

@@ -11,6 +11,7 @@ import dev.capsem.core.ports.PasswordSource;
 import dev.capsem.core.testing.Conformance;
 import dev.capsem.core.testing.FakeContainerRuntime;
 import dev.capsem.core.testing.FakeMinisign;
+import dev.capsem.core.testing.FakeVirtualMachines;
 import dev.capsem.core.testing.FixedPorts;
 import dev.capsem.core.testing.GuestInputs;
 import dev.capsem.core.testing.Sha256Hasher;
@@ -51,10 +52,12 @@ class ReleaseReadsTest {
                 .withHasher(new Sha256Hasher())
                 .withFiles(files)
                 .withContainers(engine(), Downloader.none())
+                .withVirtualMachines(FakeVirtualMachines.reporting(FakeVirtualMachines.junit()))
                 .withSigning(
                     FakeMinisign.verifier(), FakeMinisign.signer(), FakeMinisign.keyGenerator()));
 
-    Outcome<Release> outcome = capsem.releases().release(request(profile), BuildProgress.silent());
+    Outcome<Release> outcome =
+        capsem.releases().release(request(temp, profile).build(), BuildProgress.silent());
 
     // The fake engine's inventory holds only jq, so the verify stage (the last) finds the
     // profile's other packages missing: every stage ran, each over the one parsed profile.
@@ -70,7 +73,7 @@ class ReleaseReadsTest {
     assertThat(files.reads(releaseProfile)).isEqualTo(1);
   }
 
-  private ReleaseRequest request(Path profile) throws Exception {
+  static ReleaseRequest.Builder request(Path temp, Path profile) throws Exception {
     Path tarball = Files.write(temp.resolve("linux-6.6.127.tar.xz"), TARBALL);
     var sources = GuestInputs.sources(temp.resolve("guest"));
     ImageOptions image =
@@ -92,11 +95,10 @@ class ReleaseReadsTest {
         .publication(
             new ReleaseRequest.Publication(null, null, false, "1-SNAPSHOT", "test", "set urls"))
         .signing(new ReleaseRequest.Signing(null, PasswordSource.none(), "no key", "no password"))
-        .stages(EnumSet.allOf(ReleaseStage.class))
-        .build();
+        .stages(EnumSet.allOf(ReleaseStage.class));
   }
 
-  private static FakeContainerRuntime engine() {
+  static FakeContainerRuntime engine() {
     return new FakeContainerRuntime(Set.of("debian:bookworm-slim"))
         .image(
             "capsem-kernel-x86_64",

@@ -48,6 +48,45 @@ public final class FakeVirtualMachines implements VirtualMachines {
     return new FakeVirtualMachines(guest, true);
   }
 
+  /**
+   * A guest whose checks report {@code junitXml}: it writes them as its result tar onto the last
+   * disk (the result disk of the boot test), as capsem-init does, and powers off.
+   */
+  public static FakeVirtualMachines reporting(String junitXml) {
+    return with(
+        spec -> {
+          byte[] tar = new TarStream().add(TarStream.file("pytest-junit.xml", junitXml)).bytes();
+          Path result = spec.disks().get(spec.disks().size() - 1).file();
+          try (RandomAccessFile disk = new RandomAccessFile(result.toFile(), "rw")) {
+            disk.write(tar);
+          }
+          return new Boot("capsem-init: running the diagnostics (capsem-doctor)\n", false);
+        });
+  }
+
+  /**
+   * JUnit XML as the kit's diagnostics write it: {@code tools/bash} passed, and each of {@code
+   * missingTools} failed as a tool whose version command is not found.
+   */
+  public static String junit(String... missingTools) {
+    StringBuilder cases = new StringBuilder("<testcase classname=\"tools\" name=\"bash\"/>");
+    for (String tool : missingTools) {
+      cases
+          .append("<testcase classname=\"tools\" name=\"")
+          .append(tool)
+          .append("\"><failure message=\"'")
+          .append(tool)
+          .append(" --version' failed (status 127)\">not found</failure></testcase>");
+    }
+    return "<?xml version=\"1.0\"?><testsuite name=\"capsem-doctor\" tests=\""
+        + (1 + missingTools.length)
+        + "\" failures=\""
+        + missingTools.length
+        + "\" errors=\"0\" skipped=\"0\">"
+        + cases
+        + "</testsuite>\n";
+  }
+
   /** A host without any VMM. */
   public static FakeVirtualMachines notInstalled() {
     return new FakeVirtualMachines(spec -> new Boot("", false), false);

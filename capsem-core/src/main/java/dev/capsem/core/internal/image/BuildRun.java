@@ -42,6 +42,9 @@ final class BuildRun {
   final Hasher hasher;
   final long epoch;
 
+  /** Where each architecture's steps run on this engine; unknown in dry runs. */
+  final EnginePlatform engine;
+
   /** Tags and labels this build's images, so that parallel builds never share an image. */
   final String buildId;
 
@@ -57,13 +60,15 @@ final class BuildRun {
       BuildSettings settings,
       BuildProgress progress,
       Hasher hasher,
-      long epoch) {
+      long epoch,
+      EnginePlatform engine) {
     this.plan = plan;
     this.workspace = workspace;
     this.settings = settings;
     this.progress = progress;
     this.hasher = hasher;
     this.epoch = epoch;
+    this.engine = engine;
     this.buildId =
         hasher
             .hex(

@@ -74,6 +74,14 @@ public record EnginePlatform(String engine) {
   }
 
   /**
+   * The base image {@code step} starts from on this engine: the per-architecture one for the rootfs
+   * of a foreign target ({@link #rootfs}), else the planned one.
+   */
+  public String baseImage(String step, ArchConfig arch) {
+    return step.equals("rootfs") ? rootfs(arch).baseImage() : arch.baseImage();
+  }
+
+  /**
    * Whether {@code step} ({@code kernel}, {@code initrd}, {@code rootfs}) runs containers of the
    * target's platform, and so needs the engine to run them (binfmt for a foreign one, E309): the
    * rootfs always; the kernel and the initrd only when they are not built across.

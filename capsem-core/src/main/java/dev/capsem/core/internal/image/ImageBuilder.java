@@ -63,8 +63,11 @@ public final class ImageBuilder {
    */
   public BuildOutcome run(
       ImagePlan plan, DerivedWorkspace workspace, BuildSettings settings, BuildProgress progress) {
+    EnginePlatform engine =
+        settings.dryRun() ? EnginePlatform.unknown() : EnginePlatform.of(runtime.enginePlatform());
     BuildRun run =
-        new BuildRun(plan, workspace, settings, progress, hasher, clock.instant().getEpochSecond());
+        new BuildRun(
+            plan, workspace, settings, progress, hasher, clock.instant().getEpochSecond(), engine);
     try (BuildLog log =
         settings.dryRun()
             ? BuildLog.none(progress)
@@ -91,9 +94,12 @@ public final class ImageBuilder {
     StepCache cache = new StepCache(run, chores);
     boolean containerWork = true;
     if (!run.dryRun()) {
+      for (String arch : run.plan.arches()) {
+        run.engine.describe(arch, run.arch(arch)).ifPresent(run.progress::note);
+      }
       containerWork = cache.decide(steps);
       if (containerWork) {
-        InputChecks.runtime(run, chores);
+        InputChecks.runtime(run, chores, steps, cache);
       } else {
         run.progress.note("no container work: the inputs of every step are unchanged");
       }

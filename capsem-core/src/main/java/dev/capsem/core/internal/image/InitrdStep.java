@@ -37,9 +37,7 @@ final class InitrdStep implements BuildStep {
   public void addInputs(BuildRun run, String arch, ArchConfig config, Map<String, String> inputs) {
     inputs.put(
         "Dockerfile",
-        run.hasher.hex(
-            ToolImages.busyboxDockerfile(config.dockerPlatform(), config.baseImage())
-                .getBytes(StandardCharsets.UTF_8)));
+        run.hasher.hex(run.engine.busybox(config).dockerfile().getBytes(StandardCharsets.UTF_8)));
     inputs.put("capsem-init", run.hasher.hex(capsemInit(run)));
   }
 
@@ -47,10 +45,9 @@ final class InitrdStep implements BuildStep {
   public void run(BuildRun run, String arch, ArchConfig config) throws IOException {
     try (BuildProgress.Step step = run.progress.begin(arch + " initrd")) {
       Path context = run.workDir(arch, "initrd");
+      BusyboxRecipe recipe = run.engine.busybox(config);
       if (!run.dryRun()) {
-        BuildFiles.writeString(
-            context.resolve("Dockerfile"),
-            ToolImages.busyboxDockerfile(config.dockerPlatform(), config.baseImage()));
+        BuildFiles.writeString(context.resolve("Dockerfile"), recipe.dockerfile());
       }
       String tag = run.tag("initrd", arch);
       try {
@@ -58,7 +55,7 @@ final class InitrdStep implements BuildStep {
             arch,
             "initrd",
             new ContainerCommand.Build(
-                config.dockerPlatform(),
+                recipe.platform(),
                 tag,
                 context,
                 run.withBuildId(Map.of()),
@@ -66,9 +63,9 @@ final class InitrdStep implements BuildStep {
         chores.extract(
             arch,
             "initrd",
-            config.dockerPlatform(),
+            recipe.platform(),
             tag,
-            List.of(Map.entry("/bin/busybox", context.resolve("busybox"))));
+            List.of(Map.entry(BusyboxRecipe.BUSYBOX, context.resolve("busybox"))));
       } finally {
         chores.removeImage(arch, "initrd", tag);
       }

@@ -3,6 +3,7 @@ package dev.capsem.core.internal.image;
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.internal.workspace.GuestConfig.ArchConfig;
 import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.ContainerRuntimeException;
 import java.nio.file.Files;
@@ -104,8 +105,14 @@ final class InputChecks {
     }
   }
 
-  /** Stops unless the runtime answers and runs every target platform. */
-  static void runtime(BuildRun run, ContainerChores chores) {
+  /**
+   * Stops unless the runtime answers and can run what the steps left to run need: containers of a
+   * target's platform only where a step runs them (E309; a foreign kernel and busybox are built
+   * across, on the engine's own platform), and a foreign rootfs's per-architecture base image
+   * (E520).
+   */
+  static void runtime(
+      BuildRun run, ContainerChores chores, List<BuildStep> steps, StepCache cache) {
     String described;
     try (BuildProgress.Step step = run.progress.begin("container runtime")) {
       described = chores.runtime().probe();
@@ -116,8 +123,17 @@ final class InputChecks {
     run.progress.note("container runtime: " + described);
     List<Diagnostic> problems = new ArrayList<>();
     for (String arch : run.plan.arches()) {
-      Optional<String> problem = chores.runtime().platformProblem(run.arch(arch).dockerPlatform());
-      problem.ifPresent(p -> problems.add(BuildStop.error(Code.E309, p)));
+      ArchConfig config = run.arch(arch);
+      List<BuildStep> toRun = steps.stream().filter(s -> !cache.reused(arch, s)).toList();
+      if (toRun.stream().anyMatch(s -> run.engine.runsTargetContainers(s.name(), config))) {
+        Optional<String> problem = chores.runtime().platformProblem(config.dockerPlatform());
+        problem.ifPresent(p -> problems.add(BuildStop.error(Code.E309, p)));
+      }
+      if (run.engine.foreign(config)
+          && toRun.stream().anyMatch(s -> s.name().equals("rootfs"))
+          && cache.baseImageId(run.engine.baseImage("rootfs", config)) == null) {
+        problems.add(run.engine.missingBaseImage(arch, config));
+      }
     }
     if (!problems.isEmpty()) {
       throw new BuildStop(problems);

@@ -46,7 +46,7 @@ final class KernelStep implements BuildStep {
   public void addInputs(BuildRun run, String arch, ArchConfig config, Map<String, String> inputs)
       throws IOException {
     KernelResolver.Resolved source = resolver.resolve(config);
-    KernelRecipe recipe = new KernelRecipe(arch, config, source.contextName(), run.epoch);
+    KernelRecipe recipe = run.engine.kernel(arch, config, source.contextName(), run.epoch);
     inputs.put("Dockerfile", run.hasher.hex(utf8(recipe.dockerfile())));
     inputs.put("KERNEL_VERSION", source.version());
     inputs.put(
@@ -64,7 +64,7 @@ final class KernelStep implements BuildStep {
     try (BuildProgress.Step step = run.progress.begin(arch + " kernel")) {
       Path context = run.workDir(arch, "kernel");
       KernelResolver.Resolved source = resolver.resolve(config);
-      KernelRecipe recipe = new KernelRecipe(arch, config, source.contextName(), run.epoch);
+      KernelRecipe recipe = run.engine.kernel(arch, config, source.contextName(), run.epoch);
       String sha256 = null;
       if (!run.dryRun()) {
         sha256 = prepareContext(run, context, source, recipe);
@@ -77,15 +77,11 @@ final class KernelStep implements BuildStep {
             arch,
             "kernel",
             new ContainerCommand.Build(
-                config.dockerPlatform(),
-                tag,
-                context,
-                run.withBuildId(args),
-                run.settings.noCache()));
+                recipe.platform(), tag, context, run.withBuildId(args), run.settings.noCache()));
         chores.extract(
             arch,
             "kernel",
-            config.dockerPlatform(),
+            recipe.platform(),
             tag,
             List.of(
                 Map.entry("/vmlinuz", context.resolve(AssetNames.KERNEL)),

@@ -58,7 +58,8 @@ final class RootfsEvidence {
     if (!isSquashfs(file)) {
       return Optional.empty();
     }
-    return Optional.of(new Located(arch, file, PythonPath.normalize(assetsDirShown + "/" + arch + "/" + name)));
+    return Optional.of(
+        new Located(arch, file, PythonPath.normalize(assetsDirShown + "/" + arch + "/" + name)));
   }
 
   private static boolean isSquashfs(Path file) {

@@ -60,7 +60,7 @@ final class RootfsStep implements BuildStep {
   private static RootfsRecipe recipe(BuildRun run, ArchConfig config) {
     return new RootfsRecipe(
         run.config(),
-        config,
+        run.engine.rootfs(config),
         run.settings.sources(),
         !run.settings.guestBinaries().omitted(),
         run.epoch);

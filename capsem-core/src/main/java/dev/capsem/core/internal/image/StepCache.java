@@ -47,7 +47,7 @@ final class StepCache {
         Map<String, String> now = inputs(arch, step);
         inputs.put(arch + "/" + step.name(), now);
         BuildRecord.StepRecord previous = record.steps().get(step.name());
-        String why = run.settings.noCache() ? "" : problem(arch, previous, now);
+        String why = run.settings.noCache() ? "" : problem(arch, step, previous, now);
         if (why == null) {
           reused.add(arch + "/" + step.name());
         } else {
@@ -61,6 +61,14 @@ final class StepCache {
     return containerWork;
   }
 
+  /** The id of a base image on the engine (asked once per build), or null when it lacks it. */
+  String baseImageId(String image) {
+    if (!baseImageIds.containsKey(image)) {
+      baseImageIds.put(image, chores.imageId(image)); // null is an answer too
+    }
+    return baseImageIds.get(image);
+  }
+
   boolean reused(String arch, BuildStep step) {
     return reused.contains(arch + "/" + step.name());
   }
@@ -69,14 +77,15 @@ final class StepCache {
    * Why the previous files of a step cannot stand: empty when there is no previous build, a reason
    * when its inputs or files changed, null when they can be kept.
    */
-  private String problem(String arch, BuildRecord.StepRecord previous, Map<String, String> now)
+  private String problem(
+      String arch, BuildStep step, BuildRecord.StepRecord previous, Map<String, String> now)
       throws IOException {
     if (previous == null) {
       return "";
     }
     if (now == null) {
       return "the base image "
-          + run.arch(arch).baseImage()
+          + run.engine.baseImage(step.name(), run.arch(arch))
           + " is not on the engine, so its id is unknown";
     }
     List<String> changed = previous.changedInputs(now);
@@ -207,10 +216,8 @@ final class StepCache {
    */
   private Map<String, String> inputs(String arch, BuildStep step) throws IOException {
     ArchConfig config = run.arch(arch);
-    if (!baseImageIds.containsKey(config.baseImage())) {
-      baseImageIds.put(config.baseImage(), chores.imageId(config.baseImage()));
-    }
-    String baseId = baseImageIds.get(config.baseImage());
+    String baseImage = run.engine.baseImage(step.name(), config);
+    String baseId = baseImageId(baseImage);
     if (baseId == null) {
       return null;
     }
@@ -218,7 +225,7 @@ final class StepCache {
     used.put("builder", BuilderVersion.VALUE);
     used.put("epoch", Long.toString(run.epoch));
     used.put("platform", config.dockerPlatform());
-    used.put("base_image", config.baseImage() + "@" + baseId);
+    used.put("base_image", baseImage + "@" + baseId);
     step.addInputs(run, arch, config, used);
     return used;
   }

@@ -24,6 +24,8 @@ import java.util.Set;
  * @param stages the stages to run (Maven's lifecycle runs one per goal)
  * @param versionMatch how verification compares inventory versions
  * @param doctorBundles in-guest test results verification reads
+ * @param skipBootTest leave the image unbooted before signing (W500, and the release report says
+ *     so)
  */
 public record ReleaseConfig(
     GivenPath profile,
@@ -36,7 +38,8 @@ public record ReleaseConfig(
     Signing signing,
     Set<Stage> stages,
     VersionMatching versionMatch,
-    List<GivenPath> doctorBundles) {
+    List<GivenPath> doctorBundles,
+    boolean skipBootTest) {
 
   public ReleaseConfig {
     Objects.requireNonNull(profile, "profile");

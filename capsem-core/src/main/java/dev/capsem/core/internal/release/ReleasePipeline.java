@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * The release, profile in, signed and verified release out: the profile read once, then each step
  * of the requested stages in order, every step's report under the layout's report folder and the
- * release's own in {@code release.json}. A later capability (a boot test, a push to a registry,
- * provenance) is one more step in {@link #STEPS}.
+ * release's own in {@code release.json}. A later capability (a push to a registry, provenance) is
+ * one more step in {@link #STEPS}.
  */
 public final class ReleasePipeline {
 
@@ -29,6 +29,7 @@ public final class ReleasePipeline {
           new DetectionCheckStep(),
           new PublishableStep(),
           new ImageStep(),
+          new BootTestStep(),
           new SbomStep(),
           new ReleaseProfileStep(),
           new CatalogStep(),
@@ -77,6 +78,7 @@ public final class ReleasePipeline {
         run.files,
         reused(run),
         run.signed,
+        run.bootTest,
         failure,
         failures);
   }

@@ -18,6 +18,8 @@ import java.util.List;
  * checks.
  *
  * @param reused the build steps that kept the last build's files ({@code x86_64/kernel})
+ * @param bootTest {@code passed}, {@code failed} or {@code skipped}, or null when no boot step ran
+ *     (a dry run, a stage without it, a release stopped before it)
  * @param failure why the release stopped, or null when it did not
  */
 public record ReleaseReport(
@@ -28,6 +30,7 @@ public record ReleaseReport(
     List<ReleaseFile> files,
     List<String> reused,
     boolean signed,
+    String bootTest,
     String failure,
     List<String> failures)
     implements Report {
@@ -65,6 +68,7 @@ public record ReleaseReport(
                 ArrayNode.ofStrings(
                     stages.stream().map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).toList()))
             .put("signed", BooleanNode.of(signed))
+            .put("boot_test", bootTest == null ? NullNode.of() : StringNode.of(bootTest))
             .put("reused", ArrayNode.ofStrings(reused))
             .put("results", ArrayNode.ofStrings(results))
             .put("files", ArrayNode.of(published));

@@ -29,6 +29,9 @@ final class ReleaseRun {
   BuildOutcome build;
   boolean signed;
 
+  /** {@code passed}, {@code failed} or {@code skipped} once the boot step ran, else null. */
+  String bootTest;
+
   ReleaseRun(
       ReleaseConfig config, ReleaseTools tools, BuildProgress progress, ProfileCheck profileCheck) {
     this.config = config;

@@ -1,5 +1,6 @@
 package dev.capsem.core.internal.release;
 
+import dev.capsem.core.internal.boottest.ImageTestFlow;
 import dev.capsem.core.internal.detection.DetectionFlow;
 import dev.capsem.core.internal.enforcement.EnforcementFlow;
 import dev.capsem.core.internal.image.ImageFlow;
@@ -28,7 +29,8 @@ public record ReleaseTools(
     Function<HttpFetcher, ManifestFlow> manifests,
     SigningFlow signing,
     EnforcementFlow enforcement,
-    DetectionFlow detection) {
+    DetectionFlow detection,
+    ImageTestFlow imageTests) {
 
   public ReleaseTools {
     Objects.requireNonNull(files, "files");
@@ -40,5 +42,6 @@ public record ReleaseTools(
     Objects.requireNonNull(signing, "signing");
     Objects.requireNonNull(enforcement, "enforcement");
     Objects.requireNonNull(detection, "detection");
+    Objects.requireNonNull(imageTests, "imageTests");
   }
 }

@@ -6,7 +6,7 @@ public enum Stage {
   VALIDATE,
   /** Rule tests, the enforcement backtest, the detection check. */
   TEST,
-  /** The image, SBOMs, the release profile, the catalog, the signatures. */
+  /** The image, its boot test, SBOMs, the release profile, the catalog, the signatures. */
   PACKAGE,
   /** The image against the release profile, the signed catalog as a client checks it. */
   VERIFY

@@ -2,8 +2,13 @@ package dev.capsem.core.internal.release;
 
 import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.internal.profile.ProfileReader;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The built image against the release profile: assets, inventories, doctor bundles. */
+/**
+ * The built image against the release profile: assets, inventories, doctor bundles (those given,
+ * and those the boot step left beside the assets).
+ */
 final class VerifyImageStep implements ReleaseStep {
 
   @Override
@@ -28,7 +33,13 @@ final class VerifyImageStep implements ReleaseStep {
                 run.layout().assets(),
                 run.config.arch(),
                 null,
-                run.config.doctorBundles(),
+                doctorBundles(run),
                 run.config.versionMatch()));
+  }
+
+  private static List<GivenPath> doctorBundles(ReleaseRun run) {
+    List<GivenPath> bundles = new ArrayList<>(run.config.doctorBundles());
+    BootTestStep.bundles(run).stream().filter(b -> !bundles.contains(b)).forEach(bundles::add);
+    return bundles;
   }
 }

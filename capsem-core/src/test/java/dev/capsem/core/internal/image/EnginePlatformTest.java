@@ -32,6 +32,14 @@ class EnginePlatformTest {
   }
 
   @Test
+  void baseImage_foreignTarget_isThePerArchOneOnlyForTheRootfs() {
+    assertThat(amd64.baseImage("rootfs", ARM64)).isEqualTo("arm64v8/debian:bookworm-slim");
+    assertThat(amd64.baseImage("kernel", ARM64)).isEqualTo("debian:bookworm-slim");
+    assertThat(amd64.baseImage("initrd", ARM64)).isEqualTo("debian:bookworm-slim");
+    assertThat(amd64.baseImage("rootfs", X86_64)).isEqualTo("debian:bookworm-slim");
+  }
+
+  @Test
   void kernelAndBusybox_foreignTarget_areBuiltOnTheEnginesPlatform() {
     assertThat(amd64.kernel("arm64", ARM64, "linux-source.tar.xz", 0).platform())
         .isEqualTo("linux/amd64");
