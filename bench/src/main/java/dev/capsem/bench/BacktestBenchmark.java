@@ -1,8 +1,10 @@
 package dev.capsem.bench;
 
 import dev.capsem.core.api.Capsem;
-import dev.capsem.core.api.PackReport;
 import dev.capsem.core.api.Ports;
+import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.diag.Outcome;
+import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.internal.enforcement.Backtest;
 import dev.capsem.core.internal.enforcement.ConditionCompiler;
 import dev.capsem.core.internal.enforcement.EnforcementEngine;
@@ -109,12 +111,16 @@ public class BacktestBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(LINES)
-  public PackReport endToEnd(Files_ state) {
-    PackReport report =
-        state.capsem.enforcement().backtest(state.pack, "pack.json", state.corpus, "events.jsonl");
+  public String endToEnd(Files_ state) {
+    Outcome<TextReport> report =
+        state
+            .capsem
+            .enforcement()
+            .backtest(
+                GivenPath.of(state.pack.toString()), GivenPath.of(state.corpus.toString()), null);
     if (!report.ok()) {
       throw new IllegalStateException(report.diagnostics().toString());
     }
-    return report;
+    return report.json();
   }
 }

@@ -172,20 +172,29 @@ final class SyntheticCorpus {
 
   /** One JSONL line per context, as a recorded corpus would hold them. */
   static String jsonl(int count) {
-    Random random = new Random(SEED);
     StringBuilder out = new StringBuilder();
+    try {
+      writeJsonl(count, out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** The same lines written to {@code out}, for corpora too large to hold. */
+  static void writeJsonl(int count, Appendable out) throws java.io.IOException {
+    Random random = new Random(SEED);
     for (int i = 0; i < count; i++) {
       out.append(
               "{\"schema\":\"capsem.policy-context-fixture.v1\",\"event_ref\":{\"corpus\":\"bench\","
                   + "\"session_id\":\"session\",\"event_id\":\"evt-")
-          .append(i)
+          .append(Integer.toString(i))
           .append("\",\"sequence\":")
-          .append(i)
+          .append(Integer.toString(i))
           .append(",\"timestamp_unix_ms\":1789000000000},\"context\":")
           .append(Json.of(context(random)))
           .append("}\n");
     }
-    return out.toString();
   }
 
   private static Map<String, Object> context(Random random) {

@@ -13,6 +13,7 @@ import dev.capsem.docker.oci.RegistryAccess;
 import dev.capsem.http.Http;
 import dev.capsem.qemu.Qemu;
 import dev.capsem.signing.Blake3;
+import dev.capsem.signing.Certificates;
 import dev.capsem.signing.Minisign;
 import java.time.Clock;
 import java.time.Instant;
@@ -106,6 +107,7 @@ public final class StandardPorts {
         .withFiles(files)
         .withSigning(Minisign.verifier(), Minisign.signer(), Minisign.keyGenerator())
         .withRawVerifier(Minisign.rawVerifier())
+        .withCaGenerator(Certificates.caGenerator())
         .withSquashfsCodecs(SquashfsCodecs.readers())
         .withHttp(new LazyHttpFetcher(Http::fetcher))
         .withContainers(

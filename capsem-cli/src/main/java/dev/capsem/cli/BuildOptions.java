@@ -39,12 +39,15 @@ final class BuildOptions {
       names = "--binary-version",
       description =
           "The Capsem binary version manifest.json pairs the assets with"
-              + " (default: version = of ./Cargo.toml).")
+              + " (default: version = of ./Cargo.toml, else the Capsem release capsem-admin"
+              + " targets).")
   String binaryVersion;
 
   @Option(
       names = "--guest-binaries",
-      description = "Prebuilt guest agents, <dir>/<arch>/<name> (default: <guest-dir>/binaries).")
+      description =
+          "Prebuilt guest agents, <dir>/<arch>/<name> (default: <guest-dir>/binaries when it"
+              + " exists, else none: the report says so).")
   String guestBinaries;
 
   @Option(names = "--without-guest-binaries", description = "Build a rootfs without the agents.")
@@ -59,18 +62,25 @@ final class BuildOptions {
   @Option(names = "--kernel-sha256", description = "The kernel source's expected SHA-256.")
   String kernelSha256;
 
-  @Option(names = "--kernel-version", description = "The kernel.org version (skips the lookup).")
+  @Option(
+      names = "--kernel-version",
+      description =
+          "Download this kernel.org version (default: Debian's linux-source of the base image's"
+              + " release, installed and verified by apt in the build container).")
   String kernelVersion;
 
   @Option(
       names = "--node-source",
-      defaultValue = "nvm",
-      description = "nvm, debian or none (default: nvm).")
+      defaultValue = "debian",
+      description =
+          "debian, nvm or none (default: debian: the build needs only the Debian archive).")
   String nodeSource;
 
   @Option(
       names = "--uv-installer",
-      description = "The uv installer URL, or none (default: https://astral.sh/uv/install.sh).")
+      description =
+          "The uv installer URL (upstream's: https://astral.sh/uv/install.sh), or none (default:"
+              + " none, Debian's pip).")
   String uvInstaller;
 
   @Option(names = "--python-index", description = "Install Python packages from this index.")

@@ -44,7 +44,7 @@ abstract class CapsemCommand implements Callable<Integer> {
     Console console = console();
     Report value = outcome.value();
     if (json) {
-      console.outRaw(outcome.json());
+      console.outJson(outcome);
     } else if (value != null) {
       console.outRaw(value.text());
       value.failures().forEach(console::err);

@@ -28,6 +28,16 @@ final class Console {
     out.flush();
   }
 
+  /** Prints an outcome's JSON report, streamed when the report streams. */
+  void outJson(dev.capsem.core.diag.Outcome<?> outcome) {
+    try {
+      outcome.writeJson(out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    out.flush();
+  }
+
   void err(String line) {
     err.print(line);
     err.print('\n');

@@ -132,6 +132,13 @@ final class ImageCommands {
     @Option(names = "--json", description = "Print the JSON report.")
     boolean json;
 
+    @Option(
+        names = "--keep-profile",
+        description =
+            "Leave the profile as it is (default: write the built assets' names, sizes and hashes"
+                + " into its [vm.assets.<arch>.<kind>] tables, so image verify passes).")
+    boolean keepProfile;
+
     @Mixin BuildOptions build;
 
     @Mixin WorkspaceInputs inputs;
@@ -152,7 +159,9 @@ final class ImageCommands {
               .force(force)
               .build();
       try (ProgressLog progress = Progress.on(console(), build.verbose)) {
-        return print(capsem.images().build(new ImageBuildRequest(file, options), progress), json);
+        return print(
+            capsem.images().build(new ImageBuildRequest(file, options, !keepProfile), progress),
+            json);
       }
     }
   }
@@ -171,8 +180,8 @@ final class ImageCommands {
 
     @Option(
         names = "--arch",
-        defaultValue = "all",
-        description = "all, arm64 or x86_64 (default: all).")
+        description =
+            "all, arm64 or x86_64 (default: each architecture the profile has assets for).")
     String arch;
 
     @Option(
@@ -191,6 +200,7 @@ final class ImageCommands {
       existingFile(profile, "PROFILE_PATH");
       existingDirectory(assetsDir, "--assets-dir");
       choice(arch, "--arch", ARCHES);
+      arch = arch == null ? ImageVerifyRequest.DECLARED_ARCHES : arch;
       if (inventory != null && !Files.exists(Path.of(inventory))) {
         throw usage("Invalid value for '--inventory': Path '" + inventory + "' does not exist.");
       }

@@ -9,10 +9,9 @@ final class WorkspaceInputs {
 
   @Option(
       names = "--guest-dir",
-      defaultValue = "guest",
       description =
           "A folder laid out like upstream's guest/: config/ai, config/vm/environment.toml,"
-              + " config/kernel, artifacts (default: guest).")
+              + " config/kernel, artifacts (default: the guest kit shipped with capsem-admin).")
   String guestDir;
 
   @Option(names = "--providers-dir", description = "AI-provider definitions (<id>.toml each).")
@@ -29,18 +28,27 @@ final class WorkspaceInputs {
 
   @Option(
       names = "--ca",
-      defaultValue = "config/capsem-ca.crt",
-      description = "The operator's CA certificate (default: config/capsem-ca.crt).")
+      description =
+          "The operator's CA certificate (default: the project CA, generated once as"
+              + " .capsem/ca/capsem-project-ca.crt).")
   String ca;
+
+  @Option(
+      names = "--state-dir",
+      description =
+          "Where the project keeps the materialised guest kit and the project CA (default:"
+              + " .capsem).")
+  String stateDir;
 
   ImageOptions.Builder fill(ImageOptions.Builder options) {
     return options
-        .guestDir(GivenPath.of(guestDir))
+        .guestDir(path(guestDir))
         .providers(path(providersDir))
         .environment(path(environment))
         .defconfigs(path(defconfigDir))
         .artifacts(path(artifacts))
-        .caCertificate(GivenPath.of(ca));
+        .caCertificate(path(ca))
+        .stateDir(path(stateDir));
   }
 
   static GivenPath path(String given) {

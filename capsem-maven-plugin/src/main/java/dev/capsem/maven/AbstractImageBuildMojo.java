@@ -62,12 +62,21 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
 
   /**
    * A folder laid out like upstream's {@code guest/}: {@code config/ai}, {@code
-   * config/vm/environment.toml}, {@code config/kernel}, {@code artifacts}.
+   * config/vm/environment.toml}, {@code config/kernel}, {@code artifacts}; default the guest kit
+   * shipped with the plugin.
    *
    * @since 0.1.0
    */
-  @Parameter(property = "capsem.guestDirectory", defaultValue = "${project.basedir}/guest")
+  @Parameter(property = "capsem.guestDirectory")
   File guestDirectory;
+
+  /**
+   * Where the project keeps the materialised guest kit and the project CA.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "capsem.stateDirectory", defaultValue = "${project.basedir}/.capsem")
+  File stateDirectory;
 
   /**
    * AI-provider definitions ({@code <id>.toml} each); default {@code <guestDirectory>/config/ai}.
@@ -103,21 +112,21 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
   File artifactsDirectory;
 
   /**
-   * The operator's CA certificate, installed in the guest.
+   * The operator's CA certificate, installed in the guest; default the project CA, generated once
+   * as {@code <stateDirectory>/ca/capsem-project-ca.crt} (a release built with it warns, W018).
    *
    * @since 0.1.0
    */
-  @Parameter(
-      property = "capsem.caCertificate",
-      defaultValue = "${project.basedir}/config/capsem-ca.crt")
+  @Parameter(property = "capsem.caCertificate")
   File caCertificate;
 
   /**
-   * The prebuilt guest agent binaries, {@code <dir>/<arch>/<name>}.
+   * The prebuilt guest agent binaries, {@code <dir>/<arch>/<name>}; default {@code
+   * <guestDirectory>/binaries} when it exists, else none (the report and W017 say so).
    *
    * @since 0.1.0
    */
-  @Parameter(property = "capsem.guestBinaries", defaultValue = "${project.basedir}/guest/binaries")
+  @Parameter(property = "capsem.guestBinaries")
   File guestBinaries;
 
   /**
@@ -153,7 +162,9 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
   String kernelSha256;
 
   /**
-   * The kernel.org version to fetch when neither a source nor a URL is given.
+   * A kernel.org version to fetch; with neither a source, a URL nor a version, Debian's {@code
+   * linux-source} of the base image's release is installed (and verified) by apt in the build
+   * container.
    *
    * @since 0.1.0
    */
@@ -161,19 +172,21 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
   String kernelVersion;
 
   /**
-   * Where Node comes from: {@code nvm}, {@code debian} or {@code none}.
+   * Where Node comes from: {@code debian} (the default: the build needs only the Debian archive),
+   * {@code nvm} or {@code none}.
    *
    * @since 0.1.0
    */
-  @Parameter(property = "capsem.nodeSource", defaultValue = "nvm")
+  @Parameter(property = "capsem.nodeSource", defaultValue = "debian")
   String nodeSource;
 
   /**
-   * The uv installer script, or {@code none}.
+   * The uv installer script URL (upstream's is {@code https://astral.sh/uv/install.sh}); default
+   * {@code none}: Python packages are installed with Debian's pip.
    *
    * @since 0.1.0
    */
-  @Parameter(property = "capsem.uvInstaller", defaultValue = "https://astral.sh/uv/install.sh")
+  @Parameter(property = "capsem.uvInstaller", defaultValue = "none")
   String uvInstaller;
 
   /**
@@ -201,11 +214,12 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
   File buildCa;
 
   /**
-   * The Capsem binary version the release manifest pairs the assets with.
+   * The Capsem binary version the release manifest pairs the assets with; default the Capsem
+   * release this plugin targets (the report says which).
    *
    * @since 0.1.0
    */
-  @Parameter(property = "capsem.binaryVersion", defaultValue = "${project.version}")
+  @Parameter(property = "capsem.binaryVersion")
   String binaryVersion;
 
   /**
@@ -255,6 +269,7 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
         .defconfigs(given(defconfigDirectory))
         .artifacts(given(artifactsDirectory))
         .caCertificate(given(caCertificate))
+        .stateDir(given(stateDirectory))
         .assets(given(assetsDirectory))
         .workspace(given(workspaceDirectory))
         .force(true)

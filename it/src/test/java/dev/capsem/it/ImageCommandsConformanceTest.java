@@ -250,7 +250,8 @@ class ImageCommandsConformanceTest {
             "workspace",
             "template",
             "diagnostics",
-            "commands");
+            "commands",
+            "inputs");
     assertThat(scenario.resolve("assets")).doesNotExist();
   }
 
@@ -295,18 +296,28 @@ class ImageCommandsConformanceTest {
   }
 
   @Test
-  void build_withoutBinaryVersion_saysHowToSetIt() throws Exception {
+  void buildDryRun_withoutBinaryVersion_pairsWithTheTargetedReleaseAndSaysSo() throws Exception {
     List<String> command =
         args(
             "image",
             "build",
-            Conformance.file("config/profiles/base/coding.profile.toml").toString());
+            Conformance.file("config/profiles/base/coding.profile.toml").toString(),
+            "--arch",
+            "x86_64",
+            "--dry-run",
+            "--json");
     command.addAll(inputs);
 
     AdminProcess.Run run = admin(command);
 
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.stderr()).isEqualTo("Error: binary version not set (pass --binary-version)\n");
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    ObjectNode inputs =
+        ((ObjectNode) JsonReader.read(run.stdout(), JsonDialect.PYTHON)).object("inputs");
+    assertThat(inputs.string("binary_version"))
+        .isEqualTo("1.0.1776688771 (the Capsem release capsem-java targets)");
+    assertThat(inputs.string("providers")).endsWith("guest/config/ai");
+    assertThat(inputs.string("ca_certificate")).isEqualTo("inputs/capsem-ca.crt");
+    assertThat(inputs.string("guest_binaries")).startsWith("none (no folder given");
   }
 
   /** A workspace report without the files ours adds after upstream's first {@code n}. */

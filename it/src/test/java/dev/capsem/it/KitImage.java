@@ -208,7 +208,7 @@ final class KitImage {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
   }
 
-  private static String engineProblem() throws Exception {
+  static String engineProblem() throws Exception {
     try {
       Process probe =
           new ProcessBuilder("docker", "image", "inspect", "debian:bookworm-slim")

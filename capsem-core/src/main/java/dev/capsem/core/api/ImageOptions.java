@@ -10,29 +10,34 @@ import dev.capsem.core.diag.GivenPath;
  *
  * @param arch {@code all}, {@code arm64} or {@code x86_64}
  * @param template {@code all}, {@code kernel}, {@code rootfs} or {@code initrd}
- * @param guestDir a folder laid out like upstream's {@code guest/}
+ * @param guestDir a folder laid out like upstream's {@code guest/}, or null for the guest kit
+ *     shipped with the product (materialised under {@code stateDir})
  * @param providers AI-provider definitions, or null for {@code <guestDir>/config/ai}
  * @param environment {@code vm/environment.toml}, or null for the guest folder's
  * @param defconfigs the folder of {@code defconfig.<arch>}, or null for the guest folder's
  * @param artifacts the guest artifacts, or null for {@code <guestDir>/artifacts}
- * @param caCertificate the operator's CA certificate
+ * @param caCertificate the operator's CA certificate, or null for the project CA (generated once
+ *     under {@code stateDir})
+ * @param stateDir where the project keeps what the build makes once and reuses (the materialised
+ *     kit, the project CA), or null for {@code .capsem}
  * @param assets where the assets go, or null for {@code assets} (a release: below its folder)
  * @param workspace where the build workspace is kept, or null for a temporary folder
  * @param force write into a non-empty workspace folder
  * @param guestBinaries the agent binaries ({@code <dir>/<arch>/<name>}), or null for {@code
- *     <guestDir>/binaries}
+ *     <guestDir>/binaries} when that folder exists, else none (the report says so)
  * @param withoutGuestBinaries build without the agents (W017)
  * @param kernelSource a local kernel source tarball, or null
  * @param kernelUrl where to download the kernel source, or null
  * @param kernelSha256 the kernel source's SHA-256, or null
  * @param kernelVersion the kernel.org version, or null
- * @param nodeSource {@code nvm}, {@code debian} or {@code none}
- * @param uvInstaller the uv installer URL, {@code none}, or null for upstream's
+ * @param nodeSource {@code debian} (the default: only the Debian archive is needed), {@code nvm} or
+ *     {@code none}
+ * @param uvInstaller the uv installer URL, or {@code none} or null for none (Debian's pip)
  * @param pythonIndex a Python package index URL, or null
  * @param pythonWheels a folder of wheels, or null
  * @param buildCa CA certificates trusted while building, or null
  * @param binaryVersion the Capsem binary version the assets pair with, or null for {@code
- *     ./Cargo.toml}'s
+ *     ./Cargo.toml}'s, else the Capsem release this product targets
  * @param noCache rebuild every step without the engine's cache
  * @param dryRun print every container command, run none
  * @param squashfsWriter {@code capsem} (our writer on the export's stream) or {@code mksquashfs}
@@ -47,6 +52,7 @@ public record ImageOptions(
     GivenPath defconfigs,
     GivenPath artifacts,
     GivenPath caCertificate,
+    GivenPath stateDir,
     GivenPath assets,
     GivenPath workspace,
     boolean force,
@@ -66,7 +72,7 @@ public record ImageOptions(
     boolean dryRun,
     String squashfsWriter) {
 
-  /** Upstream's defaults: every architecture and template, {@code guest/}, {@code assets/}. */
+  /** The defaults: every architecture and template, the guest kit, {@code assets/}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -82,6 +88,7 @@ public record ImageOptions(
     b.defconfigs = defconfigs;
     b.artifacts = artifacts;
     b.caCertificate = caCertificate;
+    b.stateDir = stateDir;
     b.assets = assets;
     b.workspace = workspace;
     b.force = force;
@@ -107,12 +114,13 @@ public record ImageOptions(
   public static final class Builder {
     private String arch = "all";
     private String template = "all";
-    private GivenPath guestDir = GivenPath.of("guest");
+    private GivenPath guestDir;
     private GivenPath providers;
     private GivenPath environment;
     private GivenPath defconfigs;
     private GivenPath artifacts;
-    private GivenPath caCertificate = GivenPath.of("config/capsem-ca.crt");
+    private GivenPath caCertificate;
+    private GivenPath stateDir;
     private GivenPath assets;
     private GivenPath workspace;
     private boolean force;
@@ -122,7 +130,7 @@ public record ImageOptions(
     private String kernelUrl;
     private String kernelSha256;
     private String kernelVersion;
-    private String nodeSource = "nvm";
+    private String nodeSource = "debian";
     private String uvInstaller;
     private String pythonIndex;
     private GivenPath pythonWheels;
@@ -145,7 +153,7 @@ public record ImageOptions(
     }
 
     public Builder guestDir(GivenPath value) {
-      guestDir = value == null ? guestDir : value;
+      guestDir = value;
       return this;
     }
 
@@ -170,7 +178,12 @@ public record ImageOptions(
     }
 
     public Builder caCertificate(GivenPath value) {
-      caCertificate = value == null ? caCertificate : value;
+      caCertificate = value;
+      return this;
+    }
+
+    public Builder stateDir(GivenPath value) {
+      stateDir = value;
       return this;
     }
 
@@ -274,6 +287,7 @@ public record ImageOptions(
           defconfigs,
           artifacts,
           caCertificate,
+          stateDir,
           assets,
           workspace,
           force,

@@ -1,10 +1,12 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.internal.boottest.ImageTestFlow;
 import dev.capsem.core.internal.image.BuiltImage;
+import dev.capsem.core.internal.image.ProfileAssetsWriter;
 import dev.capsem.core.internal.image.VerifyFlow;
 import dev.capsem.core.internal.image.version.VersionMatching;
 import dev.capsem.core.internal.profile.ProfileCheck;
@@ -42,20 +44,24 @@ final class ImageService implements ImageUseCases {
 
   @Override
   public Outcome<TextReport> buildWorkspace(ImageWorkspaceRequest request) {
+    ImageInputs.Checked inputs = ImageInputs.sourcesChecked(request.options(), ports);
+    if (inputs.sources() == null) {
+      return Outcome.failed(inputs.problems().get(0).message(), inputs.problems());
+    }
     return flows
         .images()
         .writeWorkspace(
             read(request.profile()),
             request.profile(),
             request.options().arch(),
-            ImageInputs.sources(request.options()),
+            inputs.sources(),
             request.out(),
             request.force());
   }
 
   @Override
   public Outcome<TextReport> build(ImageBuildRequest request, BuildProgress progress) {
-    ImageInputs.Checked inputs = ImageInputs.check(request.options());
+    ImageInputs.Checked inputs = ImageInputs.check(request.options(), ports);
     if (inputs.settings() == null) {
       return Outcome.failed(inputs.problems().get(0).message(), inputs.problems());
     }
@@ -77,7 +83,18 @@ final class ImageService implements ImageUseCases {
     }
     BuiltImage image = built.value();
     List<String> summary = new ArrayList<>(TextLines.of(image.text()));
-    return Outcome.of(new TextReport(image.json(), image.text(), summary), built.diagnostics());
+    List<Diagnostic> diagnostics = new ArrayList<>(built.diagnostics());
+    if (request.recordAssets() && !options.dryRun()) {
+      ProfileAssetsWriter.Result recorded =
+          ProfileAssetsWriter.write(request.profile(), image.build(), inputs.settings().outDir());
+      if (recorded.line() != null) {
+        summary.add(recorded.line());
+      }
+      if (recorded.warning() != null) {
+        diagnostics.add(recorded.warning());
+      }
+    }
+    return Outcome.of(new TextReport(image.json(), image.text(), summary), diagnostics);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.capsem.core.api;
 
 import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.internal.image.ArchSelection;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,6 +19,9 @@ public record ImageVerifyRequest(
     GivenPath inventory,
     List<GivenPath> doctorBundles,
     VersionMatch versionMatch) {
+
+  /** The {@code arch} that means each architecture the profile declares assets for. */
+  public static final String DECLARED_ARCHES = ArchSelection.DECLARED;
 
   public ImageVerifyRequest {
     Objects.requireNonNull(profile, "profile");

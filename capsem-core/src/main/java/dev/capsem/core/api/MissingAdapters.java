@@ -1,5 +1,6 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.ports.CaGenerator;
 import dev.capsem.core.ports.GeneratedKeyPair;
 import dev.capsem.core.ports.HttpCall;
 import dev.capsem.core.ports.HttpFetcher;
@@ -71,6 +72,11 @@ final class MissingAdapters {
             Path publicKeyFile, Path secretKeyFile, KeyProtection protection, boolean overwrite) {
           throw missing("SigningKeyGenerator");
         }
+      };
+
+  static final CaGenerator CA_GENERATOR =
+      (commonName, notBefore, days) -> {
+        throw missing("CaGenerator");
       };
 
   static final HttpFetcher HTTP =

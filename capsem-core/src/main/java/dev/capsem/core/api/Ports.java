@@ -1,5 +1,6 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.ports.CaGenerator;
 import dev.capsem.core.ports.ContainerRuntime;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.ports.FileAccess;
@@ -41,6 +42,7 @@ public final class Ports {
   private final ContainerRuntime containers;
   private final Downloader downloads;
   private final OciRegistry registry;
+  private final CaGenerator caGenerator;
   private final List<SquashfsCodec> squashfsCodecs;
   private final VirtualMachines machines;
 
@@ -68,6 +70,7 @@ public final class Ports {
     this.containers = ContainerRuntime.none();
     this.downloads = Downloader.none();
     this.registry = MissingAdapters.REGISTRY;
+    this.caGenerator = MissingAdapters.CA_GENERATOR;
     this.squashfsCodecs = MissingAdapters.SQUASHFS_CODECS;
     this.machines = MissingAdapters.VIRTUAL_MACHINES;
   }
@@ -86,6 +89,7 @@ public final class Ports {
     this.containers = Objects.requireNonNull(draft.containers, "containers");
     this.downloads = Objects.requireNonNull(draft.downloads, "downloads");
     this.registry = Objects.requireNonNull(draft.registry, "registry");
+    this.caGenerator = Objects.requireNonNull(draft.caGenerator, "caGenerator");
     this.squashfsCodecs = List.copyOf(draft.squashfsCodecs);
     this.machines = Objects.requireNonNull(draft.machines, "machines");
   }
@@ -127,6 +131,11 @@ public final class Ports {
   /** These ports with the OCI registry releases are pushed to and pulled from. */
   public Ports withRegistry(OciRegistry value) {
     return with(draft -> draft.registry = value);
+  }
+
+  /** These ports with the maker of the project CA (used when the operator gives no CA). */
+  public Ports withCaGenerator(CaGenerator value) {
+    return with(draft -> draft.caGenerator = value);
   }
 
   /**
@@ -213,6 +222,11 @@ public final class Ports {
     return registry;
   }
 
+  /** Makes the project CA. */
+  public CaGenerator caGenerator() {
+    return caGenerator;
+  }
+
   /** The squashfs block codecs, one per compression id. */
   public List<SquashfsCodec> squashfsCodecs() {
     return squashfsCodecs;
@@ -242,6 +256,7 @@ public final class Ports {
     private ContainerRuntime containers;
     private Downloader downloads;
     private OciRegistry registry;
+    private CaGenerator caGenerator;
     private List<SquashfsCodec> squashfsCodecs;
     private VirtualMachines machines;
 
@@ -257,6 +272,7 @@ public final class Ports {
       this.containers = from.containers;
       this.downloads = from.downloads;
       this.registry = from.registry;
+      this.caGenerator = from.caGenerator;
       this.squashfsCodecs = from.squashfsCodecs;
       this.machines = from.machines;
     }

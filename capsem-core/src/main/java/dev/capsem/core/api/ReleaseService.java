@@ -1,10 +1,13 @@
 package dev.capsem.core.api;
 
+import dev.capsem.core.diag.Code;
+import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.internal.image.ReproducibilityFlow;
 import dev.capsem.core.internal.image.version.VersionMatching;
+import dev.capsem.core.internal.kit.ProjectCa;
 import dev.capsem.core.internal.profile.ProfileReader;
 import dev.capsem.core.internal.release.CatalogOfReleases;
 import dev.capsem.core.internal.release.ReleaseConfig;
@@ -35,7 +38,7 @@ final class ReleaseService implements ReleaseUseCases {
     ReleaseLayout layout = layout(request);
     ImageOptions image =
         request.image().toBuilder().assets(layout.assets()).workspace(layout.workspace()).build();
-    ImageInputs.Checked inputs = ImageInputs.check(image);
+    ImageInputs.Checked inputs = ImageInputs.check(image, ports);
     if (inputs.settings() == null) {
       return Outcome.failed(inputs.problems().get(0).message(), inputs.problems());
     }
@@ -80,7 +83,22 @@ final class ReleaseService implements ReleaseUseCases {
             report.text(),
             report.failures(),
             report.summary());
-    return new Outcome<>(release, made.diagnostics(), made.error());
+    Outcome<Release> outcome = new Outcome<>(release, made.diagnostics(), made.error());
+    if (ProjectCa.isProjectCa(inputs.sources().caCertificate())) {
+      // The project CA's key sits beside the project: fine for trying things, not for a release.
+      outcome =
+          outcome.withDiagnostics(
+              List.of(
+                  new Diagnostic(
+                      Code.W018,
+                      inputs.sources().caCertificate().shown(),
+                      "",
+                      null,
+                      "release trusts the generated project CA "
+                          + inputs.sources().caCertificate().shown()
+                          + ": pass the company's CA (--ca, caCertificate)")));
+    }
+    return outcome;
   }
 
   @Override
@@ -140,7 +158,7 @@ final class ReleaseService implements ReleaseUseCases {
   public Outcome<TextReport> verifyReproducible(
       ReproducibilityRequest request, BuildProgress progress) {
     ImageBuildRequest previous = request.build();
-    ImageInputs.Checked inputs = ImageInputs.check(previous.options());
+    ImageInputs.Checked inputs = ImageInputs.check(previous.options(), ports);
     if (inputs.settings() == null) {
       return Outcome.failed(inputs.problems().get(0).message(), inputs.problems());
     }

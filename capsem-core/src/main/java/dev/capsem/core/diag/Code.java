@@ -79,6 +79,7 @@ public enum Code {
   E309(ERROR, "container engine cannot run the target platform"),
   E310(ERROR, "package sources cannot install what the profile asks for"),
   E311(ERROR, "enabled AI CLI reports no version in the built rootfs"),
+  E312(ERROR, "project state (guest kit, project CA) cannot be written"),
 
   // Manifests, catalogs and compatibility gates.
   E401(ERROR, "asset manifest format not supported"),
@@ -172,6 +173,8 @@ public enum Code {
   W015(WARNING, "domains in both allow and block lists"),
   W016(WARNING, "enforcement rule never matched by a test case or corpus event"),
   W017(WARNING, "guest agent binaries omitted by configuration"),
+  W018(WARNING, "release built with the generated project CA"),
+  W019(WARNING, "profile not updated with the built assets"),
   W401(WARNING, "binary release deprecated"),
   W500(WARNING, "boot test skipped by configuration"),
   W501(WARNING, "version range left to image verify by the boot test"),

@@ -68,6 +68,15 @@ public record Outcome<T extends Report>(T value, List<Diagnostic> diagnostics, S
     return value != null ? value.json() : FailureJson.of(error, diagnostics);
   }
 
+  /** Writes {@link #json()} to {@code out}, streaming a report that streams. */
+  public void writeJson(Appendable out) throws java.io.IOException {
+    if (value != null) {
+      value.writeJson(out);
+    } else {
+      out.append(json());
+    }
+  }
+
   /** The same outcome with more findings (a step adding what it found to a use case's). */
   public Outcome<T> withDiagnostics(List<Diagnostic> more) {
     if (more.isEmpty()) {

@@ -12,6 +12,11 @@ public interface Report {
   /** The report as {@code --json} prints it: indented, with one trailing newline. */
   String json();
 
+  /** Writes {@link #json()} to {@code out}; a report too long to hold whole streams it instead. */
+  default void writeJson(Appendable out) throws java.io.IOException {
+    out.append(json());
+  }
+
   /**
    * What the command prints on standard output without {@code --json}, each line ending in a
    * newline; may be empty.

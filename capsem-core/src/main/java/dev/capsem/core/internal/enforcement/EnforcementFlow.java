@@ -7,6 +7,7 @@ import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.internal.json.IntegerNode;
 import dev.capsem.core.internal.json.JsonPrinter;
 import dev.capsem.core.internal.json.ObjectNode;
+import dev.capsem.core.internal.policycontext.CorpusStream;
 import dev.capsem.core.internal.policycontext.PolicyContextCorpus;
 import dev.capsem.core.internal.policycontext.PolicyContextFixture;
 import dev.capsem.core.internal.report.DiagnosticJson;
@@ -15,6 +16,7 @@ import dev.capsem.core.internal.report.PythonPath;
 import dev.capsem.core.internal.report.Validations;
 import dev.capsem.core.ports.FileAccess;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,6 +110,13 @@ public final class EnforcementFlow {
       return refused(file, read);
     }
     PackCompilation compilation = PackCompilation.compile(read.pack(), compiler);
+    if (compilation.ok() && expected == null) {
+      Outcome<TextReport> streamed =
+          streamed(file, events, read.pack(), compilation, started, strict);
+      if (streamed != null) {
+        return streamed;
+      }
+    }
     List<Diagnostic> diagnostics = new ArrayList<>(compilation.problems());
     PolicyContextCorpus corpus = PolicyContextCorpus.read(events.path(), events.shown());
     if (!corpus.ok()) {
@@ -130,6 +139,42 @@ public final class EnforcementFlow {
             + " enforcement match(es)";
     return compared(
         "enforcement backtest of " + file.shown(), report, checked, diagnostics, expected);
+  }
+
+  /**
+   * The backtest with the corpus streamed and the report written as it is printed (constant
+   * memory); {@code null} when the corpus needs the whole-file reader, which words its refusal.
+   */
+  private Outcome<TextReport> streamed(
+      GivenPath file,
+      GivenPath events,
+      EnforcementPack pack,
+      PackCompilation compilation,
+      Instant started,
+      boolean strict) {
+    StreamedBacktest run;
+    try {
+      run = StreamedBacktest.run(compilation.engine(), pack, CorpusStream.create(), events.path());
+    } catch (IOException | UncheckedIOException e) {
+      return null;
+    }
+    if (run == null) {
+      return null;
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>(compilation.problems());
+    diagnostics.addAll(EnforcementReports.budgetProblems(run.budget(), file.shown(), strict));
+    double durationMs = Duration.between(started, clock.instant()).toNanos() / 1_000_000.0;
+    String subject = "enforcement backtest of " + file.shown();
+    String counts = run.events() + " event(s), " + run.matches();
+    boolean ok = diagnostics.stream().noneMatch(Diagnostic::isError);
+    return Outcome.checked(
+        TextReport.streamed(
+            run.report(diagnostics, durationMs),
+            "checked " + counts + " enforcement match(es)\n",
+            ok ? List.of(subject + ": " + counts + " match(es)") : List.of()),
+        ok,
+        diagnostics,
+        subject + " failed");
   }
 
   /**

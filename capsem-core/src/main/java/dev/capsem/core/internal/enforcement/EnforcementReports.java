@@ -92,18 +92,23 @@ public final class EnforcementReports {
     List<Backtest.Row> rows = result.rows();
     List<Node> items = new ArrayList<>(rows.size());
     for (Backtest.Row row : rows) {
-      ObjectNode.Builder item =
-          ObjectNode.builder()
-              .put("event_ref", row.fixture().eventRef().json())
-              .put("rule_id", row.rule().id())
-              .put("pack_id", pack.id())
-              .put("decision", row.rule().decision().wireName());
-      if (row.rule().reason() != null) {
-        item.put("reason", row.rule().reason());
-      }
-      item.put("matched_fields", fields(row.fields()));
-      items.add(item.build());
+      items.add(row(pack, row));
     }
+    return backtest(pack, eventCount, rows.size(), items, result, diagnostics, durationMs);
+  }
+
+  /**
+   * The same report around {@code rows} already made ({@code matchCount} of them, or none), with
+   * {@code budget}'s exceeded rules (its rows are not read).
+   */
+  public static ObjectNode backtest(
+      EnforcementPack pack,
+      long eventCount,
+      long matchCount,
+      List<Node> rows,
+      Backtest.Result budget,
+      List<Diagnostic> diagnostics,
+      double durationMs) {
     ObjectNode.Builder report =
         ObjectNode.builder()
             .put("schema", BACKTEST_SCHEMA)
@@ -112,20 +117,35 @@ public final class EnforcementReports {
             .put("pack_version", pack.version())
             .put("event_count", eventCount)
             .put("rule_count", pack.rules().size())
-            .put("match_count", rows.size())
-            .put("rows", ArrayNode.of(items));
-    if (!result.budgetExceeded().isEmpty()) {
+            .put("match_count", matchCount)
+            .put("rows", ArrayNode.of(rows));
+    if (!budget.budgetExceeded().isEmpty()) {
       report.put(
           "budget_exceeded",
           ObjectNode.builder()
-              .put("count", result.budgetExceededCount())
-              .put("rule_ids", ArrayNode.ofStrings(List.copyOf(result.budgetExceeded().keySet())))
+              .put("count", budget.budgetExceededCount())
+              .put("rule_ids", ArrayNode.ofStrings(List.copyOf(budget.budgetExceeded().keySet())))
               .build());
     }
     diagnostics(report, diagnostics);
     report.put(
         "timing", ObjectNode.builder().put("duration_ms", new FloatNode(durationMs, null)).build());
     return report.build();
+  }
+
+  /** One row of a backtest report: the event, the rule that matched first, its fields. */
+  public static ObjectNode row(EnforcementPack pack, Backtest.Row row) {
+    ObjectNode.Builder item =
+        ObjectNode.builder()
+            .put("event_ref", row.fixture().eventRef().json())
+            .put("rule_id", row.rule().id())
+            .put("pack_id", pack.id())
+            .put("decision", row.rule().decision().wireName());
+    if (row.rule().reason() != null) {
+      item.put("reason", row.rule().reason());
+    }
+    item.put("matched_fields", fields(row.fields()));
+    return item.build();
   }
 
   /**

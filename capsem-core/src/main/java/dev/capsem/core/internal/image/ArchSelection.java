@@ -13,6 +13,12 @@ public final class ArchSelection {
 
   public static final List<String> ALL = List.of("arm64", "x86_64");
 
+  /**
+   * Not a choice of upstream's: each architecture the profile declares assets for (E102 only when
+   * it declares none), what {@code image verify} checks when no {@code --arch} is given.
+   */
+  public static final String DECLARED = "declared";
+
   private ArchSelection() {}
 
   /** The architectures {@code choice} names, in plan order. */
@@ -20,9 +26,19 @@ public final class ArchSelection {
     return "all".equals(choice) ? ALL : List.of(choice);
   }
 
+  /** The architectures {@code choice} names for {@code profile} ({@link #DECLARED} resolved). */
+  public static List<String> of(Profile profile, String choice) {
+    if (!DECLARED.equals(choice)) {
+      return of(choice);
+    }
+    List<String> declared =
+        ALL.stream().filter(arch -> profile.vm().assets().containsKey(arch)).toList();
+    return declared.isEmpty() ? ALL : declared;
+  }
+
   /** E102 for the first selected architecture without assets, or null when all have them. */
   public static Diagnostic missingAssets(Profile profile, String choice, String file) {
-    for (String arch : of(choice)) {
+    for (String arch : of(profile, choice)) {
       if (!profile.vm().assets().containsKey(arch)) {
         return new Diagnostic(
             Code.E102,

@@ -9,6 +9,7 @@ import dev.capsem.core.internal.report.DiagnosticJson;
 import dev.capsem.core.internal.report.PythonPath;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** {@code capsem.image-build.v1}: what an image build planned, ran, kept and placed. */
 final class BuildReport {
@@ -22,7 +23,8 @@ final class BuildReport {
       ImagePlan plan,
       ObjectNode workspaceReport,
       List<Diagnostic> sorted,
-      BuildOutcome outcome) {
+      BuildOutcome outcome,
+      Map<String, String> origins) {
     String out = PythonPath.normalize(settings.outDir().shown());
     ObjectNode.Builder report =
         ObjectNode.builder()
@@ -47,6 +49,7 @@ final class BuildReport {
       }
       report.put("commands", ArrayNode.of(commands));
     }
+    report.put("inputs", origins(origins));
     if (outcome.kernel() != null) {
       report.put(
           "kernel",
@@ -70,6 +73,13 @@ final class BuildReport {
       }
     }
     return report.build();
+  }
+
+  /** Where each input came from: the kit, the operator's path, the default it took. */
+  static ObjectNode origins(Map<String, String> origins) {
+    ObjectNode.Builder inputs = ObjectNode.builder();
+    origins.forEach(inputs::put);
+    return inputs.build();
   }
 
   private static ArrayNode steps(BuildOutcome outcome) {
@@ -104,15 +114,20 @@ final class BuildReport {
   }
 
   /** The human lines: the profile, what was built (or planned, or kept), where. */
-  static List<String> lines(BuildSettings settings, ImagePlan plan, BuildOutcome outcome) {
+  static List<String> lines(
+      BuildSettings settings, ImagePlan plan, BuildOutcome outcome, Map<String, String> origins) {
     boolean dryRun = settings.dryRun();
-    return List.of(
-        "profile: " + plan.profile().reference(),
-        (dryRun ? "planned: " : outcome.noContainerWork() ? "unchanged: " : "built: ")
-            + String.join(", ", plan.arches())
-            + " "
-            + settings.template().id()
-            + (outcome.noContainerWork() ? " (no container work)" : ""),
-        "assets: " + PythonPath.normalize(settings.outDir().shown()));
+    List<String> lines = new ArrayList<>();
+    lines.addAll(
+        List.of(
+            "profile: " + plan.profile().reference(),
+            (dryRun ? "planned: " : outcome.noContainerWork() ? "unchanged: " : "built: ")
+                + String.join(", ", plan.arches())
+                + " "
+                + settings.template().id()
+                + (outcome.noContainerWork() ? " (no container work)" : ""),
+            "assets: " + PythonPath.normalize(settings.outDir().shown())));
+    origins.forEach((name, origin) -> lines.add("input " + name + ": " + origin));
+    return lines;
   }
 }

@@ -7,6 +7,7 @@ import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.internal.json.JsonPrinter;
+import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.internal.profile.ProfileCheck;
 import dev.capsem.core.internal.report.PythonPath;
 import dev.capsem.core.internal.workspace.GuestConfigs;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The image use cases on a profile read once: its plan, its build workspace, its build. The build
@@ -166,8 +168,13 @@ public final class ImageFlow {
     }
     ImagePlan plan = derived.files().plan();
     List<WorkspaceFile> files = derived.files().files();
-    String report =
-        JsonPrinter.pretty().printLine(ImageWorkspace.report(plan, out.shown(), files, hasher));
+    ObjectNode workspaceReport = ImageWorkspace.report(plan, out.shown(), files, hasher);
+    if (sources.kitUsed()) {
+      // Upstream's report, byte for byte, when the operator gave every input; else where each
+      // came from.
+      workspaceReport = workspaceReport.with("inputs", BuildReport.origins(sources.origins()));
+    }
+    String report = JsonPrinter.pretty().printLine(workspaceReport);
     return Outcome.of(
         new TextReport(
             report,
@@ -211,7 +218,7 @@ public final class ImageFlow {
           return Outcome.failed(refusal, diagnostics);
         }
       }
-      return build(derived.files(), workspace, settings, progress, diagnostics);
+      return build(derived.files(), workspace, settings, progress, diagnostics, sources.origins());
     } catch (IOException e) {
       return Outcome.failed("cannot write the build workspace: " + e.getMessage(), diagnostics);
     } finally {
@@ -226,7 +233,8 @@ public final class ImageFlow {
       GivenPath workspace,
       BuildSettings settings,
       BuildProgress progress,
-      List<Diagnostic> diagnostics)
+      List<Diagnostic> diagnostics,
+      Map<String, String> origins)
       throws IOException {
     ImagePlan plan = derived.plan();
     WorkspaceWriter.write(workspace.path(), derived.files());
@@ -279,10 +287,11 @@ public final class ImageFlow {
                     plan,
                     ImageWorkspace.report(plan, workspace.shown(), derived.files(), hasher),
                     sorted,
-                    outcome));
+                    outcome,
+                    origins));
     return Outcome.of(
         new BuiltImage(
-            report, TextReport.lines(BuildReport.lines(settings, plan, outcome)), outcome),
+            report, TextReport.lines(BuildReport.lines(settings, plan, outcome, origins)), outcome),
         diagnostics);
   }
 

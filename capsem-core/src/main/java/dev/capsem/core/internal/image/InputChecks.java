@@ -95,7 +95,10 @@ final class InputChecks {
               "",
               null,
               "kernel source tarball not found: " + source.tarball().shown()));
-    } else if (source.tarball() == null && source.sha256() == null && !run.dryRun()) {
+    } else if (source.tarball() == null
+        && !source.fromDebian()
+        && source.sha256() == null
+        && !run.dryRun()) {
       problems.add(
           BuildStop.error(
               Code.E308,

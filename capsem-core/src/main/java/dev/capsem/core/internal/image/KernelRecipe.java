@@ -20,7 +20,9 @@ import java.util.Optional;
  * CROSS_COMPILE=aarch64-linux-gnu-}): a compiler under qemu-user emulation would take hours. The
  * build then runs with {@link #platform()}, the engine's.
  *
- * @param tarballName the source tarball's name in the build context
+ * @param tarballName the source tarball's name in the build context, or null to install Debian's
+ *     {@code linux-source} package of the base image's release (apt checks it against the archive's
+ *     signatures; {@code /kernel.source} then names its package, version and sha256)
  * @param epoch the build's time, the kernel's {@code KBUILD_BUILD_TIMESTAMP}
  * @param enginePlatform the engine's platform ({@code linux/amd64}), or null when unknown: the
  *     kernel is then compiled on the target's platform
@@ -85,7 +87,7 @@ record KernelRecipe(
     StringBuilder d = new StringBuilder();
     // Every value below has its schema's shape (E570) or rendering stops: none can add a line.
     String platform = DockerfileText.platform(platform());
-    String tarball = DockerfileText.relativePath(tarballName);
+    String tarball = tarballName == null ? null : DockerfileText.relativePath(tarballName);
     String kernelImage = DockerfileText.relativePath(arch.kernelImage());
     d.append("# Capsem kernel for ").append(DockerfileText.platform(arch.dockerPlatform()));
     if (cross.isPresent()) {
@@ -105,15 +107,28 @@ record KernelRecipe(
         .append(" && apt-get install -y --no-install-recommends build-essential bc bison flex")
         .append(" libssl-dev libelf-dev xz-utils");
     cross.ifPresent(toolchain -> d.append(' ').append(toolchain.compilerPackage()));
+    if (tarballName == null) {
+      d.append(" linux-source");
+    }
     d.append(" \\\n").append(" && rm -rf /var/lib/apt/lists/*\n");
-    d.append("COPY ").append(tarball).append(" /usr/src/").append(tarball).append('\n');
-    d.append("RUN mkdir -p /usr/src/linux \\\n")
-        .append(" && tar -xf ")
-        .append(Shell.quote("/usr/src/" + tarball))
-        .append(" -C /usr/src/linux --strip-components=1 \\\n")
-        .append(" && rm ")
-        .append(Shell.quote("/usr/src/" + tarball))
-        .append('\n');
+    if (tarballName == null) {
+      d.append("RUN set -e; tarball=\"$(ls /usr/src/linux-source-*.tar.xz)\"; \\\n")
+          .append(" package=\"$(basename \"$tarball\" .tar.xz)\"; \\\n")
+          .append(" echo \"$package $(dpkg-query -W -f='${Version}' \"$package\")")
+          .append(" $(sha256sum \"$tarball\" | cut -d' ' -f1)\" > /kernel.source; \\\n")
+          .append(" mkdir -p /usr/src/linux; \\\n")
+          .append(" tar -xf \"$tarball\" -C /usr/src/linux --strip-components=1; \\\n")
+          .append(" rm \"$tarball\"\n");
+    } else {
+      d.append("COPY ").append(tarball).append(" /usr/src/").append(tarball).append('\n');
+      d.append("RUN mkdir -p /usr/src/linux \\\n")
+          .append(" && tar -xf ")
+          .append(Shell.quote("/usr/src/" + tarball))
+          .append(" -C /usr/src/linux --strip-components=1 \\\n")
+          .append(" && rm ")
+          .append(Shell.quote("/usr/src/" + tarball))
+          .append('\n');
+    }
     d.append("COPY ")
         .append(DockerfileText.relativePath(defconfigInContext()))
         .append(" /usr/src/linux/.config\n");
@@ -145,6 +160,9 @@ record KernelRecipe(
     d.append("FROM scratch\n");
     d.append("COPY --from=build /vmlinuz /vmlinuz\n");
     d.append("COPY --from=build /kernel.release /kernel.release\n");
+    if (tarballName == null) {
+      d.append("COPY --from=build /kernel.source /kernel.source\n");
+    }
     d.append(BuildRun.buildLabel());
     return d.toString();
   }

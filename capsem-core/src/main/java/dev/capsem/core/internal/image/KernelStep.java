@@ -56,7 +56,9 @@ final class KernelStep implements BuildStep {
         "kernel_source",
         source.tarball() != null
             ? run.hasher.hexOfFile(source.tarball())
-            : source.url() + " sha256:" + run.settings.kernelSource().sha256());
+            : source.url() != null
+                ? source.url() + " sha256:" + run.settings.kernelSource().sha256()
+                : source.source() + " on " + config.baseImage());
   }
 
   @Override
@@ -83,18 +85,33 @@ final class KernelStep implements BuildStep {
             "kernel",
             recipe.platform(),
             tag,
-            List.of(
-                Map.entry("/vmlinuz", context.resolve(AssetNames.KERNEL)),
-                Map.entry("/kernel.release", context.resolve("kernel.release"))));
+            source.contextName() == null
+                ? List.of(
+                    Map.entry("/vmlinuz", context.resolve(AssetNames.KERNEL)),
+                    Map.entry("/kernel.release", context.resolve("kernel.release")),
+                    Map.entry("/kernel.source", context.resolve("kernel.source")))
+                : List.of(
+                    Map.entry("/vmlinuz", context.resolve(AssetNames.KERNEL)),
+                    Map.entry("/kernel.release", context.resolve("kernel.release"))));
       } finally {
         chores.removeImage(arch, "kernel", tag);
       }
       if (!run.dryRun()) {
         String version =
             Files.readString(context.resolve("kernel.release"), StandardCharsets.UTF_8).strip();
+        String from = source.source();
+        if (source.contextName() == null) {
+          // "<package> <version> <sha256 of its tarball>", written by the recipe from dpkg.
+          String[] debian =
+              Files.readString(context.resolve("kernel.source"), StandardCharsets.UTF_8)
+                  .strip()
+                  .split(" ");
+          from = "debian:" + debian[0] + "=" + debian[1] + " (apt, " + config.baseImage() + ")";
+          sha256 = debian[2];
+        }
         run.kernelUsed =
             new BuildOutcome.KernelUsed(
-                version.isEmpty() ? source.version() : version, source.source(), sha256);
+                version.isEmpty() ? source.version() : version, from, sha256);
         run.place(context.resolve(AssetNames.KERNEL), arch, AssetNames.KERNEL);
       }
       step.succeeded();
@@ -105,6 +122,13 @@ final class KernelStep implements BuildStep {
   private String prepareContext(
       BuildRun run, Path context, KernelResolver.Resolved source, KernelRecipe recipe)
       throws IOException {
+    if (source.contextName() == null) {
+      BuildFiles.writeString(context.resolve("Dockerfile"), recipe.dockerfile());
+      BuildFiles.write(
+          context.resolve(recipe.defconfigInContext()),
+          run.workspace.file("config/" + recipe.defconfigInContext()));
+      return null;
+    }
     Path tarball = context.resolve(source.contextName());
     if (source.tarball() != null) {
       BuildFiles.linkOrCopy(source.tarball(), tarball);

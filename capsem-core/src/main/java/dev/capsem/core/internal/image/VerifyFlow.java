@@ -73,7 +73,7 @@ public final class VerifyFlow {
     if (missing != null) {
       return new Selected(null, List.of(), missing.message(), List.of(missing));
     }
-    return new Selected(check.profile(), ArchSelection.of(arch), null, List.of());
+    return new Selected(check.profile(), ArchSelection.of(check.profile(), arch), null, List.of());
   }
 
   /**

@@ -1,6 +1,9 @@
 package dev.capsem.core.internal.image;
 
 import dev.capsem.core.diag.GivenPath;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,15 +16,29 @@ import java.util.Objects;
  * @param artifacts the guest artifacts folder ({@code capsem-init}, {@code capsem-bashrc}, ...)
  * @param caCertificate the operator's MITM CA certificate, copied to {@code
  *     artifacts/capsem-ca.crt}
+ * @param origins where each input came from, by report name ({@code providers}, {@code
+ *     ca_certificate}, ...): {@code kit <version>}, {@code project CA ...} or the operator's path
  */
 public record WorkspaceSources(
     GivenPath providers,
     GivenPath environment,
     GivenPath defconfigs,
     GivenPath artifacts,
-    GivenPath caCertificate) {
+    GivenPath caCertificate,
+    Map<String, String> origins) {
+
+  /** Inputs the operator named, with no origins recorded. */
+  public WorkspaceSources(
+      GivenPath providers,
+      GivenPath environment,
+      GivenPath defconfigs,
+      GivenPath artifacts,
+      GivenPath caCertificate) {
+    this(providers, environment, defconfigs, artifacts, caCertificate, Map.of());
+  }
 
   public WorkspaceSources {
+    origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
     Objects.requireNonNull(providers, "providers");
     Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(defconfigs, "defconfigs");
@@ -43,18 +60,33 @@ public record WorkspaceSources(
   }
 
   public WorkspaceSources withProviders(GivenPath value) {
-    return new WorkspaceSources(value, environment, defconfigs, artifacts, caCertificate);
+    return new WorkspaceSources(value, environment, defconfigs, artifacts, caCertificate, origins);
   }
 
   public WorkspaceSources withEnvironment(GivenPath value) {
-    return new WorkspaceSources(providers, value, defconfigs, artifacts, caCertificate);
+    return new WorkspaceSources(providers, value, defconfigs, artifacts, caCertificate, origins);
   }
 
   public WorkspaceSources withDefconfigs(GivenPath value) {
-    return new WorkspaceSources(providers, environment, value, artifacts, caCertificate);
+    return new WorkspaceSources(providers, environment, value, artifacts, caCertificate, origins);
   }
 
   public WorkspaceSources withArtifacts(GivenPath value) {
-    return new WorkspaceSources(providers, environment, defconfigs, value, caCertificate);
+    return new WorkspaceSources(providers, environment, defconfigs, value, caCertificate, origins);
   }
+
+  /** These sources with {@code name}'s origin recorded as {@code origin} (last one wins). */
+  public WorkspaceSources withOrigin(String name, String origin) {
+    Map<String, String> more = new LinkedHashMap<>(origins);
+    more.put(name, origin);
+    return new WorkspaceSources(providers, environment, defconfigs, artifacts, caCertificate, more);
+  }
+
+  /** Whether the product's guest kit supplied any input (the reports then name every origin). */
+  public boolean kitUsed() {
+    return origins.values().stream().anyMatch(origin -> origin.startsWith(KIT));
+  }
+
+  /** The origin of an input the guest kit supplied starts with this. */
+  public static final String KIT = "kit ";
 }

@@ -47,6 +47,11 @@ public final class JsonPrinter {
     return print(node) + "\n";
   }
 
+  /** Appends {@code node} as it is printed nested {@code level} deep in a document. */
+  public void append(Node node, int level, StringBuilder out) {
+    write(node, level, out);
+  }
+
   private void write(Node node, int level, StringBuilder out) {
     if (node instanceof ObjectNode object) {
       writeObject(object, level, out);

@@ -87,12 +87,14 @@ public final class GuestKit {
   private final List<Entry> entries;
   private final String version;
   private final String doctorVersion;
+  private final String capsemRelease;
 
   private GuestKit(ClassLoader loader, List<Entry> entries, Properties properties) {
     this.loader = loader;
     this.entries = List.copyOf(entries);
     this.version = properties.getProperty("version");
     this.doctorVersion = properties.getProperty("doctor.version");
+    this.capsemRelease = properties.getProperty("capsem.release");
   }
 
   /** The kit on this class's classpath. */
@@ -129,9 +131,10 @@ public final class GuestKit {
       throw new UncheckedIOException(e);
     }
     if (properties.getProperty("version") == null
-        || properties.getProperty("doctor.version") == null) {
+        || properties.getProperty("doctor.version") == null
+        || properties.getProperty("capsem.release") == null) {
       throw new IllegalStateException(
-          "guest kit " + PROPERTIES + " lacks version or doctor.version");
+          "guest kit " + PROPERTIES + " lacks version, doctor.version or capsem.release");
     }
     return new GuestKit(loader, entries, properties);
   }
@@ -144,6 +147,14 @@ public final class GuestKit {
   /** What the kit's {@code capsem-doctor --version} prints. */
   public String doctorVersion() {
     return doctorVersion;
+  }
+
+  /**
+   * The Capsem release this product targets (the kit's boot contract is that release's): the binary
+   * version an image build pairs its assets with unless the operator names one.
+   */
+  public String capsemRelease() {
+    return capsemRelease;
   }
 
   /** Every file of the kit, in index order. */

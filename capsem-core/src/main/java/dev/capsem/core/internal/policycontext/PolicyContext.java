@@ -110,6 +110,18 @@ public final class PolicyContext {
     return new PolicyContext(Collections.unmodifiableMap(roots));
   }
 
+  /**
+   * A context from a decoded {@code PolicyContextV1} struct ({@link PolicyContextModel#context()}):
+   * its roots, by name.
+   */
+  static PolicyContext ofContext(StructValue context) {
+    Map<String, Object> roots = new LinkedHashMap<>();
+    for (String name : ROOT_NAMES) {
+      roots.put(name, context.get(name));
+    }
+    return new PolicyContext(Collections.unmodifiableMap(roots));
+  }
+
   /** The roots as CEL variables: root name to a map holding every declared field. */
   public Map<String, Object> roots() {
     return roots;
@@ -204,7 +216,7 @@ public final class PolicyContext {
     return true;
   }
 
-  private static StructValue struct(ContextStruct struct, ObjectNode value) {
+  static StructValue struct(ContextStruct struct, ObjectNode value) {
     List<ContextField> fields = struct.fields();
     Object[] values = new Object[fields.size()];
     for (int i = 0; i < values.length; i++) {

@@ -85,7 +85,7 @@ public record PolicyContextCorpus(List<PolicyContextFixture> fixtures, Diagnosti
   }
 
   /** A fixture, a diagnostic, or {@code null} for a blank line. */
-  private static Object line(String line, int number, String shown) {
+  static Object line(String line, int number, String shown) {
     if (PythonLines.isBlank(line)) {
       return null;
     }

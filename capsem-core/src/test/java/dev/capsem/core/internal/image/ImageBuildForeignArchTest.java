@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.GivenPath;
+import dev.capsem.core.internal.image.rootfs.RootfsWriter;
 import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.ContainerCommand;
 import dev.capsem.core.ports.ContainerRuntimeException.Kind;
 import dev.capsem.core.ports.Downloader;
+import dev.capsem.core.ports.SquashfsCodec;
 import dev.capsem.core.testing.FakeContainerRuntime;
 import dev.capsem.core.testing.GuestInputs;
+import dev.capsem.core.testing.RunLengthCodec;
 import dev.capsem.core.testing.Sha256Hasher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,7 +115,8 @@ class ImageBuildForeignArchTest {
             PackageSources.upstream(),
             "1.0.1776688771",
             false,
-            false);
+            false,
+            RootfsWriter.MKSQUASHFS);
     BuildProgress progress =
         new BuildProgress() {
           @Override
@@ -134,7 +138,8 @@ class ImageBuildForeignArchTest {
             new Sha256Hasher(),
             Clock.fixed(Instant.ofEpochSecond(1776729600L), ZoneOffset.UTC),
             AssetReleaseWriter.checksumsAndManifest(new Sha256Hasher()),
-            "sudo apt install docker.io")
+            "sudo apt install docker.io",
+            List.of(new RunLengthCodec(SquashfsCodec.ZSTD)))
         .run(workspace.plan(), workspace.derived(), settings, progress);
   }
 

@@ -148,4 +148,17 @@ class KernelRecipeTest {
     assertThat(recipe("arm64", ARM64, null).kernelArch()).isEqualTo("arm64");
     assertThat(recipe("x86_64", X86_64, null).kernelArch()).isEqualTo("x86_64");
   }
+
+  @Test
+  void dockerfile_noTarball_installsDebiansLinuxSourceAndNamesIt() {
+    String dockerfile = new KernelRecipe("x86_64", X86_64, null, EPOCH).dockerfile();
+
+    assertThat(dockerfile)
+        .contains(" libssl-dev libelf-dev xz-utils linux-source \\\n")
+        .contains("tarball=\"$(ls /usr/src/linux-source-*.tar.xz)\"")
+        .contains("> /kernel.source")
+        .contains("COPY --from=build /kernel.source /kernel.source\n")
+        .doesNotContain("COPY linux-source")
+        .doesNotContain("COPY null");
+  }
 }

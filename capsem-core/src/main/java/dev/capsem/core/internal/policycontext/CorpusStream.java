@@ -1,0 +1,169 @@
+package dev.capsem.core.internal.policycontext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+/**
+ * A JSONL corpus read in bounded pieces: a few hundred kilobytes of lines at a time, decoded on
+ * every core by {@link FixtureDecoder} (the tree path for the lines it declines), each piece handed
+ * on in file order and then dropped, so memory stays flat however long the corpus is.
+ *
+ * <p>It settles only corpora whose every line is good and split by {@code \n} alone. A bad line,
+ * invalid UTF-8 or one of the other line breaks Python's {@code splitlines} knows gives {@link
+ * Status#EXACT_PATH_NEEDED}: {@link PolicyContextCorpus#read} then reads the whole file again and
+ * words the refusal exactly as upstream does (a refused corpus keeps no event, so no work is lost
+ * that counts).
+ */
+public final class CorpusStream {
+
+  /** How reading ended. */
+  public enum Status {
+    /** Every line was read and handed on. */
+    READ,
+    /** Only {@link PolicyContextCorpus#read} can settle this corpus. */
+    EXACT_PATH_NEEDED
+  }
+
+  // Small enough that the fixtures of a batch in flight stay a few megabytes of heap.
+  private static final int PIECE = 256 << 10;
+  private static final Object EXACT = new Object();
+
+  private final FixtureDecoder decoder = new FixtureDecoder();
+
+  /** A reader; its decoder's tables are made once and shared by every piece. */
+  public static CorpusStream create() {
+    return new CorpusStream();
+  }
+
+  private CorpusStream() {}
+
+  /**
+   * Reads {@code file}, applying {@code perPiece} to each piece's fixtures (in parallel, on every
+   * core) and {@code inOrder} to the results in file order.
+   */
+  public <R> Status read(
+      Path file, Function<List<PolicyContextFixture>, R> perPiece, Consumer<R> inOrder)
+      throws IOException {
+    int batch = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] carry = new byte[0];
+      boolean end = false;
+      while (!end) {
+        List<byte[]> pieces = new ArrayList<>(batch);
+        while (pieces.size() < batch && !end) {
+          byte[] buffer = Arrays.copyOf(carry, Math.max(PIECE, carry.length * 2));
+          int filled = carry.length;
+          int n;
+          while (filled < buffer.length
+              && (n = in.read(buffer, filled, buffer.length - filled)) > 0) {
+            filled += n;
+          }
+          end = filled < buffer.length;
+          int cut = end ? filled : lastNewline(buffer, filled) + 1;
+          if (cut == 0) {
+            carry = Arrays.copyOf(buffer, filled); // one line longer than the buffer: grow
+            continue;
+          }
+          pieces.add(Arrays.copyOf(buffer, cut));
+          carry = Arrays.copyOfRange(buffer, cut, filled);
+        }
+        Object[] results = new Object[pieces.size()];
+        IntStream.range(0, pieces.size())
+            .parallel()
+            .forEach(i -> results[i] = piece(pieces.get(i), perPiece));
+        for (Object result : results) {
+          if (result == EXACT) {
+            return Status.EXACT_PATH_NEEDED;
+          }
+          @SuppressWarnings("unchecked")
+          R value = (R) result;
+          inOrder.accept(value);
+        }
+      }
+    }
+    return Status.READ;
+  }
+
+  private static int lastNewline(byte[] buffer, int filled) {
+    for (int i = filled - 1; i >= 0; i--) {
+      if (buffer[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private <R> Object piece(byte[] bytes, Function<List<PolicyContextFixture>, R> perPiece) {
+    List<PolicyContextFixture> fixtures = new ArrayList<>();
+    int start = 0;
+    while (start < bytes.length) {
+      int end = start;
+      boolean blank = true;
+      boolean ascii = true;
+      byte b;
+      while (end < bytes.length && (b = bytes[end]) != '\n') {
+        if (b == 0x0b || b == 0x0c || b == '\r' || (b >= 0x1c && b <= 0x1e)) {
+          return EXACT; // a line break of splitlines' own
+        }
+        blank &= b == ' ' || b == '\t' || b == 0x1f;
+        ascii &= b >= 0;
+        end++;
+      }
+      if (!blank) {
+        if (!ascii && !plainUtf8(bytes, start, end)) {
+          return EXACT;
+        }
+        PolicyContextFixture fixture = decoder.decode(bytes, start, end);
+        if (fixture == null) {
+          Object line =
+              PolicyContextCorpus.line(
+                  new String(bytes, start, end - start, StandardCharsets.UTF_8), 1, "");
+          if (!(line == null || line instanceof PolicyContextFixture)) {
+            return EXACT;
+          }
+          fixture = (PolicyContextFixture) line;
+        }
+        if (fixture != null) {
+          fixtures.add(fixture);
+        }
+      }
+      start = end + 1;
+    }
+    return perPiece.apply(fixtures);
+  }
+
+  // Valid UTF-8 without NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR (line breaks to splitlines).
+  private static boolean plainUtf8(byte[] bytes, int from, int to) {
+    CharBuffer chars;
+    try {
+      chars =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes, from, to - from));
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+    for (int i = 0; i < chars.length(); i++) {
+      char c = chars.charAt(i);
+      if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+    }
+    return true;
+  }
+}
