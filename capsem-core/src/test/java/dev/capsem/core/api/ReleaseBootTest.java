@@ -7,13 +7,16 @@ import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.Downloader;
+import dev.capsem.core.ports.SquashfsCodec;
 import dev.capsem.core.testing.Conformance;
 import dev.capsem.core.testing.FakeVirtualMachines;
 import dev.capsem.core.testing.FixedPorts;
+import dev.capsem.core.testing.RunLengthCodec;
 import dev.capsem.core.testing.Sha256Hasher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +37,7 @@ class ReleaseBootTest {
             FixedPorts.create()
                 .withHasher(new Sha256Hasher())
                 .withContainers(ReleaseReadsTest.engine(), Downloader.none())
+                .withSquashfsCodecs(List.of(new RunLengthCodec(SquashfsCodec.ZSTD)))
                 .withVirtualMachines(machines));
     return capsem
         .releases()

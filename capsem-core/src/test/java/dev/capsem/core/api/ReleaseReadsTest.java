@@ -8,12 +8,14 @@ import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.ports.FileAccess;
 import dev.capsem.core.ports.PasswordSource;
+import dev.capsem.core.ports.SquashfsCodec;
 import dev.capsem.core.testing.Conformance;
 import dev.capsem.core.testing.FakeContainerRuntime;
 import dev.capsem.core.testing.FakeMinisign;
 import dev.capsem.core.testing.FakeVirtualMachines;
 import dev.capsem.core.testing.FixedPorts;
 import dev.capsem.core.testing.GuestInputs;
+import dev.capsem.core.testing.RunLengthCodec;
 import dev.capsem.core.testing.Sha256Hasher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +54,7 @@ class ReleaseReadsTest {
                 .withHasher(new Sha256Hasher())
                 .withFiles(files)
                 .withContainers(engine(), Downloader.none())
+                .withSquashfsCodecs(List.of(new RunLengthCodec(SquashfsCodec.ZSTD)))
                 .withVirtualMachines(FakeVirtualMachines.reporting(FakeVirtualMachines.junit()))
                 .withSigning(
                     FakeMinisign.verifier(), FakeMinisign.signer(), FakeMinisign.keyGenerator()));
