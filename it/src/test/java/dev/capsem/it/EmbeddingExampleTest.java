@@ -6,8 +6,15 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,36 +30,48 @@ class EmbeddingExampleTest {
   @TempDir static Path work;
 
   @BeforeAll
-  static void compileTheReadmeExample() throws Exception {
+  static void compileTheReadmeExamples() throws Exception {
     String readme = Files.readString(AdminProcess.repositoryRoot().resolve("README.md"));
     int section = readme.indexOf("## Embedding capsem-core");
     assertThat(section).as("README section").isNotNegative();
-    int start = readme.indexOf("```java\n", section) + "```java\n".length();
-    int end = readme.indexOf("```", start);
-    Files.writeString(work.resolve("ValidateProfile.java"), readme.substring(start, end));
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    int status =
-        compiler.run(
-            null,
-            null,
-            null,
-            "-d",
-            work.toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            work.resolve("ValidateProfile.java").toString());
-    assertThat(status).as("javac of the README example").isZero();
+    int next = section;
+    for (String name : List.of("ValidateProfile", "MakeRelease")) {
+      int start = readme.indexOf("```java\n", next) + "```java\n".length();
+      int end = readme.indexOf("```", start);
+      next = end + 3;
+      Files.writeString(work.resolve(name + ".java"), readme.substring(start, end));
+      JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+      int status =
+          compiler.run(
+              null,
+              null,
+              null,
+              "-d",
+              work.toString(),
+              "-cp",
+              System.getProperty("java.class.path"),
+              work.resolve(name + ".java").toString());
+      assertThat(status).as("javac of the README's %s", name).isZero();
+    }
   }
 
   private static List<Object> run(Path profile) throws Exception {
+    return java(work, Map.of(), Duration.ofSeconds(60), "ValidateProfile", profile.toString());
+  }
+
+  /** One of the compiled examples in its own JVM, in {@code dir}: exit status, then output. */
+  private static List<Object> java(
+      Path dir, Map<String, String> environment, Duration timeout, String... mainAndArgs)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = work + File.pathSeparator + System.getProperty("java.class.path");
-    Process process =
-        new ProcessBuilder(java, "-cp", classpath, "ValidateProfile", profile.toString())
-            .redirectErrorStream(true)
-            .start();
+    List<String> command = new ArrayList<>(List.of(java, "-cp", classpath));
+    command.addAll(List.of(mainAndArgs));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)).isTrue();
     return List.of(process.exitValue(), output);
   }
 
@@ -80,5 +99,69 @@ class EmbeddingExampleTest {
                 + ":16:8: vm.cpus: Input should be greater than or equal to 1\n")
         .endsWith("invalid\n");
     assertThat(result.get(0)).isEqualTo(1);
+  }
+
+  @Test
+  void releaseExample_corpDevDraft_makesTheReleaseTheCommandLineMakes(@TempDir Path dir)
+      throws Exception {
+    String engine = KitImage.engineProblem();
+    if (engine != null) {
+      KitImage.requireOrSkip(engine);
+    }
+    Map<String, String> epoch = Map.of("SOURCE_DATE_EPOCH", KitImage.EPOCH);
+    AdminProcess.Run init =
+        AdminProcess.run(
+            dir, epoch, "profile", "init", "corp-dev", "--out", "profiles/corp-dev.profile.toml");
+    assertThat(init.exitCode()).as(init.stderr()).isZero();
+
+    List<Object> api =
+        java(
+            dir,
+            epoch,
+            Duration.ofMinutes(60),
+            "MakeRelease",
+            "profiles/corp-dev.profile.toml",
+            "out-api");
+    AdminProcess.Run cli =
+        AdminProcess.run(
+            dir,
+            epoch,
+            Duration.ofMinutes(60),
+            "release",
+            "profiles/corp-dev.profile.toml",
+            "--out",
+            "out-cli",
+            "--arch",
+            "x86_64");
+
+    assertThat(api.get(0)).as("%s", api.get(1)).isEqualTo(0);
+    assertThat((String) api.get(1)).contains("released ");
+    assertThat(cli.exitCode()).as(cli.stdout() + cli.stderr()).isZero();
+    assertThat(released(dir.resolve("out-api"))).isEqualTo(released(dir.resolve("out-cli")));
+  }
+
+  /**
+   * What a release published, file by file: the assets, SBOMs and release folder (reports and logs,
+   * which name their own folder and times, are not published).
+   */
+  private static Map<String, String> released(Path out) throws Exception {
+    Map<String, String> files = new TreeMap<>();
+    for (String published : List.of("assets", "sbom", "release")) {
+      Path root = out.resolve(published);
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path file : walk.filter(Files::isRegularFile).toList()) {
+          String name = root.relativize(file).toString();
+          if (!name.endsWith("build.log") && !name.endsWith("boot-console.log")) {
+            files.put(published + "/" + name, sha256(file));
+          }
+        }
+      }
+    }
+    return files;
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 }

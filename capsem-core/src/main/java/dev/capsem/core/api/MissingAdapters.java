@@ -138,7 +138,8 @@ final class MissingAdapters {
 
       @Override
       public Optional<SquashfsCodec> atLevel(int level) {
-        throw missing("SquashfsCodec");
+        // No writer: the build says so with E532 while it checks its inputs, before any work.
+        return Optional.empty();
       }
     };
   }

@@ -131,7 +131,7 @@ public final class JsonPrinter {
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
         default -> {
-          if (c < 0x20 || (ensureAscii && c > 0x7f)) {
+          if (c < 0x20 || (ensureAscii && c >= 0x7f)) {
             out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
           } else {
             out.append(c);
