@@ -23,6 +23,10 @@ fi
 # CAPSEM_ARM64_BUILD=1 (the test reads it; scripts/setup-machine.sh above prepared binfmt, the arm64
 # base image and QEMU).
 
+# The releases from nothing (FirstImageFromNothingTest, the README's release program, the release
+# booted before signing, the supply chain's push, pull and locked rebuild) each build an image with
+# the default Debian kernel source or twice without cache: opt in with CAPSEM_SLOW_IT=1.
+
 mvn -B verify -Dcapsem.it.kernelSource="$kernel"
 
 # A few seconds of coverage-guided fuzzing per parser (the regression run over the checked-in

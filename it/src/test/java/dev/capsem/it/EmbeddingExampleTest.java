@@ -19,6 +19,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -102,6 +103,7 @@ class EmbeddingExampleTest {
   }
 
   @Test
+  @EnabledIfEnvironmentVariable(named = "CAPSEM_SLOW_IT", matches = "1")
   void releaseExample_corpDevDraft_makesTheReleaseTheCommandLineMakes(@TempDir Path dir)
       throws Exception {
     String engine = KitImage.engineProblem();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its compile for later runs). Needs the Docker engine with the base image: skips without it, fails
  * under {@code CI=true}.
  */
+@EnabledIfEnvironmentVariable(named = "CAPSEM_SLOW_IT", matches = "1")
 class FirstImageFromNothingTest {
 
   private static final Map<String, String> EPOCH = Map.of("SOURCE_DATE_EPOCH", KitImage.EPOCH);

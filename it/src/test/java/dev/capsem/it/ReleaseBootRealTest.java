@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * E503 and leaves nothing signed.
  */
 @ExtendWith(KitImage.Provider.class)
+@EnabledIfEnvironmentVariable(named = "CAPSEM_SLOW_IT", matches = "1")
 class ReleaseBootRealTest {
 
   private static final Duration RELEASE_TIMEOUT = Duration.ofMinutes(30);

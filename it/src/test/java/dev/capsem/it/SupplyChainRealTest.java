@@ -28,6 +28,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing behind. Same machine needs as {@link ImageBuildRealTest} (skips without them, fails under
  * CI).
  */
+@EnabledIfEnvironmentVariable(named = "CAPSEM_SLOW_IT", matches = "1")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SupplyChainRealTest {
 
