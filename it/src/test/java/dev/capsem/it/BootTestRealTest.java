@@ -118,10 +118,16 @@ class BootTestRealTest {
         Files.readString(assets.resolve("x86_64/boot-console.log"), StandardCharsets.ISO_8859_1);
     assertThat(console)
         .contains("capsem-init: running the diagnostics")
-        .contains("PASS packages.apt/coreutils")
-        .contains("PASS tools/capsem_doctor")
-        .contains("PASS network/redirect-tcp-443")
-        .contains("PASS files/ca-expected");
+        .contains("RESULT: PASS -- all diagnostics passed");
+    // The console shows the summary; each check's name and outcome is in the bundle's JUnit XML
+    // (an uncompressed tar, so its text is readable as it lies).
+    String bundle =
+        Files.readString(assets.resolve("x86_64/doctor-bundle.tar"), StandardCharsets.ISO_8859_1);
+    assertThat(bundle)
+        .contains("<testcase classname=\"packages.apt\" name=\"coreutils\"")
+        .contains("<testcase classname=\"tools\" name=\"capsem_doctor\"")
+        .contains("<testcase classname=\"network\" name=\"redirect-tcp-443\"")
+        .contains("<testcase classname=\"files\" name=\"ca-expected\"");
     System.out.printf(
         "boot test: x86_64 under TCG, %.1f s VM wall time, checks done %.1f s after boot%n",
         arch.bootSeconds(), arch.checksDoneSeconds());
