@@ -36,7 +36,7 @@ scripts/fuzz.sh --duration 5s
 jdk25=/usr/lib/jvm/temurin-25-jdk-amd64
 if [ -x "$jdk25/bin/java" ]; then
   echo "test: again on $("$jdk25/bin/java" -version 2>&1 | head -1)"
-  JAVA_HOME="$jdk25" mvn -B verify -pl capsem-core,capsem-signing,capsem-docker-adapter,capsem-cli
+  JAVA_HOME="$jdk25" mvn -B verify -pl capsem-core,capsem-signing,capsem-docker-adapter,capsem-cli -am
 else
   echo "test: WARNING: no Java 25 JDK at $jdk25; the Java 25 pass did not run" >&2
 fi
