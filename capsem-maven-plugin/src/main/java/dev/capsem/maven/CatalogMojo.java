@@ -100,6 +100,13 @@ public final class CatalogMojo extends AbstractCapsemMojo {
     try (ProgressLog progress = progress(false)) {
       conclude(capsem.releases().catalog(request, progress), "catalog.json");
     }
+    getLog()
+        .info(
+            "capsem: reactor catalog of %d profile(s) from %d project(s): %s"
+                .formatted(
+                    collected.size(),
+                    session.getProjects().size(),
+                    shown(new File(catalogDirectory, "manifest.json"))));
     if (attach) {
       Attachments attachments = new Attachments(project, projectHelper);
       File catalog = new File(catalogDirectory, "manifest.json");
