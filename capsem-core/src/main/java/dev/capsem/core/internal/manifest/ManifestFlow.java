@@ -118,9 +118,8 @@ public final class ManifestFlow {
             GeneratedReport.written(List.of(shown), List.of(created)),
             created + "\n",
             List.of(
-                "profile catalog "
-                    + shown
-                    + " from "
+                created
+                    + ", the profile catalog of "
                     + PythonPath.normalize(profilesDir.shown()))));
   }
 
