@@ -57,3 +57,44 @@ for (name in ['x86_64/vmlinuz', 'x86_64/initrd.img', 'x86_64/rootfs.squashfs']) 
   def hash = run([tool('b3sum'), '--no-names', "target/capsem/assets/$name"]).trim()
   assert sums.contains("$hash  $name") : "$name: $hash not in\n$sums"
 }
+
+// The command line makes the same release, file for file: `capsem-admin release` with the options
+// that match this pom's configuration, the same key and the same date (the pom's
+// project.build.outputTimestamp as SOURCE_DATE_EPOCH). The engine's layer cache holds every step.
+def support = "$repositoryRoot/it/src/it-support"
+def imageBuild = "$repositoryRoot/it/src/test/resources/image-build"
+def inputs = 'target/inputs'
+def cli = ["$repositoryRoot/bin/capsem-admin", 'release', "$imageBuild/ci-small.profile.toml",
+           '--out', 'target/cli-release', '--arch', 'x86_64', '--binary-version', '1.0.1776688771',
+           '--providers-dir', "$imageBuild/providers",
+           '--environment', "$conformanceDir/capsem/guest/config/vm/environment.toml",
+           '--defconfig-dir', "$support/kernel", '--kernel-source', kernelSource,
+           '--artifacts', "$inputs/artifacts", '--ca', "$inputs/capsem-ca.crt",
+           '--guest-binaries', "$inputs/binaries", '--node-source', 'debian', '--uv-installer', 'none',
+           '--python-wheels', "$inputs/wheels", '--build-ca', "$inputs/build-ca.crt",
+           '--skip-boot-test', '--snapshot', '--key', 'keys/test.key']
+def environment = System.getenv().collect { k, v -> "$k=$v" } + ['SOURCE_DATE_EPOCH=1776729600']
+def cliProcess = cli.execute(environment, basedir)
+def cliOut = new StringBuilder()
+cliProcess.waitForProcessOutput(cliOut, cliOut)
+assert cliProcess.exitValue() == 0 : "capsem-admin release:\n$cliOut"
+
+// What a release publishes: assets, SBOMs and the release folder (build logs name their own folder).
+def published = { String root ->
+  def files = new TreeMap()
+  for (part in ['assets', 'sbom', 'release']) {
+    def dir = new File(basedir, "$root/$part")
+    assert dir.isDirectory() : "$root/$part"
+    dir.eachFileRecurse(groovy.io.FileType.FILES) { file ->
+      def name = part + '/' + dir.toPath().relativize(file.toPath())
+      if (!name.endsWith('build.log')) {
+        files[name] = java.security.MessageDigest.getInstance('SHA-256').digest(file.bytes).encodeHex().toString()
+      }
+    }
+  }
+  files
+}
+def fromMaven = published('target/capsem')
+def fromCli = published('target/cli-release')
+assert fromMaven.size() >= 10 : fromMaven.keySet()
+assert fromCli == fromMaven

@@ -1,5 +1,6 @@
 package dev.capsem.signing;
 
+import dev.capsem.core.ports.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -1,5 +1,6 @@
 package dev.capsem.signing;
 
+import dev.capsem.core.ports.AtomicFiles;
 import dev.capsem.core.ports.KeyId;
 import dev.capsem.core.ports.SignatureAlgorithm;
 import dev.capsem.core.ports.SignatureComments;

@@ -2,9 +2,9 @@ package dev.capsem.core.internal.boottest;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
-import dev.capsem.core.internal.io.AtomicFiles;
 import dev.capsem.core.internal.profile.ArchAssets;
 import dev.capsem.core.internal.profile.AssetDeclaration;
+import dev.capsem.core.ports.AtomicFiles;
 import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.VirtualMachineException;
 import dev.capsem.core.ports.VirtualMachines;

@@ -197,6 +197,6 @@ record BuildRecord(String arch, Map<String, StepRecord> steps) {
             .put("steps", stepNodes.build())
             .build();
     Files.createDirectories(archDir);
-    dev.capsem.core.internal.io.AtomicFiles.writeString(file, JsonPrinter.pretty().printLine(root));
+    dev.capsem.core.ports.AtomicFiles.writeString(file, JsonPrinter.pretty().printLine(root));
   }
 }

@@ -1,6 +1,6 @@
 package dev.capsem.core.internal.image;
 
-import dev.capsem.core.internal.io.AtomicFiles;
+import dev.capsem.core.ports.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package dev.capsem.core.internal.provenance;
 
-import dev.capsem.core.internal.io.AtomicFiles;
 import dev.capsem.core.internal.io.Sha256;
 import dev.capsem.core.internal.json.ArrayNode;
 import dev.capsem.core.internal.json.JsonDialect;
 import dev.capsem.core.internal.json.JsonReader;
 import dev.capsem.core.internal.json.JsonSyntaxException;
 import dev.capsem.core.internal.json.ObjectNode;
+import dev.capsem.core.ports.AtomicFiles;
 import dev.capsem.core.ports.Hasher;
 import dev.capsem.core.ports.RawSignatureVerifier;
 import dev.capsem.core.ports.RawSigner;

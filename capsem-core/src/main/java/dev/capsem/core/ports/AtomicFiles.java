@@ -1,8 +1,9 @@
-package dev.capsem.signing;
+package dev.capsem.core.ports;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,21 +14,25 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Writes files so that a reader sees the old content or the whole new content, never a partial one:
  * the bytes go to a temporary file in the target's folder (same file system, so the final rename is
- * atomic), are flushed to disk, and only then moved into place.
+ * atomic), are flushed to disk, and only then moved into place. The one way every part of the
+ * product writes a file: {@link FileAccess#local()}, the domain's workspace and records, and the
+ * signing adapter's keys and signatures.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
   /** Who may read a file written here. */
-  enum Access {
+  public enum Access {
     /** rw------- whatever the umask: secret keys. */
     OWNER_ONLY,
     /**
      * The mode any new file gets under the user's umask (rw-r--r-- under the usual 022): public
-     * keys and signatures, as minisign leaves them, which other users publish.
+     * keys, signatures, manifests, catalogs, reports, which upload jobs and web servers running as
+     * other users read ({@link Files#createTempFile} would make every one owner-only).
      */
     PUBLISHED
   }
@@ -37,15 +42,27 @@ final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /**
+   * Writes a published file (see {@link Access#PUBLISHED}) atomically, replacing it if it exists.
+   */
+  public static void write(Path target, byte[] content) throws IOException {
+    replace(target, content, Access.PUBLISHED);
+  }
+
+  /** {@link #write} of UTF-8 text. */
+  public static void writeString(Path target, String content) throws IOException {
+    write(target, content.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** Writes {@code target} atomically, replacing it if it exists. */
-  static void replace(Path target, byte[] content, Access access) throws IOException {
+  public static void replace(Path target, byte[] content, Access access) throws IOException {
     try (Staged staged = stage(target, content, access)) {
       staged.commit(true);
     }
   }
 
   /** Writes the content next to {@code target}, ready to be moved into place by {@link Staged}. */
-  static Staged stage(Path target, byte[] content, Access access) throws IOException {
+  public static Staged stage(Path target, byte[] content, Access access) throws IOException {
     Path absolute = target.toAbsolutePath();
     // createTempFile makes the file owner-only on POSIX: a secret is never readable by others,
     // not even for a moment. A published file is created as any new file is, under the umask.
@@ -54,7 +71,7 @@ final class AtomicFiles {
             ? Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp")
             : Files.createFile(
                 absolute.resolveSibling(
-                    "." + absolute.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp"));
+                    "." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp"));
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -75,7 +92,7 @@ final class AtomicFiles {
   }
 
   /** A complete temporary file waiting to become {@code target}; deleted on close if not moved. */
-  static final class Staged implements AutoCloseable {
+  public static final class Staged implements AutoCloseable {
     private final Path temp;
     private final Path target;
     private boolean committed;
@@ -85,7 +102,7 @@ final class AtomicFiles {
       this.target = target;
     }
 
-    Path target() {
+    public Path target() {
       return target;
     }
 
@@ -95,7 +112,7 @@ final class AtomicFiles {
      * @param replaceExisting whether an existing target is replaced; when false an existing target
      *     makes this throw {@link FileAlreadyExistsException}
      */
-    void commit(boolean replaceExisting) throws IOException {
+    public void commit(boolean replaceExisting) throws IOException {
       if (replaceExisting) {
         try {
           Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

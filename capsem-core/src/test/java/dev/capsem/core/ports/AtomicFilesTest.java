@@ -1,4 +1,4 @@
-package dev.capsem.core.internal.io;
+package dev.capsem.core.ports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
