@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What to boot and check.
@@ -89,87 +90,67 @@ public record BootTestRequest(
   }
 
   public BootTestRequest withTimeout(Duration value) {
-    return new BootTestRequest(
-        profile,
-        assetsDir,
-        assetsShown,
-        arches,
-        value,
-        accelerator,
-        workDir,
-        agents,
-        caCertificate,
-        versionCommands,
-        npmPrefix,
-        maxMemoryMib,
-        maxCpus);
+    return edit(draft -> draft.timeout = value);
   }
 
   public BootTestRequest withAccelerator(Accelerator value) {
-    return new BootTestRequest(
-        profile,
-        assetsDir,
-        assetsShown,
-        arches,
-        timeout,
-        value,
-        workDir,
-        agents,
-        caCertificate,
-        versionCommands,
-        npmPrefix,
-        maxMemoryMib,
-        maxCpus);
+    return edit(draft -> draft.accelerator = value);
   }
 
   public BootTestRequest withAgents(List<String> value) {
-    return new BootTestRequest(
-        profile,
-        assetsDir,
-        assetsShown,
-        arches,
-        timeout,
-        accelerator,
-        workDir,
-        value,
-        caCertificate,
-        versionCommands,
-        npmPrefix,
-        maxMemoryMib,
-        maxCpus);
+    return edit(draft -> draft.agents = value);
   }
 
   public BootTestRequest withCaCertificate(Path value) {
-    return new BootTestRequest(
-        profile,
-        assetsDir,
-        assetsShown,
-        arches,
-        timeout,
-        accelerator,
-        workDir,
-        agents,
-        value,
-        versionCommands,
-        npmPrefix,
-        maxMemoryMib,
-        maxCpus);
+    return edit(draft -> draft.caCertificate = value);
   }
 
   public BootTestRequest withWorkDir(Path value) {
-    return new BootTestRequest(
-        profile,
-        assetsDir,
-        assetsShown,
-        arches,
-        timeout,
-        accelerator,
-        value,
-        agents,
-        caCertificate,
-        versionCommands,
-        npmPrefix,
-        maxMemoryMib,
-        maxCpus);
+    return edit(draft -> draft.workDir = value);
+  }
+
+  private BootTestRequest edit(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /**
+   * A mutable copy of the components a {@code with} method changes, so that each names only its
+   * own; the others come from the request as they are.
+   */
+  private static final class Draft {
+    private final BootTestRequest from;
+    private Duration timeout;
+    private Accelerator accelerator;
+    private Path workDir;
+    private List<String> agents;
+    private Path caCertificate;
+
+    Draft(BootTestRequest from) {
+      this.from = from;
+      timeout = from.timeout;
+      accelerator = from.accelerator;
+      workDir = from.workDir;
+      agents = from.agents;
+      caCertificate = from.caCertificate;
+    }
+
+    BootTestRequest build() {
+      return new BootTestRequest(
+          from.profile,
+          from.assetsDir,
+          from.assetsShown,
+          from.arches,
+          timeout,
+          accelerator,
+          workDir,
+          agents,
+          caCertificate,
+          from.versionCommands,
+          from.npmPrefix,
+          from.maxMemoryMib,
+          from.maxCpus);
+    }
   }
 }
