@@ -9,6 +9,7 @@ import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.ports.SquashfsCodec;
 import dev.capsem.core.testing.Conformance;
+import dev.capsem.core.testing.FakeBuildEngine;
 import dev.capsem.core.testing.FakeVirtualMachines;
 import dev.capsem.core.testing.FixedPorts;
 import dev.capsem.core.testing.RunLengthCodec;
@@ -36,7 +37,7 @@ class ReleaseBootTest {
         Capsem.with(
             FixedPorts.create()
                 .withHasher(new Sha256Hasher())
-                .withContainers(ReleaseReadsTest.engine(), Downloader.none())
+                .withContainers(FakeBuildEngine.x86_64(), Downloader.none())
                 .withSquashfsCodecs(List.of(new RunLengthCodec(SquashfsCodec.ZSTD)))
                 .withVirtualMachines(machines));
     return capsem

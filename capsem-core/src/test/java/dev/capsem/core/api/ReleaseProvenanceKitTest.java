@@ -12,6 +12,7 @@ import dev.capsem.core.ports.KeyProtection;
 import dev.capsem.core.ports.PasswordSource;
 import dev.capsem.core.ports.SquashfsCodec;
 import dev.capsem.core.testing.Conformance;
+import dev.capsem.core.testing.FakeBuildEngine;
 import dev.capsem.core.testing.FakeMinisign;
 import dev.capsem.core.testing.FixedPorts;
 import dev.capsem.core.testing.RunLengthCodec;
@@ -44,7 +45,7 @@ class ReleaseProvenanceKitTest {
         Capsem.with(
             FixedPorts.create()
                 .withHasher(new Sha256Hasher())
-                .withContainers(ReleaseReadsTest.engine(), Downloader.none())
+                .withContainers(FakeBuildEngine.x86_64(), Downloader.none())
                 .withSquashfsCodecs(List.of(new RunLengthCodec(SquashfsCodec.ZSTD)))
                 .withSigning(
                     FakeMinisign.verifier(), FakeMinisign.signer(), FakeMinisign.keyGenerator()));

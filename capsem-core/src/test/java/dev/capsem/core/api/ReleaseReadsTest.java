@@ -10,7 +10,7 @@ import dev.capsem.core.ports.FileAccess;
 import dev.capsem.core.ports.PasswordSource;
 import dev.capsem.core.ports.SquashfsCodec;
 import dev.capsem.core.testing.Conformance;
-import dev.capsem.core.testing.FakeContainerRuntime;
+import dev.capsem.core.testing.FakeBuildEngine;
 import dev.capsem.core.testing.FakeMinisign;
 import dev.capsem.core.testing.FakeVirtualMachines;
 import dev.capsem.core.testing.FixedPorts;
@@ -26,7 +26,6 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -53,7 +52,7 @@ class ReleaseReadsTest {
             FixedPorts.create()
                 .withHasher(new Sha256Hasher())
                 .withFiles(files)
-                .withContainers(engine(), Downloader.none())
+                .withContainers(FakeBuildEngine.x86_64(), Downloader.none())
                 .withSquashfsCodecs(List.of(new RunLengthCodec(SquashfsCodec.ZSTD)))
                 .withVirtualMachines(FakeVirtualMachines.reporting(FakeVirtualMachines.junit()))
                 .withSigning(
@@ -99,38 +98,6 @@ class ReleaseReadsTest {
             new ReleaseRequest.Publication(null, null, false, "1-SNAPSHOT", "test", "set urls"))
         .signing(new ReleaseRequest.Signing(null, PasswordSource.none(), "no key", "no password"))
         .stages(EnumSet.allOf(ReleaseStage.class));
-  }
-
-  static FakeContainerRuntime engine() {
-    return new FakeContainerRuntime(Set.of("debian:bookworm-slim"))
-        .image(
-            "capsem-kernel-x86_64",
-            Map.of("/vmlinuz", bytes("kernel image"), "/kernel.release", bytes("6.6.127\n")))
-        .image("capsem-initrd-x86_64", Map.of("/bin/busybox", bytes("static busybox")))
-        .image(
-            "capsem-rootfs-x86_64",
-            Map.of("/etc/capsem-banner.txt", bytes("banner"), "/usr/bin/jq", bytes("jq")))
-        .respond(
-            command -> String.join(" ", command).contains("mksquashfs"),
-            container -> {
-              byte[] tar = container.files().get("/rootfs.tar");
-              container.files().put("/rootfs.squashfs", bytes("squashfs of " + tar.length));
-              return "";
-            })
-        .respond(
-            command -> command.get(0).equals("bash"),
-            container -> "# System\nnode=24.1.0\n# AI CLIs\nclaude=2.1\ngemini=0.6\ncodex=0.1\n")
-        .respond(
-            // The rootfs step's package-hash probe (python3 too), before the inventory's.
-            command -> command.size() > 2 && command.get(2).contains("package-hashes"),
-            container ->
-                "{\"schema\": \"capsem.package-hashes.v1\", \"apt\": {}, \"npm\": {},"
-                    + " \"notes\": []}\n")
-        .respond(
-            command -> command.get(0).equals("python3"),
-            container ->
-                "{\"apt\": {\"jq\": \"1.6\"}, \"node_packages\": {}, \"python_modules\": {},"
-                    + " \"schema\": \"capsem.image-inventory.v1\", \"tools\": {}}\n");
   }
 
   private static GivenPath given(Path path) {

@@ -11,6 +11,7 @@ import dev.capsem.core.ports.ContainerCommand;
 import dev.capsem.core.ports.ContainerRuntimeException.Kind;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.ports.SquashfsCodec;
+import dev.capsem.core.testing.FakeBuildEngine;
 import dev.capsem.core.testing.FakeContainerRuntime;
 import dev.capsem.core.testing.FakeOciRegistry;
 import dev.capsem.core.testing.GuestInputs;
@@ -70,27 +71,8 @@ class ImageBuildForeignArchTest {
                 "capsem-kernel-arm64",
                 Map.of("/vmlinuz", bytes("arm64 Image"), "/kernel.release", bytes("6.12.1\n")))
             .image("capsem-initrd-arm64", Map.of("/bin/busybox", bytes("aarch64 busybox")))
-            .image("capsem-rootfs-arm64", Map.of("/usr/bin/jq", bytes("aarch64 jq")))
-            .respond(
-                command -> String.join(" ", command).contains("mksquashfs"),
-                container -> {
-                  container.files().put("/rootfs.squashfs", bytes("squashfs"));
-                  return "";
-                })
-            .respond(
-                command -> command.get(0).equals("bash"),
-                container -> "# AI CLIs\nclaude=2.1\ngemini=0.6\ncodex=0.1\n")
-            .respond(
-                // The rootfs step's package-hash probe (python3 too), before the inventory's.
-                command -> command.size() > 2 && command.get(2).contains("package-hashes"),
-                container ->
-                    "{\"schema\": \"capsem.package-hashes.v1\", \"apt\": {}, \"npm\": {},"
-                        + " \"notes\": []}\n")
-            .respond(
-                command -> command.get(0).equals("python3"),
-                container ->
-                    "{\"apt\": {\"jq\": \"1.6\"}, \"node_packages\": {}, \"python_modules\": {},"
-                        + " \"schema\": \"capsem.image-inventory.v1\", \"tools\": {}}\n");
+            .image("capsem-rootfs-arm64", Map.of("/usr/bin/jq", bytes("aarch64 jq")));
+    FakeBuildEngine.answering(runtime, FakeBuildEngine.NO_HASHES, FakeBuildEngine.JQ_INVENTORY);
     // Never fails: reads each build's Dockerfile as the engine receives it.
     runtime.fail(
         command -> {

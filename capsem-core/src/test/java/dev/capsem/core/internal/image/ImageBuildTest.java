@@ -14,6 +14,7 @@ import dev.capsem.core.ports.ContainerCommand;
 import dev.capsem.core.ports.ContainerRuntimeException.Kind;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.ports.SquashfsCodec;
+import dev.capsem.core.testing.FakeBuildEngine;
 import dev.capsem.core.testing.FakeContainerRuntime;
 import dev.capsem.core.testing.FakeOciRegistry;
 import dev.capsem.core.testing.GuestInputs;
@@ -63,38 +64,11 @@ class ImageBuildTest {
         java.util.HexFormat.of()
             .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(TARBALL));
     runtime =
-        new FakeContainerRuntime(Set.of("debian:bookworm-slim"))
-            .image(
-                "capsem-kernel-x86_64",
-                Map.of("/vmlinuz", bytes("kernel image"), "/kernel.release", bytes("6.6.127\n")))
-            .image("capsem-initrd-x86_64", Map.of("/bin/busybox", bytes("static busybox")))
-            .image(
-                "capsem-rootfs-x86_64",
-                Map.of("/etc/capsem-banner.txt", bytes("banner"), "/usr/bin/jq", bytes("jq")))
-            .respond(
-                command -> String.join(" ", command).contains("mksquashfs"),
-                container -> {
-                  byte[] tar = container.files().get("/rootfs.tar");
-                  container.files().put("/rootfs.squashfs", bytes("squashfs of " + tar.length));
-                  return "";
-                })
-            .respond(
-                command -> command.get(0).equals("bash"),
-                container ->
-                    "# System\nnode=24.1.0\n# AI CLIs\nclaude=2.1\ngemini=0.6\ncodex=0.1\n")
-            .respond(
-                command ->
-                    command.size() > 2 && command.get(2).contains("capsem.package-hashes.v1"),
-                container ->
-                    "{\"schema\": \"capsem.package-hashes.v1\", \"apt\": {\"jq\": {\"version\":"
-                        + " \"1.6\", \"sha256\": \""
-                        + "e".repeat(64)
-                        + "\"}}, \"npm\": {}, \"notes\": []}\n")
-            .respond(
-                command -> command.get(0).equals("python3"),
-                container ->
-                    "{\"apt\": {\"jq\": \"1.6\"}, \"node_packages\": {}, \"python_modules\": {},"
-                        + " \"schema\": \"capsem.image-inventory.v1\", \"tools\": {}}\n");
+        FakeBuildEngine.x86_64(
+            "{\"schema\": \"capsem.package-hashes.v1\", \"apt\": {\"jq\": {\"version\":"
+                + " \"1.6\", \"sha256\": \""
+                + "e".repeat(64)
+                + "\"}}, \"npm\": {}, \"notes\": []}\n");
   }
 
   private static byte[] bytes(String text) {

@@ -16,6 +16,7 @@ import dev.capsem.core.ports.BuildProgress;
 import dev.capsem.core.ports.ContainerCommand;
 import dev.capsem.core.ports.Downloader;
 import dev.capsem.core.testing.Conformance;
+import dev.capsem.core.testing.FakeBuildEngine;
 import dev.capsem.core.testing.FakeContainerRuntime;
 import dev.capsem.core.testing.FakeOciRegistry;
 import dev.capsem.core.testing.GuestInputs;
@@ -85,21 +86,11 @@ class ImageLockTest {
             + "\"}}, \"npm\": {\"@openai/codex\": {\"version\": \"0.9.1\", \"integrity\":"
             + " \"sha512-AAAA\"}}, \"notes\": []}";
     runtime =
-        new FakeContainerRuntime(Set.of("debian:bookworm-slim"))
-            .image("capsem-rootfs-x86_64", Map.of("/etc/capsem-banner.txt", bytes("banner")))
-            .respond(
-                command -> String.join(" ", command).contains("mksquashfs"),
-                container -> {
-                  container.files().put("/rootfs.squashfs", bytes("squashfs"));
-                  return "";
-                })
-            .respond(
-                command -> command.get(0).equals("bash"),
-                container -> "# AI CLIs\nclaude=2.1\ngemini=0.6\ncodex=0.1\n")
-            .respond(
-                command -> command.size() > 2 && command.get(2).contains("package-hashes"),
-                container -> hashes)
-            .respond(command -> command.get(0).equals("python3"), container -> inventory);
+        FakeBuildEngine.answering(
+            new FakeContainerRuntime(Set.of("debian:bookworm-slim"))
+                .image("capsem-rootfs-x86_64", Map.of("/etc/capsem-banner.txt", bytes("banner"))),
+            hashes,
+            inventory);
   }
 
   private static String json(Map<String, String> map) {
