@@ -3,10 +3,13 @@ package dev.capsem.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capsem.core.internal.tar.TarEntry;
+import dev.capsem.core.internal.tar.TarReader;
 import dev.capsem.core.ports.ContainerCommand;
 import dev.capsem.core.ports.ContainerRuntime;
 import dev.capsem.core.ports.ContainerRuntimeException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,8 +118,7 @@ public abstract class ContainerRuntimeContract {
             .exportStream(
                 container,
                 in -> {
-                  dev.capsem.core.internal.tar.TarReader tar =
-                      new dev.capsem.core.internal.tar.TarReader(in);
+                  TarReader tar = new TarReader(in);
                   for (var entry = tar.next(); entry != null; entry = tar.next()) {
                     if (entry.path().replaceFirst("^\\./", "").equals("hello.txt")) {
                       return new String(tar.read(1024), StandardCharsets.UTF_8);
@@ -247,51 +249,27 @@ public abstract class ContainerRuntimeContract {
         .contains("t");
   }
 
-  /** Reads the regular files of a tar (ustar or GNU), path without a leading {@code ./}. */
+  /** Reads the regular files of a tar, path without a leading {@code ./}, content as UTF-8. */
   public static final class TarEntries {
     private TarEntries() {}
 
     public static Map<String, String> read(Path tar) throws IOException {
-      byte[] data = Files.readAllBytes(tar);
       Map<String, String> entries = new LinkedHashMap<>();
-      int offset = 0;
-      String longName = null;
-      while (offset + 512 <= data.length) {
-        if (data[offset] == 0) {
-          break;
-        }
-        String name = text(data, offset, 100);
-        String prefix = text(data, offset + 345, 155);
-        long size =
-            Long.parseLong(
-                text(data, offset + 124, 12).strip().isEmpty()
-                    ? "0"
-                    : text(data, offset + 124, 12).strip(),
-                8);
-        char type = (char) data[offset + 156];
-        int body = offset + 512;
-        if (type == 'L') {
-          longName = new String(data, body, (int) size, StandardCharsets.UTF_8).replace("\0", "");
-        } else {
-          String path = longName != null ? longName : prefix.isEmpty() ? name : prefix + "/" + name;
-          longName = null;
-          if (type == '0' || type == 0) {
+      try (InputStream in = Files.newInputStream(tar)) {
+        TarReader reader = new TarReader(in);
+        for (TarEntry entry = reader.next(); entry != null; entry = reader.next()) {
+          if (entry.isFile()) {
+            // The reader keeps names as byte strings, one char per byte.
+            String path =
+                new String(
+                    entry.path().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
             entries.put(
                 path.replaceFirst("^\\./", ""),
-                new String(data, body, (int) size, StandardCharsets.UTF_8));
+                new String(reader.content().readAllBytes(), StandardCharsets.UTF_8));
           }
         }
-        offset = body + (int) ((size + 511) / 512 * 512);
       }
       return entries;
-    }
-
-    private static String text(byte[] data, int offset, int length) {
-      int end = offset;
-      while (end < offset + length && data[end] != 0) {
-        end++;
-      }
-      return new String(data, offset, end - offset, StandardCharsets.UTF_8);
     }
   }
 }

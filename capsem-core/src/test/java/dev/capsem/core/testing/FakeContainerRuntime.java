@@ -1,10 +1,10 @@
 package dev.capsem.core.testing;
 
+import dev.capsem.core.internal.tar.TarWriter;
 import dev.capsem.core.ports.ContainerCommand;
 import dev.capsem.core.ports.ContainerRuntime;
 import dev.capsem.core.ports.ContainerRuntimeException;
 import dev.capsem.core.ports.ContainerRuntimeException.Kind;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -223,7 +223,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     if (found == null) {
       throw failed(recorded, 1, "Error: No such container: " + container);
     }
-    return reader.read(new java.io.ByteArrayInputStream(Tar.of(found.files())));
+    return reader.read(new java.io.ByteArrayInputStream(tar(found.files())));
   }
 
   @Override
@@ -261,7 +261,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
       return id + "\n";
     }
     if (command instanceof ContainerCommand.Export export) {
-      Files.write(export.tar(), Tar.of(container(command, export.container()).files()));
+      Files.write(export.tar(), tar(container(command, export.container()).files()));
       return "";
     }
     if (command instanceof ContainerCommand.CopyOut copy) {
@@ -406,44 +406,10 @@ public final class FakeContainerRuntime implements ContainerRuntime {
         "'fake " + command.verb() + "' failed (exit " + exit + ")");
   }
 
-  /** A minimal ustar writer for exports. */
-  static final class Tar {
-    private Tar() {}
-
-    static byte[] of(Map<String, byte[]> files) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
-        byte[] header = new byte[512];
-        byte[] name = file.getKey().replaceFirst("^/", "").getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(name, 0, header, 0, Math.min(name.length, 100));
-        octal(header, 100, 8, 0644);
-        octal(header, 108, 8, 0);
-        octal(header, 116, 8, 0);
-        octal(header, 124, 12, file.getValue().length);
-        octal(header, 136, 12, 0);
-        header[156] = '0';
-        byte[] magic = "ustar\u000000".getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(magic, 0, header, 257, magic.length);
-        for (int i = 148; i < 156; i++) {
-          header[i] = ' ';
-        }
-        long sum = 0;
-        for (byte b : header) {
-          sum += b & 0xff;
-        }
-        octal(header, 148, 7, sum);
-        out.writeBytes(header);
-        out.writeBytes(file.getValue());
-        out.writeBytes(new byte[(512 - file.getValue().length % 512) % 512]);
-      }
-      out.writeBytes(new byte[1024]);
-      return out.toByteArray();
-    }
-
-    private static void octal(byte[] header, int offset, int length, long value) {
-      String text = String.format("%0" + (length - 1) + "o", value);
-      byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-      System.arraycopy(bytes, 0, header, offset, bytes.length);
-    }
+  /** The container's files as an export's tar: sorted, names relative to the root. */
+  private static byte[] tar(Map<String, byte[]> files) {
+    Map<String, byte[]> members = new TreeMap<>();
+    files.forEach((path, content) -> members.put(path.replaceFirst("^/", ""), content));
+    return TarWriter.archive(members);
   }
 }

@@ -2,6 +2,7 @@ package dev.capsem.core.internal.boottest;
 
 import dev.capsem.core.internal.profile.Profile;
 import dev.capsem.core.internal.profile.ToolContract;
+import dev.capsem.core.internal.tar.TarWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.capsem.core.internal.boottest;
+package dev.capsem.core.internal.tar;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,16 +8,16 @@ import java.util.Map;
 /**
  * A plain ustar archive of small files, the way the guest's busybox tar reads it: regular files
  * only, mode 0644, owner 0, time 0, names under 100 bytes. Deterministic: the same files give the
- * same bytes.
+ * same bytes. The boot test packs its expectations with it; the fake engine its exports.
  */
-final class TarWriter {
+public final class TarWriter {
 
   private static final int BLOCK = 512;
 
   private TarWriter() {}
 
   /** The archive of {@code files} (name to content), in the map's order. */
-  static byte[] archive(Map<String, byte[]> files) {
+  public static byte[] archive(Map<String, byte[]> files) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       byte[] name = file.getKey().getBytes(StandardCharsets.UTF_8);
