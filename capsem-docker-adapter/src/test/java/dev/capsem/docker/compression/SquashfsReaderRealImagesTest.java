@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capsem.core.internal.squashfs.Inode;
 import dev.capsem.core.internal.squashfs.Listing;
 import dev.capsem.core.internal.squashfs.SquashfsImage;
-import dev.capsem.core.internal.squashfs.Xattr;
+import dev.capsem.core.internal.tar.Xattr;
 import dev.capsem.core.ports.Hasher;
 import dev.capsem.signing.Blake3;
 import java.io.ByteArrayOutputStream;

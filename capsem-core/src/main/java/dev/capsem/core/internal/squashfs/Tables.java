@@ -1,6 +1,7 @@
 package dev.capsem.core.internal.squashfs;
 
 import dev.capsem.core.diag.Code;
+import dev.capsem.core.internal.tar.Xattr;
 import dev.capsem.core.ports.SquashfsCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import dev.capsem.core.diag.Diagnostic;
 import dev.capsem.core.internal.tar.TarEntry;
 import dev.capsem.core.internal.tar.TarFormatException;
 import dev.capsem.core.internal.tar.TarReader;
+import dev.capsem.core.internal.tar.Xattr;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -177,7 +178,7 @@ final class TreeBuilder {
     inode.uid = entry.uid();
     inode.gid = entry.gid();
     List<Xattr> kept = new ArrayList<>();
-    for (TarEntry.Xattr xattr : entry.xattrs()) {
+    for (Xattr xattr : entry.xattrs()) {
       if (prefix(xattr.name()) < 0 || xattr.name().length() == prefixLength(xattr.name())) {
         warnings.add(
             Diagnostic.of(
@@ -192,7 +193,7 @@ final class TreeBuilder {
       } else if (xattr.value().length > 65536) {
         throw unfit(entry, "extended attribute " + shown(xattr.name()) + " is over 64 KiB");
       } else {
-        kept.add(new Xattr(xattr.name(), xattr.value()));
+        kept.add(xattr);
       }
     }
     inode.xattrs = List.copyOf(kept);

@@ -1,5 +1,6 @@
 package dev.capsem.core.internal.squashfs;
 
+import dev.capsem.core.internal.tar.Xattr;
 import java.util.List;
 import java.util.TreeMap;
 

@@ -46,36 +46,6 @@ public record TarEntry(
     OTHER
   }
 
-  /** An extended attribute: its full name ({@code security.capability}) and its raw value. */
-  public record Xattr(String name, byte[] value) {
-    public Xattr {
-      Objects.requireNonNull(name, "name");
-      value = value.clone();
-    }
-
-    @Override
-    public byte[] value() {
-      return value.clone();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Xattr that
-          && name.equals(that.name)
-          && java.util.Arrays.equals(value, that.value);
-    }
-
-    @Override
-    public int hashCode() {
-      return name.hashCode() * 31 + java.util.Arrays.hashCode(value);
-    }
-
-    @Override
-    public String toString() {
-      return name + "(" + value.length + " bytes)";
-    }
-  }
-
   public TarEntry {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(linkName, "linkName");

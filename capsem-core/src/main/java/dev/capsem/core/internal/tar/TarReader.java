@@ -48,7 +48,7 @@ public final class TarReader {
     remaining = 0;
     padding = 0;
     Map<String, byte[]> pax = new LinkedHashMap<>();
-    List<TarEntry.Xattr> xattrs = new ArrayList<>();
+    List<Xattr> xattrs = new ArrayList<>();
     String longName = null;
     String longLink = null;
     while (true) {
@@ -129,7 +129,7 @@ public final class TarReader {
       char type,
       long headerSize,
       Map<String, byte[]> local,
-      List<TarEntry.Xattr> xattrs,
+      List<Xattr> xattrs,
       String longName,
       String longLink)
       throws IOException {
@@ -189,7 +189,7 @@ public final class TarReader {
   }
 
   /** pax records, {@code "<length> <keyword>=<value>\n"}, lengths counting bytes. */
-  private static void records(byte[] data, Map<String, byte[]> into, List<TarEntry.Xattr> xattrs)
+  private static void records(byte[] data, Map<String, byte[]> into, List<Xattr> xattrs)
       throws TarFormatException {
     int i = 0;
     while (i < data.length) {
@@ -222,7 +222,7 @@ public final class TarReader {
       if (keyword.startsWith(XATTR_PREFIX)) {
         String name =
             bytes(java.util.Arrays.copyOfRange(data, space + 1 + XATTR_PREFIX.length(), equals));
-        xattrs.add(new TarEntry.Xattr(name, value));
+        xattrs.add(new Xattr(name, value));
       } else {
         into.put(keyword, value);
       }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.internal.tar.Xattr;
 import dev.capsem.core.ports.SquashfsCodec;
 import dev.capsem.core.testing.TarStream;
 import java.io.IOException;

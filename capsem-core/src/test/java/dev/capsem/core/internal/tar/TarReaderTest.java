@@ -133,8 +133,7 @@ class TarReaderTest {
 
     assertThat(ping.xattrs())
         .containsExactly(
-            new TarEntry.Xattr("security.capability", capability),
-            new TarEntry.Xattr("user.note", withNewline));
+            new Xattr("security.capability", capability), new Xattr("user.note", withNewline));
   }
 
   @Test

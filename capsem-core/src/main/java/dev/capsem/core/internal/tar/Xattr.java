@@ -1,9 +1,12 @@
-package dev.capsem.core.internal.squashfs;
+package dev.capsem.core.internal.tar;
 
 import java.util.Arrays;
 import java.util.Objects;
 
-/** An extended attribute: its full name ({@code security.capability}, a byte string) and value. */
+/**
+ * An extended attribute: its full name ({@code security.capability}, a byte string) and its raw
+ * value, as a tar stream's pax records carry it and a squashfs image stores it.
+ */
 public record Xattr(String name, byte[] value) {
 
   public Xattr {
