@@ -38,30 +38,29 @@ final class FastEvals {
   }
 
   static Eval and(Eval left, Eval right) {
-    return context -> {
-      Object l = left.eval(context);
-      if (Boolean.FALSE.equals(l)) {
-        return Boolean.FALSE;
-      }
-      Object r = right.eval(context);
-      if (Boolean.FALSE.equals(r)) {
-        return Boolean.FALSE;
-      }
-      return Boolean.TRUE.equals(l) && Boolean.TRUE.equals(r) ? Boolean.TRUE : ERROR;
-    };
+    return shortCircuit(left, right, Boolean.FALSE);
   }
 
   static Eval or(Eval left, Eval right) {
+    return shortCircuit(left, right, Boolean.TRUE);
+  }
+
+  /**
+   * {@code &&} ({@code decisive} false) or {@code ||} (true): either side equal to {@code decisive}
+   * decides, even when the other is an error; otherwise both must be the other boolean.
+   */
+  private static Eval shortCircuit(Eval left, Eval right, Boolean decisive) {
+    Boolean other = !decisive;
     return context -> {
       Object l = left.eval(context);
-      if (Boolean.TRUE.equals(l)) {
-        return Boolean.TRUE;
+      if (decisive.equals(l)) {
+        return decisive;
       }
       Object r = right.eval(context);
-      if (Boolean.TRUE.equals(r)) {
-        return Boolean.TRUE;
+      if (decisive.equals(r)) {
+        return decisive;
       }
-      return Boolean.FALSE.equals(l) && Boolean.FALSE.equals(r) ? Boolean.FALSE : ERROR;
+      return other.equals(l) && other.equals(r) ? other : ERROR;
     };
   }
 
