@@ -106,7 +106,7 @@ class EmbeddingExampleTest {
   @EnabledIfEnvironmentVariable(named = "CAPSEM_SLOW_IT", matches = "1")
   void releaseExample_corpDevDraft_makesTheReleaseTheCommandLineMakes(@TempDir Path dir)
       throws Exception {
-    String engine = KitImage.engineProblem();
+    String engine = RealBuilds.engineProblem();
     if (engine != null) {
       KitImage.requireOrSkip(engine);
     }

@@ -29,7 +29,7 @@ class FirstImageFromNothingTest {
   @Test
   void briefsCommands_emptyFolder_eachExitsZeroAndTheBuiltProfileVerifies(@TempDir Path dir)
       throws Exception {
-    String engine = KitImage.engineProblem();
+    String engine = RealBuilds.engineProblem();
     if (engine != null) {
       KitImage.requireOrSkip(engine);
     }

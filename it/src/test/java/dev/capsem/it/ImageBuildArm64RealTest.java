@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.capsem.core.internal.json.JsonDialect;
 import dev.capsem.core.internal.json.JsonReader;
 import dev.capsem.core.internal.json.ObjectNode;
-import dev.capsem.core.testing.GuestInputs;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -81,17 +79,11 @@ class ImageBuildArm64RealTest {
                 .strip()
                 .split(" "));
     assertThat(kernelSource).hasSize(4).startsWith("--kernel-source");
-    Files.createDirectories(scenario.resolve("providers"));
-    copyResource("image-build/ci-small.profile.toml", scenario.resolve("ci-small.profile.toml"));
-    copyResource(
-        "image-build/providers/corp-assistant.toml",
-        scenario.resolve("providers/corp-assistant.toml"));
-    GuestInputs.artifacts(scenario.resolve("artifacts"));
+    RealBuilds.smallProfileScenario(scenario);
     // The kit's capsem-init is PID 1 of a real guest; this one checks the rootfs and powers off.
-    copyResource("image-build/arm64/boot-check-init", scenario.resolve("artifacts/capsem-init"));
-    GuestInputs.caCertificate(scenario.resolve("capsem-ca.crt"));
-    GuestInputs.guestBinaries(scenario.resolve("binaries"));
-    Files.createDirectories(scenario.resolve("wheels"));
+    Path init = scenario.resolve("artifacts/capsem-init");
+    RealBuilds.copyResource("image-build/arm64/boot-check-init", init);
+    init.toFile().setExecutable(true, false);
     Path defconfigs = Files.createDirectories(scenario.resolve("defconfigs"));
     Files.copy(
         AdminProcess.repositoryRoot().resolve(KIT_DEFCONFIGS).resolve("defconfig.arm64"),
@@ -128,14 +120,6 @@ class ImageBuildArm64RealTest {
     return null;
   }
 
-  private static void copyResource(String resource, Path target) throws IOException {
-    try (InputStream in =
-        ImageBuildArm64RealTest.class.getClassLoader().getResourceAsStream(resource)) {
-      Files.write(target, in.readAllBytes());
-    }
-    target.toFile().setExecutable(true, false);
-  }
-
   private static AdminProcess.Run build(String out, boolean noCache) throws Exception {
     List<String> args =
         new ArrayList<>(
@@ -147,34 +131,11 @@ class ImageBuildArm64RealTest {
                 "arm64",
                 "--out",
                 out,
-                "--json",
-                "--binary-version",
-                "1.0.1776688771",
-                "--providers-dir",
-                "providers",
-                "--environment",
-                dev.capsem.core.testing.Conformance.file("guest/config/vm/environment.toml")
-                    .toString(),
-                "--defconfig-dir",
-                "defconfigs",
-                "--artifacts",
-                "artifacts",
-                "--ca",
-                "capsem-ca.crt",
-                "--guest-binaries",
-                "binaries",
-                "--node-source",
-                "debian",
-                "--uv-installer",
-                "none",
-                "--python-wheels",
-                "wheels"));
+                "--json"));
+    args.addAll(RealBuilds.smallProfileInputs("defconfigs"));
     args.addAll(kernelSource);
     if (noCache) {
       args.add("--no-cache");
-    }
-    if (Files.isRegularFile(Path.of("/etc/ssl/certs/ca-certificates.crt"))) {
-      args.addAll(List.of("--build-ca", "/etc/ssl/certs/ca-certificates.crt"));
     }
     return AdminProcess.run(
             scenario,

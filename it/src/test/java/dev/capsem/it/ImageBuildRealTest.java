@@ -8,9 +8,7 @@ import dev.capsem.core.internal.json.JsonDialect;
 import dev.capsem.core.internal.json.JsonReader;
 import dev.capsem.core.internal.json.Node;
 import dev.capsem.core.internal.json.ObjectNode;
-import dev.capsem.core.testing.GuestInputs;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,47 +51,14 @@ class ImageBuildRealTest {
 
   @BeforeAll
   static void engineAndInputs() throws Exception {
-    String problem = engineProblem();
+    String problem = RealBuilds.engineProblem();
     if (problem != null) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail("CI=true but " + problem);
       }
       Assumptions.abort(problem + "; skipping the real image builds");
     }
-    Files.createDirectories(scenario.resolve("providers"));
-    copyResource("image-build/ci-small.profile.toml", scenario.resolve("ci-small.profile.toml"));
-    copyResource(
-        "image-build/providers/corp-assistant.toml",
-        scenario.resolve("providers/corp-assistant.toml"));
-    GuestInputs.artifacts(scenario.resolve("artifacts"));
-    GuestInputs.caCertificate(scenario.resolve("capsem-ca.crt"));
-    GuestInputs.guestBinaries(scenario.resolve("binaries"));
-    Files.createDirectories(scenario.resolve("wheels"));
-  }
-
-  /** Null when docker answers and has the base image, else what to do. */
-  static String engineProblem() throws Exception {
-    try {
-      Process probe =
-          new ProcessBuilder("docker", "image", "inspect", "debian:bookworm-slim")
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!probe.waitFor(60, TimeUnit.SECONDS) || probe.exitValue() != 0) {
-        return "no Docker engine with the base image debian:bookworm-slim ("
-            + output.strip()
-            + "): run scripts/container-engine.sh";
-      }
-      return null;
-    } catch (IOException e) {
-      return "docker is not installed (" + e.getMessage() + "): run scripts/setup-machine.sh";
-    }
-  }
-
-  private static void copyResource(String resource, Path target) throws IOException {
-    try (InputStream in = ImageBuildRealTest.class.getClassLoader().getResourceAsStream(resource)) {
-      Files.write(target, in.readAllBytes());
-    }
+    RealBuilds.smallProfileScenario(scenario);
   }
 
   /** The test profile's build command line, for {@code template}, into {@code out}. */
@@ -111,36 +76,25 @@ class ImageBuildRealTest {
                 "--out",
                 out,
                 "--json",
-                "--no-cache",
-                "--binary-version",
-                "1.0.1776688771",
-                "--providers-dir",
-                "providers",
-                "--environment",
-                guestConfig("vm/environment.toml"),
-                "--defconfig-dir",
-                guestConfig("kernel"),
-                "--artifacts",
-                "artifacts",
-                "--ca",
-                "capsem-ca.crt",
-                "--guest-binaries",
-                "binaries",
-                "--node-source",
-                "debian",
-                "--uv-installer",
-                "none",
-                "--python-wheels",
-                "wheels"));
-    if (Files.isRegularFile(Path.of("/etc/ssl/certs/ca-certificates.crt"))) {
-      // The machine's trust, which holds a TLS-inspecting proxy's CA where there is one.
-      args.addAll(List.of("--build-ca", "/etc/ssl/certs/ca-certificates.crt"));
-    }
+                "--no-cache"));
+    args.addAll(
+        RealBuilds.smallProfileInputs(
+            dev.capsem.core.testing.Conformance.file("guest/config/kernel").toString()));
     return args;
   }
 
-  private static String guestConfig(String relative) {
-    return dev.capsem.core.testing.Conformance.file("guest/config/" + relative).toString();
+  /** {@code image sbom} of the first build's x86_64 assets. */
+  private static AdminProcess.Run sbomOfFirstBuild() throws Exception {
+    return admin(
+        Map.of(),
+        List.of(
+            "image",
+            "sbom",
+            "ci-small.profile.toml",
+            "--assets-dir",
+            "assets-first",
+            "--arch",
+            "x86_64"));
   }
 
   private static AdminProcess.Run admin(Map<String, String> environment, List<String> args)
@@ -261,17 +215,7 @@ class ImageBuildRealTest {
     Path inventory = scenario.resolve("assets-first/x86_64/image-inventory.json");
     Assumptions.assumeTrue(Files.isRegularFile(inventory), "the first build did not run");
 
-    AdminProcess.Run run =
-        admin(
-            Map.of(),
-            List.of(
-                "image",
-                "sbom",
-                "ci-small.profile.toml",
-                "--assets-dir",
-                "assets-first",
-                "--arch",
-                "x86_64"));
+    AdminProcess.Run run = sbomOfFirstBuild();
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(dev.capsem.core.testing.SpdxValidation.errors(run.stdout())).isEmpty();
@@ -572,17 +516,7 @@ class ImageBuildRealTest {
     } finally {
       new ProcessBuilder("docker", "rmi", "-f", tag).start().waitFor(1, TimeUnit.MINUTES);
     }
-    AdminProcess.Run run =
-        admin(
-            Map.of(),
-            List.of(
-                "image",
-                "sbom",
-                "ci-small.profile.toml",
-                "--assets-dir",
-                "assets-first",
-                "--arch",
-                "x86_64"));
+    AdminProcess.Run run = sbomOfFirstBuild();
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(dev.capsem.core.testing.SpdxValidation.errors(run.stdout())).isEmpty();
     Set<String> described = new TreeSet<>();

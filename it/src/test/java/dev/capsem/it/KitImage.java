@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.capsem.core.internal.kit.GuestKit;
 import dev.capsem.core.testing.GuestInputs;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -143,7 +140,7 @@ final class KitImage {
               + ")",
           null);
     }
-    String engine = engineProblem();
+    String engine = RealBuilds.engineProblem();
     if (engine != null) {
       return new Provider.Attempt(null, engine, null);
     }
@@ -187,9 +184,7 @@ final class KitImage {
                 source.toString(),
                 "--kernel-sha256",
                 sha256(source)));
-    if (Files.isRegularFile(Path.of("/etc/ssl/certs/ca-certificates.crt"))) {
-      args.addAll(List.of("--build-ca", "/etc/ssl/certs/ca-certificates.crt"));
-    }
+    args.addAll(RealBuilds.machineTrust());
     long started = System.nanoTime();
     AdminProcess.Run run =
         AdminProcess.run(
@@ -206,24 +201,6 @@ final class KitImage {
   private static String lastLines(String text, int count) {
     List<String> lines = text.lines().toList();
     return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
-  }
-
-  static String engineProblem() throws Exception {
-    try {
-      Process probe =
-          new ProcessBuilder("docker", "image", "inspect", "debian:bookworm-slim")
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!probe.waitFor(60, TimeUnit.SECONDS) || probe.exitValue() != 0) {
-        return "no Docker engine with the base image debian:bookworm-slim ("
-            + output.strip()
-            + "): run scripts/container-engine.sh";
-      }
-      return null;
-    } catch (IOException e) {
-      return "docker is not installed (" + e.getMessage() + "): run scripts/setup-machine.sh";
-    }
   }
 
   static String sha256(Path file) throws Exception {

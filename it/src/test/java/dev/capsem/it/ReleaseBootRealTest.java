@@ -69,9 +69,7 @@ class ReleaseBootRealTest {
                 KitImage.kernelSource().toString(),
                 "--kernel-sha256",
                 KitImage.sha256(KitImage.kernelSource())));
-    if (Files.isRegularFile(Path.of("/etc/ssl/certs/ca-certificates.crt"))) {
-      args.addAll(List.of("--build-ca", "/etc/ssl/certs/ca-certificates.crt"));
-    }
+    args.addAll(RealBuilds.machineTrust());
     long started = System.nanoTime();
     AdminProcess.Run run =
         AdminProcess.run(

@@ -8,10 +8,7 @@ import dev.capsem.core.internal.json.JsonDialect;
 import dev.capsem.core.internal.json.JsonReader;
 import dev.capsem.core.internal.json.Node;
 import dev.capsem.core.internal.json.ObjectNode;
-import dev.capsem.core.testing.GuestInputs;
 import dev.capsem.docker.oci.LocalRegistry;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +51,7 @@ class SupplyChainRealTest {
 
   @BeforeAll
   static void engineRegistryAndInputs() throws Exception {
-    String problem = ImageBuildRealTest.engineProblem();
+    String problem = RealBuilds.engineProblem();
     if (problem != null) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail("CI=true but " + problem);
@@ -62,15 +59,7 @@ class SupplyChainRealTest {
       Assumptions.abort(problem + "; skipping the supply-chain round trip");
     }
     registry = LocalRegistry.start(scenario, false, false);
-    Files.createDirectories(scenario.resolve("providers"));
-    copyResource("image-build/" + PROFILE, scenario.resolve(PROFILE));
-    copyResource(
-        "image-build/providers/corp-assistant.toml",
-        scenario.resolve("providers/corp-assistant.toml"));
-    GuestInputs.artifacts(scenario.resolve("artifacts"));
-    GuestInputs.caCertificate(scenario.resolve("capsem-ca.crt"));
-    GuestInputs.guestBinaries(scenario.resolve("binaries"));
-    Files.createDirectories(scenario.resolve("wheels"));
+    RealBuilds.smallProfileScenario(scenario);
   }
 
   @AfterAll
@@ -256,12 +245,5 @@ class SupplyChainRealTest {
       files.put(dir.relativize(path).toString().replace('\\', '/'), ImageBuildRealTest.b3sum(path));
     }
     return files;
-  }
-
-  private static void copyResource(String resource, Path target) throws IOException {
-    try (InputStream in =
-        SupplyChainRealTest.class.getClassLoader().getResourceAsStream(resource)) {
-      Files.write(target, in.readAllBytes());
-    }
   }
 }
