@@ -60,17 +60,13 @@ for target in "${targets[@]}"; do
   module="${target%%:*}"
   test="${target#*:}"
   method="${test##*#}"
-  also_make=""
-  if [ "$module" != capsem-core ]; then
-    also_make=-am
-  fi
   log="target/fuzz/$method.log"
   printf 'fuzz: %-20s ' "$method"
   set +e
   JAZZER_FUZZ=1 \
     JAZZER_MAX_EXECUTIONS="$executions" \
     JAZZER_MAX_DURATION="${duration:-10h}" \
-    mvn -B -o test-compile surefire:test@fuzz-regression -pl "$module" $also_make \
+    mvn -B -o test-compile surefire:test@fuzz-regression -pl "$module" -am \
     -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
     -Dcapsem.fuzz.inputTimeout="100 h" \
     -Djazzer.internal.arg.0=jazzer -Djazzer.internal.arg.1=-timeout=10 >"$log" 2>&1

@@ -25,18 +25,23 @@ fi
 
 # The releases from nothing (FirstImageFromNothingTest, the README's release program, the release
 # booted before signing, the supply chain's push, pull and locked rebuild) each build an image with
-# the default Debian kernel source or twice without cache: opt in with CAPSEM_SLOW_IT=1.
+# the default Debian kernel source or twice without cache, and the whole rootfs through mksquashfs
+# against our writer (ImageBuildRealTest): opt in with CAPSEM_SLOW_IT=1.
 
 mvn -B verify -Dcapsem.it.kernelSource="$kernel"
 
 # A few seconds of coverage-guided fuzzing per parser (the regression run over the checked-in
 # inputs is part of verify); scripts/fuzz.sh alone runs the long campaign.
-scripts/fuzz.sh --duration 5s
+scripts/fuzz.sh --duration 3s
 
 jdk25=/usr/lib/jvm/temurin-25-jdk-amd64
 if [ -x "$jdk25/bin/java" ]; then
   echo "test: again on $("$jdk25/bin/java" -version 2>&1 | head -1)"
-  JAVA_HOME="$jdk25" mvn -B verify -pl capsem-core,capsem-signing,capsem-docker-adapter,capsem-cli -am
+  # The unit tests of the core, the signing adapter and the command line; the container adapter's
+  # tests, which time real image builds more than the JVM, run on Java 17 above.
+  JAVA_HOME="$jdk25" mvn -B verify -pl capsem-core,capsem-signing,capsem-cli -am \
+    -Dtest='dev.capsem.core.**,dev.capsem.signing.**,dev.capsem.cli.**' \
+    -Dsurefire.failIfNoSpecifiedTests=false
 else
   echo "test: WARNING: no Java 25 JDK at $jdk25; the Java 25 pass did not run" >&2
 fi
