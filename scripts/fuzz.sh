@@ -66,7 +66,7 @@ for target in "${targets[@]}"; do
   JAZZER_FUZZ=1 \
     JAZZER_MAX_EXECUTIONS="$executions" \
     JAZZER_MAX_DURATION="${duration:-10h}" \
-    mvn -B -o test-compile surefire:test@fuzz-regression -pl "$module" -am \
+    mvn -B -o -Denforcer.skip=true test-compile surefire:test@fuzz-regression -pl "$module" -am \
     -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
     -Dcapsem.fuzz.inputTimeout="100 h" \
     -Djazzer.internal.arg.0=jazzer -Djazzer.internal.arg.1=-timeout=10 >"$log" 2>&1
