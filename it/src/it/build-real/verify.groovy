@@ -60,7 +60,8 @@ for (name in ['x86_64/vmlinuz', 'x86_64/initrd.img', 'x86_64/rootfs.squashfs']) 
 
 // The command line makes the same release, file for file: `capsem-admin release` with the options
 // that match this pom's configuration, the same key and the same date (the pom's
-// project.build.outputTimestamp as SOURCE_DATE_EPOCH). The engine's layer cache holds every step.
+// project.build.outputTimestamp as SOURCE_DATE_EPOCH), each face with its default builder id.
+// The engine's layer cache holds every step.
 def support = "$repositoryRoot/it/src/it-support"
 def imageBuild = "$repositoryRoot/it/src/test/resources/image-build"
 def inputs = 'target/inputs'
@@ -72,6 +73,8 @@ def cli = ["$repositoryRoot/bin/capsem-admin", 'release', "$imageBuild/ci-small.
            '--artifacts', "$inputs/artifacts", '--ca', "$inputs/capsem-ca.crt",
            '--guest-binaries', "$inputs/binaries", '--node-source', 'debian', '--uv-installer', 'none',
            '--python-wheels', "$inputs/wheels", '--build-ca', "$inputs/build-ca.crt",
+           '--asset-base-url', 'https://assets.example.com/ci-small',
+           '--catalog-base-url', 'https://profiles.example.com/catalog',
            '--skip-boot-test', '--snapshot', '--key', 'keys/test.key']
 def environment = System.getenv().collect { k, v -> "$k=$v" } + ['SOURCE_DATE_EPOCH=1776729600']
 def cliProcess = cli.execute(environment, basedir)

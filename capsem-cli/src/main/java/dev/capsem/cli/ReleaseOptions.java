@@ -43,10 +43,11 @@ final class ReleaseOptions {
   @Option(
       names = "--builder-id",
       paramLabel = "URI",
-      defaultValue = "urn:capsem:builder:capsem-admin",
+      defaultValue = "urn:capsem:builder:capsem-java",
       description =
           "Who builds, as the provenance names it: a CI runner's URI (default:"
-              + " urn:capsem:builder:capsem-admin).")
+              + " urn:capsem:builder:capsem-java, as mvn capsem:build says, so that both make the"
+              + " same release).")
   String builderId;
 
   @Option(

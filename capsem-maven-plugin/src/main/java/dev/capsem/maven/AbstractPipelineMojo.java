@@ -195,11 +195,11 @@ abstract class AbstractPipelineMojo extends AbstractImageBuildMojo {
 
   /**
    * Who builds, as the release's SLSA provenance names it ({@code runDetails.builder.id}): a CI
-   * runner's URI.
+   * runner's URI. The default is the command line's too, so that both make the same release.
    *
    * @since 0.1.0
    */
-  @Parameter(property = "capsem.builderId", defaultValue = "urn:capsem:builder:capsem-maven-plugin")
+  @Parameter(property = "capsem.builderId", defaultValue = "urn:capsem:builder:capsem-java")
   String builderId;
 
   /**

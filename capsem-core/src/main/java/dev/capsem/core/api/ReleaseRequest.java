@@ -112,7 +112,7 @@ public record ReleaseRequest(
    * Who makes the release, as its SLSA provenance states it.
    *
    * @param builderId the builder's URI ({@code runDetails.builder.id}): a CI runner's, or the
-   *     face's own ({@code urn:capsem:builder:capsem-admin})
+   *     product's ({@code urn:capsem:builder:capsem-java}, the default of every face)
    * @param invocationId this run's id (a CI run URL), or null (or blank, as an unset build
    *     parameter is) for one derived from the inputs
    */
