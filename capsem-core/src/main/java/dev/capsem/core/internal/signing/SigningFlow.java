@@ -106,11 +106,11 @@ public final class SigningFlow {
       List<GivenPath> toSign = new ArrayList<>();
       Map<String, String> fileHashes = new LinkedHashMap<>();
       for (GivenPath file : toSignAll) {
-        String shown = PythonPath.normalize(file.shown());
+        String recorded = recordKey(recordFile, file.path());
         String hash = hasher.hexOfFile(file.path());
-        fileHashes.put(shown, hash);
+        fileHashes.put(recorded, hash);
         Path signature = Signer.defaultSignatureFile(file.path());
-        ObjectNode was = previousFiles.object(shown);
+        ObjectNode was = previousFiles.object(recorded);
         boolean unchanged =
             hash.equals(was.string("hash"))
                 && Files.isRegularFile(signature)
@@ -153,14 +153,15 @@ public final class SigningFlow {
       }
       for (GivenPath file : toSignAll) {
         String shown = PythonPath.normalize(file.shown());
+        String entry = recordKey(recordFile, file.path());
         String signatureShown = shown + Signer.SIGNATURE_SUFFIX;
         boolean fresh = toSign.contains(file);
         (fresh ? signed : kept).add(signatureShown);
         Path signature = Signer.defaultSignatureFile(file.path());
         recorded.put(
-            shown,
+            entry,
             ObjectNode.builder()
-                .put("hash", fileHashes.get(shown))
+                .put("hash", fileHashes.get(entry))
                 .put("signature", hasher.hex(Files.readAllBytes(signature)))
                 .build());
         rows.add(
@@ -210,6 +211,21 @@ public final class SigningFlow {
     } catch (IOException e) {
       return Outcome.failed("signing failed: " + e.getMessage(), List.of());
     }
+  }
+
+  /**
+   * A signed file's name in the record: its path from the record's folder, with {@code /}. The
+   * record is published with a release, so it names files as the release lays them out, never by
+   * the folder (or working directory) the release was made in.
+   */
+  private static String recordKey(Path recordFile, Path file) {
+    Path from = recordFile.toAbsolutePath().normalize().getParent();
+    Path relative = from.relativize(file.toAbsolutePath().normalize());
+    StringBuilder key = new StringBuilder();
+    for (Path name : relative) {
+      key.append(key.length() == 0 ? "" : "/").append(name);
+    }
+    return key.toString();
   }
 
   /** The signature record, or null when there is none or it cannot be read. */
