@@ -13,9 +13,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Progress as lines, the same for every face: the command line prints them on standard error, the
- * Maven plugin in its log with a {@code capsem: } prefix. Each step is timed; while one runs longer
- * than the heartbeat, a line every heartbeat says it is alive, where the work stands ({@code step
- * 2/5}) and what the container printed last, so a kernel compile is never a silent half hour.
+ * Maven plugin in its log with a {@code capsem: } prefix. Each step is timed; while one runs, no
+ * heartbeat passes without a line: when nothing was printed for most of one, a line says the step
+ * is alive, where the work stands ({@code step 2/5}) and what the container printed last, so a
+ * kernel compile is never a silent half hour.
  */
 public final class ProgressLog implements BuildProgress, AutoCloseable {
 
@@ -29,8 +30,11 @@ public final class ProgressLog implements BuildProgress, AutoCloseable {
     }
   }
 
-  /** How often a running step says it is alive. */
+  /** The longest a running step stays silent. */
   public static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
+  /** How many times per heartbeat the silence is measured: a line comes within one tick of due. */
+  private static final int TICKS_PER_HEARTBEAT = 6;
 
   private static final int LONG_ARGUMENT = 100;
   private static final int LONG_OUTPUT = 160;
@@ -41,12 +45,14 @@ public final class ProgressLog implements BuildProgress, AutoCloseable {
   private final ScheduledExecutorService timer;
   private final ScheduledFuture<?> beat;
   private final long heartbeatNanos;
+  private final long tickNanos;
 
   private int planned;
   private int begun;
   private String running;
   private long runningSince;
   private String lastOutput;
+  private long lastLineAt;
 
   /**
    * @param verbose print every line the containers print, not only the last one at each heartbeat
@@ -67,8 +73,10 @@ public final class ProgressLog implements BuildProgress, AutoCloseable {
               return thread;
             });
     this.heartbeatNanos = heartbeat.toNanos();
-    long period = heartbeat.toMillis();
-    this.beat = timer.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+    this.tickNanos = heartbeatNanos / TICKS_PER_HEARTBEAT;
+    this.lastLineAt = nanoTime.getAsLong();
+    long period = Math.max(1, heartbeat.toMillis() / TICKS_PER_HEARTBEAT);
+    this.beat = timer.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -86,7 +94,7 @@ public final class ProgressLog implements BuildProgress, AutoCloseable {
       runningSince = started;
       lastOutput = null;
     }
-    lines.info("==> " + step);
+    info("==> " + step);
     return new Step() {
       private boolean succeeded;
 
@@ -104,9 +112,9 @@ public final class ProgressLog implements BuildProgress, AutoCloseable {
         }
         String time = duration(nanoTime.getAsLong() - started);
         if (succeeded) {
-          lines.info("<== " + step + " done in " + time);
+          info("<== " + step + " done in " + time);
         } else {
-          lines.warn("<== " + step + " failed after " + time);
+          warn("<== " + step + " failed after " + time);
         }
       }
     };
@@ -118,22 +126,22 @@ public final class ProgressLog implements BuildProgress, AutoCloseable {
     for (String argument : commandLine) {
       line.append(' ').append(shorten(argument));
     }
-    lines.info(line.toString());
+    info(line.toString());
   }
 
   @Override
   public void note(String message) {
-    lines.info("  " + message);
+    info("  " + message);
   }
 
   @Override
   public void result(String line) {
-    lines.info(line);
+    info(line);
   }
 
   @Override
   public void warning(String message) {
-    lines.warn(message);
+    warn(message);
   }
 
   @Override
@@ -144,16 +152,20 @@ public final class ProgressLog implements BuildProgress, AutoCloseable {
       }
     }
     if (verbose) {
-      lines.info("    | " + line);
+      info("    | " + line);
     }
   }
 
-  /** The line a long step prints every heartbeat; package-private for tests. */
+  /**
+   * The line a running step prints when it has been silent for all but the last tick of a heartbeat
+   * (the next tick would be too late), else null; package-private for tests.
+   */
   synchronized String heartbeatLine() {
-    long elapsed = nanoTime.getAsLong() - runningSince;
-    if (running == null || elapsed < heartbeatNanos) {
+    long now = nanoTime.getAsLong();
+    if (running == null || now - lastLineAt < heartbeatNanos - tickNanos) {
       return null;
     }
+    long elapsed = now - runningSince;
     StringBuilder line = new StringBuilder("  ... ").append(running);
     if (planned > 0) {
       line.append(" (step ")
@@ -173,11 +185,26 @@ public final class ProgressLog implements BuildProgress, AutoCloseable {
     return line.toString();
   }
 
-  private void heartbeat() {
+  /** One measure of the silence: prints the heartbeat line when it is due. */
+  void tick() {
     String line = heartbeatLine();
     if (line != null) {
-      lines.info(line);
+      info(line);
     }
+  }
+
+  private void info(String line) {
+    heard();
+    lines.info(line);
+  }
+
+  private void warn(String line) {
+    heard();
+    lines.warn(line);
+  }
+
+  private synchronized void heard() {
+    lastLineAt = nanoTime.getAsLong();
   }
 
   @Override
