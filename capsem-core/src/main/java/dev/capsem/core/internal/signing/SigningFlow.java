@@ -105,8 +105,10 @@ public final class SigningFlow {
       ObjectNode previousFiles = sameKey ? previous.object("files") : ObjectNode.empty();
       List<GivenPath> toSign = new ArrayList<>();
       Map<String, String> fileHashes = new LinkedHashMap<>();
+      Map<GivenPath, String> entries = new LinkedHashMap<>();
       for (GivenPath file : toSignAll) {
         String recorded = recordKey(recordFile, file.path());
+        entries.put(file, recorded);
         String hash = hasher.hexOfFile(file.path());
         fileHashes.put(recorded, hash);
         Path signature = Signer.defaultSignatureFile(file.path());
@@ -153,7 +155,7 @@ public final class SigningFlow {
       }
       for (GivenPath file : toSignAll) {
         String shown = PythonPath.normalize(file.shown());
-        String entry = recordKey(recordFile, file.path());
+        String entry = entries.get(file);
         String signatureShown = shown + Signer.SIGNATURE_SUFFIX;
         boolean fresh = toSign.contains(file);
         (fresh ? signed : kept).add(signatureShown);
