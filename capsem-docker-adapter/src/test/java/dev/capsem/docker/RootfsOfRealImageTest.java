@@ -3,14 +3,12 @@ package dev.capsem.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capsem.core.diag.Diagnostic;
+import dev.capsem.core.internal.image.GuestProbes;
 import dev.capsem.core.internal.image.rootfs.Rootfs;
 import dev.capsem.core.internal.image.rootfs.RootfsCatalog;
 import dev.capsem.core.internal.image.rootfs.RootfsPackage;
 import dev.capsem.core.internal.image.verify.ImageInventory;
-import dev.capsem.core.internal.json.JsonDialect;
-import dev.capsem.core.internal.json.JsonReader;
-import dev.capsem.core.internal.json.Node;
-import dev.capsem.core.internal.json.ObjectNode;
+import dev.capsem.core.internal.image.verify.InventoryReader;
 import dev.capsem.core.internal.squashfs.SquashfsWriter;
 import dev.capsem.core.ports.ContainerCommand;
 import dev.capsem.core.testing.SpdxValidation;
@@ -24,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -98,42 +95,41 @@ class RootfsOfRealImageTest {
     }
   }
 
-  private static String run(String script) throws Exception {
-    return docker.execute(new ContainerCommand.Run(null, TAG, false, List.of("sh", "-c", script)));
-  }
-
-  /** What the build's inventory script collects, the same three commands. */
-  private static ImageInventory inventoryOfTheImage() throws Exception {
-    Map<String, String> apt = new TreeMap<>();
-    for (String line :
-        run("dpkg-query -W -f='${db:Status-Abbrev}\\t${Package}\\t${Version}\\n'").split("\n")) {
-      String[] parts = line.split("\t");
-      if (parts.length == 3 && parts[0].startsWith("ii")) {
-        apt.put(parts[1], parts[2]);
-      }
-    }
-    Map<String, String> python = new TreeMap<>();
-    Node pip =
-        JsonReader.read(run("python3 -m pip list --format=json 2>/dev/null"), JsonDialect.PYTHON);
-    for (Node item : ((dev.capsem.core.internal.json.ArrayNode) pip).items()) {
-      ObjectNode o = (ObjectNode) item;
-      python.put(o.string("name").toLowerCase(Locale.ROOT), o.string("version"));
-    }
-    Map<String, String> node = new TreeMap<>();
-    ObjectNode npm =
-        (ObjectNode)
-            JsonReader.read(
-                run("npm ls -g --depth=0 --json --prefix /opt/ai-clis 2>/dev/null"),
-                JsonDialect.PYTHON);
-    for (ObjectNode.Member m : npm.object("dependencies").entries()) {
-      node.put(m.key(), ((ObjectNode) m.value()).string("version"));
-    }
-    return new ImageInventory(apt, python, node, Map.of());
+  /**
+   * What the build's own inventory script collects in a container of the image, read back as
+   * verification reads the file it writes.
+   *
+   * @param withoutPip runs it with a {@code pip} module ahead on the path that only fails, as in an
+   *     image without pip
+   */
+  private static ImageInventory inventoryOfTheImage(boolean withoutPip) throws Exception {
+    String config = "{\"npm_prefix\":\"/opt/ai-clis\",\"version_commands\":{}}";
+    String hidePip =
+        "mkdir -p /tmp/nopip/pip && : > /tmp/nopip/pip/__init__.py"
+            + " && echo 'raise SystemExit(1)' > /tmp/nopip/pip/__main__.py"
+            + " && export PYTHONPATH=/tmp/nopip && ";
+    String printed =
+        docker.execute(
+            new ContainerCommand.Run(
+                null,
+                TAG,
+                false,
+                List.of(
+                    "sh",
+                    "-c",
+                    (withoutPip ? hidePip : "") + "exec python3 -c \"$0\" \"$1\"",
+                    GuestProbes.INVENTORY_SCRIPT,
+                    config)));
+    Path file = Files.createTempFile(temp, "image-inventory", ".json");
+    Files.writeString(file, GuestProbes.inventoryDocument(printed));
+    InventoryReader.Read read = InventoryReader.read(file, "image-inventory.json");
+    assertThat(read.diagnostics()).isEmpty();
+    return read.inventory();
   }
 
   @Test
   void catalog_listsEveryPackageDpkgQueryListsInTheImage() throws Exception {
-    ImageInventory inside = inventoryOfTheImage();
+    ImageInventory inside = inventoryOfTheImage(false);
 
     RootfsCatalog catalog = rootfs.catalog(image);
 
@@ -151,8 +147,8 @@ class RootfsOfRealImageTest {
   }
 
   @Test
-  void crossCheck_theInventoryTheBuildWouldWrite_agreesWithTheRootfs() throws Exception {
-    ImageInventory inside = inventoryOfTheImage();
+  void crossCheck_theInventoryTheBuildWrites_agreesWithTheRootfs() throws Exception {
+    ImageInventory inside = inventoryOfTheImage(false);
 
     List<Diagnostic> found =
         rootfs.crossCheck(inside, "image-inventory.json", rootfs.catalog(image), "x86_64");
@@ -160,6 +156,20 @@ class RootfsOfRealImageTest {
     assertThat(found).isEmpty();
     assertThat(inside.pythonModules()).containsKeys("pip", "pyyaml");
     assertThat(inside.nodePackages()).containsEntry("@capsem/probe-cli", "1.2.3");
+  }
+
+  @Test
+  void crossCheck_imageWithoutPip_theInterpretersOwnListAgreesWithTheRootfsAndWithPip()
+      throws Exception {
+    ImageInventory withoutPip = inventoryOfTheImage(true);
+
+    List<Diagnostic> found =
+        rootfs.crossCheck(withoutPip, "image-inventory.json", rootfs.catalog(image), "x86_64");
+
+    assertThat(found).isEmpty();
+    assertThat(withoutPip.pythonModules())
+        .containsKeys("pyyaml")
+        .isEqualTo(inventoryOfTheImage(false).pythonModules());
   }
 
   @Test

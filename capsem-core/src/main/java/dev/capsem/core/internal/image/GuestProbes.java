@@ -20,13 +20,18 @@ import java.util.TreeMap;
  * What runs inside a built rootfs image to describe it: the {@code tool-versions.txt} script and
  * the {@code image-inventory.json} collector ({@code capsem.image-inventory.v1}).
  */
-final class GuestProbes {
+public final class GuestProbes {
 
   static final String INVENTORY_SCHEMA = "capsem.image-inventory.v1";
   static final String DOCTOR_VERSION_COMMAND = "capsem-doctor --version";
 
-  /** Collects packages and tool versions; its only argument is the JSON configuration. */
-  static final String INVENTORY_SCRIPT =
+  /**
+   * Collects packages and tool versions; its only argument is the JSON configuration. Python's
+   * distributions come from {@code pip list}, or, in an image without pip, from the interpreter's
+   * own metadata (the same search pip makes; the first on the path wins, as in pip): the rootfs
+   * holds them either way, and the verification compares both ways.
+   */
+  public static final String INVENTORY_SCRIPT =
       String.join(
           "\n",
           "import json, shlex, subprocess, sys",
@@ -51,9 +56,13 @@ final class GuestProbes {
           "done = subprocess.run([sys.executable, '-m', 'pip', 'list', '--format=json'],",
           "                      capture_output=True, text=True)",
           "if done.returncode == 0:",
-          "    for item in json.loads(done.stdout or '[]'):",
-          "        if item.get('name') and item.get('version'):",
-          "            python_modules[item['name'].lower()] = item['version']",
+          "    found = [(i.get('name'), i.get('version')) for i in json.loads(done.stdout or '[]')]",
+          "else:",
+          "    import importlib.metadata",
+          "    found = [(d.metadata['Name'], d.version) for d in importlib.metadata.distributions()]",
+          "for name, version in found:",
+          "    if name and version:",
+          "        python_modules.setdefault(name.lower(), version)",
           "node_packages = {}",
           "code, out = shell('npm ls -g --depth=0 --json --prefix ' + shlex.quote(config['npm_prefix']))",
           "if code == 0:",
@@ -249,7 +258,7 @@ final class GuestProbes {
    *
    * @throws IllegalArgumentException naming what is wrong
    */
-  static String inventoryDocument(String printed) {
+  public static String inventoryDocument(String printed) {
     Node parsed;
     try {
       parsed = JsonReader.read(printed.strip(), JsonDialect.PYTHON);
