@@ -239,7 +239,8 @@ abstract class AbstractPipelineMojo extends AbstractImageBuildMojo {
   /**
    * Sign the image without booting it first. By default the package stage boots every built
    * architecture in QEMU and checks it from inside before anything is signed; skipping is warned
-   * (W500) and recorded in {@code release.json}.
+   * (W500) and recorded in the package stage's report ({@code release-package.json}; {@code
+   * release.json} under {@code capsem:build}).
    *
    * @since 0.1.0
    */

@@ -24,14 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The boot step of the release on the fake engine and a fake VMM: the image is booted after its
  * build and before anything after it (SBOM, release profile, catalog, signatures); a failed check
- * stops the release with its code; skipping is W500 and recorded in {@code release.json}. The real
- * release boot is the it module's {@code ReleaseBootRealTest}.
+ * stops the release with its code; skipping is W500 and recorded in the package stage's {@code
+ * release-package.json}. The real release boot is the it module's {@code ReleaseBootRealTest}.
  */
 class ReleaseBootTest {
 
   @TempDir Path temp;
 
   private Outcome<Release> release(FakeVirtualMachines machines, boolean skip) throws Exception {
+    return release(machines, skip, ReleaseStage.PACKAGE);
+  }
+
+  private Outcome<Release> release(FakeVirtualMachines machines, boolean skip, ReleaseStage stage)
+      throws Exception {
     Path profile = Conformance.file("config/profiles/base/coding.profile.toml");
     Capsem capsem =
         Capsem.with(
@@ -44,14 +49,14 @@ class ReleaseBootTest {
         .releases()
         .release(
             ReleaseReadsTest.request(temp, profile)
-                .stages(EnumSet.of(ReleaseStage.PACKAGE))
+                .stages(EnumSet.of(stage))
                 .skipBootTest(skip)
                 .build(),
             BuildProgress.silent());
   }
 
   private String releaseJson() throws Exception {
-    return Files.readString(temp.resolve("out/release.json"));
+    return Files.readString(temp.resolve("out/release-package.json"));
   }
 
   @Test
@@ -105,6 +110,21 @@ class ReleaseBootTest {
         .contains(
             "boot test skipped (--skip-boot-test / -Dcapsem.skipBootTest): the image was not"
                 + " booted before signing");
+  }
+
+  @Test
+  void lifecycle_verifyStageAfterThePackageStage_keepsThePackageStagesBootRecord()
+      throws Exception {
+    FakeVirtualMachines machines = FakeVirtualMachines.reporting(FakeVirtualMachines.junit());
+    assertThat(release(machines, false).ok()).isTrue();
+
+    release(machines, false, ReleaseStage.VERIFY);
+
+    assertThat(releaseJson()).contains("\"boot_test\": \"passed\"");
+    assertThat(temp.resolve("out/release-verify.json"))
+        .content()
+        .contains("\"stages\": [\n    \"verify\"\n  ]");
+    assertThat(temp.resolve("out/release.json")).doesNotExist();
   }
 
   @Test

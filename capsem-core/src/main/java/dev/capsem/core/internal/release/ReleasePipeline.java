@@ -8,12 +8,16 @@ import dev.capsem.core.internal.report.PythonPath;
 import dev.capsem.core.ports.BuildProgress;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The release, profile in, signed and verified release out: the profile read once, then each step
  * of the requested stages in order, every step's report under the layout's report folder and the
- * release's own in {@code release.json}. A later capability is one more step in {@link #STEPS}.
+ * release's own in {@code release.json} ({@code release-<stage>.json} for one stage). A later
+ * capability is one more step in {@link #STEPS}.
  */
 public final class ReleasePipeline {
 
@@ -63,11 +67,14 @@ public final class ReleasePipeline {
         }
       }
       ReleaseReport release = release(run, stages, null, List.of());
-      return Outcome.of(written(run, release), distinct(run.diagnostics));
+      return Outcome.of(written(run, release, config.stages()), distinct(run.diagnostics));
     } catch (ReleaseStop stop) {
       ReleaseReport release = release(run, stages, stop.getMessage(), stop.failures());
       return Outcome.checked(
-          written(run, release), false, distinct(stop.diagnostics()), stop.getMessage());
+          written(run, release, config.stages()),
+          false,
+          distinct(stop.diagnostics()),
+          stop.getMessage());
     } finally {
       run.key.close();
     }
@@ -98,14 +105,34 @@ public final class ReleasePipeline {
         .toList();
   }
 
-  /** Writes {@code release.json} (a release that cannot even write it says so and goes on). */
-  private ReleaseReport written(ReleaseRun run, ReleaseReport release) {
+  /**
+   * Writes the release's report (a release that cannot even write it says so and goes on): {@code
+   * release.json} for the whole release, {@code release-<stage>.json} for one stage, so that
+   * Maven's lifecycle, which runs one stage per goal, keeps each stage's record (the package
+   * stage's boot test and signatures) instead of the last stage's alone.
+   */
+  private ReleaseReport written(ReleaseRun run, ReleaseReport release, Set<Stage> stages) {
+    String name = reportName(stages);
     try {
-      tools.files().writeText(run.layout().report("release.json").path(), release.json());
+      tools.files().writeText(run.layout().report(name).path(), release.json());
     } catch (IOException e) {
-      run.progress.warning("cannot write release.json: " + e.getMessage());
+      run.progress.warning("cannot write " + name + ": " + e.getMessage());
     }
     return release;
+  }
+
+  /** {@code release.json}, or {@code release-package.json}, {@code release-test-package.json}. */
+  static String reportName(Set<Stage> stages) {
+    if (stages.containsAll(EnumSet.allOf(Stage.class))) {
+      return "release.json";
+    }
+    StringBuilder name = new StringBuilder("release");
+    for (Stage stage : Stage.values()) {
+      if (stages.contains(stage)) {
+        name.append('-').append(stage.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    return name.append(".json").toString();
   }
 
   /** Each finding once: a step's outcome and the release's list can name the same one. */
