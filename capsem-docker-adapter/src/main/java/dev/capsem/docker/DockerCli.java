@@ -256,7 +256,9 @@ public final class DockerCli implements ContainerRuntime {
     } else if (command instanceof ContainerCommand.RemoveContainer remove) {
       line.addAll(List.of("rm", "-f", remove.container()));
     } else if (command instanceof ContainerCommand.RemoveImage remove) {
-      line.addAll(List.of("rmi", "-f", remove.image()));
+      // --no-prune: the untagged parents are the engine's layer cache; without it, removing a
+      // single-stage image (the rootfs) deletes every layer, and the next build installs again.
+      line.addAll(List.of("rmi", "-f", "--no-prune", remove.image()));
     } else if (command instanceof ContainerCommand.PruneImages prune) {
       line.addAll(List.of("image", "prune", "-f", "--filter", "label=" + prune.label()));
     } else if (command instanceof ContainerCommand.InspectImage inspect) {

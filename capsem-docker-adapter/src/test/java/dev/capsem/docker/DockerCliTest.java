@@ -120,7 +120,7 @@ class DockerCliTest {
     assertThat(docker.commandLine(new ContainerCommand.RemoveContainer("c1")))
         .containsExactly("docker", "rm", "-f", "c1");
     assertThat(docker.commandLine(new ContainerCommand.RemoveImage("img")))
-        .containsExactly("docker", "rmi", "-f", "img");
+        .containsExactly("docker", "rmi", "-f", "--no-prune", "img");
     assertThat(docker.commandLine(new ContainerCommand.PruneImages("dev.capsem.image-build")))
         .containsExactly(
             "docker", "image", "prune", "-f", "--filter", "label=dev.capsem.image-build");
@@ -135,7 +135,7 @@ class DockerCliTest {
 
     assertThat(Files.readAllLines(temp.resolve("calls.log")))
         .containsExactly(
-            "tcp://builder.corp.example:2376|rmi -f img",
+            "tcp://builder.corp.example:2376|rmi -f --no-prune img",
             "tcp://builder.corp.example:2376|image inspect --format {{.Id}} img");
   }
 
@@ -150,7 +150,7 @@ class DockerCliTest {
               assertThat(e.kind()).isEqualTo(Kind.FAILED);
               assertThat(e.exitCode()).isEqualTo(137);
               assertThat(e.stderrTail()).isEqualTo("Killed");
-              assertThat(e.commandLine()).endsWith("rmi", "-f", "img");
+              assertThat(e.commandLine()).endsWith("rmi", "-f", "--no-prune", "img");
             });
   }
 

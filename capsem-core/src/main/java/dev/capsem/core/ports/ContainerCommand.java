@@ -144,7 +144,10 @@ public sealed interface ContainerCommand {
     }
   }
 
-  /** Removes an image (forced: containers created from it are gone already). */
+  /**
+   * Removes an image's tag (forced: containers created from it are gone already), keeping the
+   * layers below it, which are the engine's cache for the next build of the same steps.
+   */
   record RemoveImage(String image) implements ContainerCommand {
     public RemoveImage {
       Objects.requireNonNull(image, "image");
