@@ -78,6 +78,12 @@ class ReleaseBootTest {
     assertThat(temp.resolve("out/image-build.json")).exists();
     assertThat(temp.resolve("out/image-test.json")).content().contains("capsem.image-test.v1");
     assertThat(temp.resolve("out/assets/x86_64/doctor-bundle.tar")).exists();
+    // The source profile's assets are placeholders ("…/x86_64/rootfs"): the SBOM still reads the
+    // rootfs the build just wrote under its own name, rootfs.squashfs.
+    assertThat(temp.resolve("out/sbom/x86_64/guest-sbom.spdx.json"))
+        .content()
+        .contains("packages read from the rootfs filesystem, not the build inventory")
+        .contains("capsem rootfs squashfs arch=x86_64");
   }
 
   @Test

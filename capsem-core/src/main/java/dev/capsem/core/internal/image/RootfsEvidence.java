@@ -5,6 +5,7 @@ import dev.capsem.core.internal.image.rootfs.Rootfs;
 import dev.capsem.core.internal.image.rootfs.RootfsCatalog;
 import dev.capsem.core.internal.image.verify.ImageVerifier;
 import dev.capsem.core.internal.image.verify.LocatedInventory;
+import dev.capsem.core.internal.manifest.AssetNames;
 import dev.capsem.core.internal.profile.ArchAssets;
 import dev.capsem.core.internal.profile.Profile;
 import dev.capsem.core.internal.report.PythonPath;
@@ -42,7 +43,8 @@ final class RootfsEvidence {
 
   /**
    * The rootfs of {@code arch} under the assets folder, as the profile names it, when it is a
-   * squashfs image.
+   * squashfs image; else the build's own {@code rootfs.squashfs}, which is what a profile whose
+   * assets are still the draft's placeholders (the release's source profile) was built into.
    */
   static Optional<Located> locate(
       Profile profile, String arch, Path assetsDir, String assetsDirShown) {
@@ -50,16 +52,16 @@ final class RootfsEvidence {
     if (assets == null) {
       return Optional.empty();
     }
-    String name = ImageVerifier.fileName(assets.rootfs().url());
-    if (name.isEmpty()) {
-      return Optional.empty();
+    String named = ImageVerifier.fileName(assets.rootfs().url());
+    for (String name : List.of(named, AssetNames.ROOTFS)) {
+      Path file = assetsDir.resolve(arch).resolve(name);
+      if (!name.isEmpty() && isSquashfs(file)) {
+        return Optional.of(
+            new Located(
+                arch, file, PythonPath.normalize(assetsDirShown + "/" + arch + "/" + name)));
+      }
     }
-    Path file = assetsDir.resolve(arch).resolve(name);
-    if (!isSquashfs(file)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new Located(arch, file, PythonPath.normalize(assetsDirShown + "/" + arch + "/" + name)));
+    return Optional.empty();
   }
 
   private static boolean isSquashfs(Path file) {
