@@ -1,7 +1,7 @@
 // The build inputs of the real-build scenarios, made in <scenario>/target/inputs before Maven runs:
 // placeholder guest artifacts and agents (ours), upstream's banner and tips read in place, the test
-// CA, the machine's CA bundle (for a TLS-inspecting proxy) and a fresh minisign key made by the real
-// minisign CLI, so that no key is ever committed. Evaluated from each scenario's setup.groovy.
+// CA, the machine's CA bundle (for a TLS-inspecting proxy), then build-key.groovy's kernel check
+// and key. Evaluated from each scenario's setup.groovy.
 def inputs = new File(basedir, 'target/inputs')
 def write = { String path, String text, boolean executable ->
   def file = new File(inputs, path)
@@ -28,12 +28,4 @@ new File(inputs, 'capsem-ca.crt').bytes =
 def bundle = new File('/etc/ssl/certs/ca-certificates.crt')
 assert bundle.isFile() : 'the real-build scenarios need the machine CA bundle: run scripts/setup-machine.sh'
 new File(inputs, 'build-ca.crt').bytes = bundle.bytes
-def kernel = new File(kernelSource)
-assert kernel.isFile() : "no kernel source tarball at $kernelSource: run scripts/kernel-source.sh"
-def keys = new File(basedir, 'keys')
-keys.mkdirs()
-def minisign = ['/usr/bin/minisign', '/usr/local/bin/minisign'].find { new File(it).canExecute() }
-assert minisign != null : 'minisign is not installed: run scripts/setup-machine.sh'
-def process = [minisign, '-G', '-W', '-f', '-p', 'keys/test.pub', '-s', 'keys/test.key'].execute(null, basedir)
-def out = process.text
-assert process.waitFor() == 0 : out
+evaluate(new File(repositoryRoot, 'it/src/it-support/build-key.groovy'))

@@ -1,1 +1,1 @@
-evaluate(new File(repositoryRoot, 'it/src/it-support/build-inputs.groovy'))
+evaluate(new File(repositoryRoot, 'it/src/it-support/build-key.groovy'))

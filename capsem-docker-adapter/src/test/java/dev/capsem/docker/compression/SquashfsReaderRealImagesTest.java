@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -173,19 +174,59 @@ class SquashfsReaderRealImagesTest {
   @MethodSource("images")
   void everyRegularFile_readsTheBytesUnsquashfsExtracts(String name) throws Exception {
     Path image = image(name);
-    Path extracted = temp.resolve("extracted-" + name);
-    RealTools.run(
-        List.of("unsquashfs", "-no-xattrs", "-d", extracted.toString(), image.toString()));
-    Map<String, String> expected = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(extracted)) {
+    Map<String, String> expected = extractedByUnsquashfs(image, temp.resolve("extracted-" + name));
+
+    Map<String, String> actual = readByOurs(image);
+
+    assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+    assertThat(actual).isEqualTo(expected);
+    assertThat(expected).containsKeys("files/sparse", "dups/big-b", "links/hard-2");
+  }
+
+  /**
+   * The same two properties on an image given by {@code CAPSEM_SQUASHFS_IMAGE}, e.g. the example's
+   * built rootfs: {@code CAPSEM_SQUASHFS_IMAGE=.../assets/x86_64/rootfs.squashfs mvn test ...}.
+   */
+  @Test
+  @EnabledIfEnvironmentVariable(named = "CAPSEM_SQUASHFS_IMAGE", matches = ".+")
+  void givenImage_listingAndEveryRegularFile_areWhatUnsquashfsGives() throws Exception {
+    Path image = Path.of(System.getenv("CAPSEM_SQUASHFS_IMAGE"));
+    byte[] listing = RealTools.run(List.of("unsquashfs", "-UTC", "-lln", image.toString()));
+    Map<String, String> extracted = extractedByUnsquashfs(image, temp.resolve("given"));
+
+    byte[] ourListing = ours(image, "", Listing.Style.LONG_NUMERIC, Listing.Names.numeric());
+    Map<String, String> read = readByOurs(image);
+
+    assertThat(text(ourListing)).isEqualTo(text(listing));
+    assertThat(ourListing).isEqualTo(listing);
+    assertThat(read.keySet()).containsExactlyElementsOf(extracted.keySet());
+    assertThat(read).isEqualTo(extracted);
+    System.out.printf(
+        "%s: %d listing lines and %d regular files (%d distinct contents) as unsquashfs gives%n",
+        image,
+        text(listing).lines().count(),
+        read.size(),
+        read.values().stream().distinct().count());
+  }
+
+  /** Path to BLAKE3 of every regular file {@code unsquashfs -d} extracts into {@code into}. */
+  private static Map<String, String> extractedByUnsquashfs(Path image, Path into) throws Exception {
+    RealTools.run(List.of("unsquashfs", "-no-xattrs", "-d", into.toString(), image.toString()));
+    Map<String, String> hashes = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(into)) {
       for (Path file :
           walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
               .toList()) {
-        expected.put(extracted.relativize(file).toString(), BLAKE3.hexOfFile(file));
+        hashes.put(into.relativize(file).toString(), BLAKE3.hexOfFile(file));
       }
     }
+    RealTools.run(List.of("rm", "-rf", into.toString()));
+    return hashes;
+  }
 
-    Map<String, String> actual = new TreeMap<>();
+  /** Path to BLAKE3 of every regular file, as our reader reads it. */
+  private static Map<String, String> readByOurs(Path image) throws IOException {
+    Map<String, String> hashes = new TreeMap<>();
     try (FileChannel channel = FileChannel.open(image)) {
       SquashfsImage squashfs = SquashfsImage.open(channel, SquashfsCodecs.readers());
       squashfs.walk(
@@ -193,17 +234,14 @@ class SquashfsReaderRealImagesTest {
           squashfs.root(),
           (path, inode) -> {
             if (inode instanceof Inode.File file) {
-              actual.put(
+              hashes.put(
                   new String(path.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8),
                   blake3(squashfs.open(file)));
             }
             return true;
           });
     }
-
-    assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
-    assertThat(actual).isEqualTo(expected);
-    assertThat(expected).containsKeys("files/sparse", "dups/big-b", "links/hard-2");
+    return hashes;
   }
 
   private static String blake3(InputStream in) throws IOException {
