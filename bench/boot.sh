@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Boot-to-checks-done of the kit's x86_64 image under QEMU with TCG, on this machine's cores, with a
-# yardstick measured in the same run: the same kernel booted with an initrd that powers off at once.
+# Boot-to-checks-done of an x86_64 image (the kit's by default) under QEMU with TCG, on this machine's
+# cores, with a yardstick measured in the same run: the same kernel booted with an initrd that powers
+# off at once.
 # Prints every repetition, the medians and their ratio (dev.capsem.bench.BootToChecks).
 #
 # The image is the one the it module's boot tests build (it/target/kit-image: the guest kit, a small
@@ -8,6 +9,9 @@
 #
 # Usage: bench/boot.sh            (3 repetitions, TCG)
 #        REPS=5 ACCEL=auto bench/boot.sh
+#        ASSETS=DIR PROFILE=FILE AGENTS=none bench/boot.sh   (another built image, e.g. the example's
+#        release: ASSETS=examples/corp-dev/target/capsem/assets and its release profile; AGENTS=none
+#        for an image built without the guest agents)
 # Environment: SKIP_BUILD=1 to reuse the jars in target/.
 set -euo pipefail
 
@@ -15,6 +19,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 reps=${REPS:-3}
 accel=${ACCEL:-tcg}
 image="$root/it/target/kit-image"
+assets=${ASSETS:-$image/assets}
+profile=${PROFILE:-$image/kit-boot.profile.toml}
+agents=$([[ ${AGENTS:-} == none ]] && echo no-agents || echo agents)
 
 command -v qemu-system-x86_64 >/dev/null || { echo "qemu-system-x86_64 not found (scripts/setup-machine.sh)" >&2; exit 1; }
 
@@ -23,7 +30,7 @@ if [[ -z ${SKIP_BUILD:-} ]]; then
     -DskipTests -Dspotless.check.skip=true)
 fi
 
-if [[ ! -s "$image/assets/x86_64/rootfs.squashfs" || ! -s "$image/assets/x86_64/vmlinuz" ]]; then
+if [[ -z ${ASSETS:-} ]] && [[ ! -s "$image/assets/x86_64/rootfs.squashfs" || ! -s "$image/assets/x86_64/vmlinuz" ]]; then
   echo "building the kit image into $image (the kernel compile takes minutes)" >&2
   source_option=$("$root/scripts/kernel-source.sh")
   mkdir -p "$image"
@@ -52,4 +59,4 @@ fi
 
 echo "boot bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $reps repetitions" >&2
 java -cp "$root/bench/target/benchmarks.jar" dev.capsem.bench.BootToChecks \
-  "$image/assets" "$image/kit-boot.profile.toml" "$reps" "$accel"
+  "$assets" "$profile" "$reps" "$accel" "$agents"

@@ -4,6 +4,7 @@ import dev.capsem.core.internal.boottest.ArchResult;
 import dev.capsem.core.internal.boottest.BootTest;
 import dev.capsem.core.internal.boottest.BootTestRequest;
 import dev.capsem.core.internal.boottest.BootTestResult;
+import dev.capsem.core.internal.image.GuestBinaries;
 import dev.capsem.core.internal.image.Initramfs;
 import dev.capsem.core.internal.profile.ProfileCheck;
 import dev.capsem.core.internal.profile.ProfileReader;
@@ -31,8 +32,8 @@ import java.util.zip.GZIPInputStream;
  * any boot test pays: VMM start, firmware, kernel boot, power-off). Prints every repetition, the
  * medians and their ratio.
  *
- * <p>Usage: {@code BootToChecks ASSETS_DIR PROFILE [REPS] [tcg|auto]}; ASSETS_DIR holds {@code
- * x86_64/vmlinuz}, {@code initrd.img}, {@code rootfs.squashfs}.
+ * <p>Usage: {@code BootToChecks ASSETS_DIR PROFILE [REPS] [tcg|auto] [agents|no-agents]};
+ * ASSETS_DIR holds {@code x86_64/vmlinuz}, {@code initrd.img}, {@code rootfs.squashfs}.
  */
 public final class BootToChecks {
 
@@ -40,7 +41,8 @@ public final class BootToChecks {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: BootToChecks ASSETS_DIR PROFILE [REPS] [tcg|auto]");
+      System.err.println(
+          "usage: BootToChecks ASSETS_DIR PROFILE [REPS] [tcg|auto] [agents|no-agents]");
       System.exit(2);
     }
     Path assets = Path.of(args[0]);
@@ -50,6 +52,8 @@ public final class BootToChecks {
         args.length > 3 && args[3].equals("auto")
             ? VmSpec.Accelerator.AUTO
             : VmSpec.Accelerator.TCG;
+    // An image built without the guest agents (the example's) boots without expecting them.
+    boolean agents = !(args.length > 4 && args[4].equals("no-agents"));
     ProfileCheck check = ProfileReader.read(profileFile, profileFile.toString());
     if (check.profile() == null) {
       System.err.println("invalid profile " + profileFile + ": " + check.diagnostics());
@@ -92,6 +96,7 @@ public final class BootToChecks {
           new BootTest(qemu, BuildProgress.silent())
               .run(
                   BootTestRequest.of(check.profile(), assets, assets.toString(), List.of("x86_64"))
+                      .withAgents(agents ? GuestBinaries.NAMES : List.of())
                       .withAccelerator(accelerator)
                       .withWorkDir(work.resolve("boot")));
       if (!result.ok()) {
