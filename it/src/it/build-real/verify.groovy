@@ -41,14 +41,19 @@ assert new File(basedir, 'target/capsem/sbom/x86_64/guest-sbom.spdx.json').isFil
 def tool = { String name ->
   ['/usr/bin/', '/usr/local/bin/'].collect { it + name }.find { new File(it).canExecute() }
 }
-def run = { List command ->
+// A command's standard output and error as bytes; it must exit 0.
+def outputs = { List command ->
   def process = command.execute(null, basedir)
-  def out = new StringBuilder()
-  def err = new StringBuilder()
+  def out = new ByteArrayOutputStream()
+  def err = new ByteArrayOutputStream()
   // Waits for the output too: waitFor() alone may return before the reader threads are done.
   process.waitForProcessOutput(out, err)
-  assert process.exitValue() == 0 : "${command.join(' ')}: $out$err"
-  out.toString() + err.toString()
+  assert process.exitValue() == 0 : "${command.join(' ')}: ${out.toString('UTF-8')}${err.toString('UTF-8')}"
+  [out.toByteArray(), err.toByteArray()]
+}
+def run = { List command ->
+  def (out, err) = outputs(command)
+  new String(out, 'UTF-8') + new String(err, 'UTF-8')
 }
 // The catalog, the release profile and the rootfs, each against the key the real minisign made.
 for (path in ['target/capsem/release/manifest.json',
@@ -68,14 +73,7 @@ for (name in ['x86_64/vmlinuz', 'x86_64/initrd.img', 'x86_64/rootfs.squashfs']) 
 // -lln` does, and the SBOM lists every package dpkg-query lists in a container of the image (with
 // Debian's architecture names in the purls).
 def rootfs = 'target/capsem/assets/x86_64/rootfs.squashfs'
-def bytesOf = { List command ->
-  def process = command.execute(null, basedir)
-  def out = new ByteArrayOutputStream()
-  def err = new ByteArrayOutputStream()
-  process.waitForProcessOutput(out, err)
-  assert process.exitValue() == 0 : "${command.join(' ')}: ${err.toString('UTF-8')}"
-  out.toByteArray()
-}
+def bytesOf = { List command -> outputs(command)[0] }
 def ourListing = bytesOf(["$repositoryRoot/bin/capsem-admin", 'image', 'ls', rootfs])
 def theirListing = bytesOf([tool('unsquashfs'), '-UTC', '-lln', rootfs])
 assert new String(ourListing, 'UTF-8') == new String(theirListing, 'UTF-8')

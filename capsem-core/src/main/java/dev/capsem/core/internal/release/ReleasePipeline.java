@@ -67,14 +67,11 @@ public final class ReleasePipeline {
         }
       }
       ReleaseReport release = release(run, stages, null, List.of());
-      return Outcome.of(written(run, release, config.stages()), distinct(run.diagnostics));
+      return Outcome.of(written(run, release), distinct(run.diagnostics));
     } catch (ReleaseStop stop) {
       ReleaseReport release = release(run, stages, stop.getMessage(), stop.failures());
       return Outcome.checked(
-          written(run, release, config.stages()),
-          false,
-          distinct(stop.diagnostics()),
-          stop.getMessage());
+          written(run, release), false, distinct(stop.diagnostics()), stop.getMessage());
     } finally {
       run.key.close();
     }
@@ -111,8 +108,8 @@ public final class ReleasePipeline {
    * Maven's lifecycle, which runs one stage per goal, keeps each stage's record (the package
    * stage's boot test and signatures) instead of the last stage's alone.
    */
-  private ReleaseReport written(ReleaseRun run, ReleaseReport release, Set<Stage> stages) {
-    String name = reportName(stages);
+  private ReleaseReport written(ReleaseRun run, ReleaseReport release) {
+    String name = reportName(run.config.stages());
     try {
       tools.files().writeText(run.layout().report(name).path(), release.json());
     } catch (IOException e) {
