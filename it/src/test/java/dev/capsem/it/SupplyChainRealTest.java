@@ -3,21 +3,17 @@ package dev.capsem.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.capsem.core.internal.json.ArrayNode;
 import dev.capsem.core.internal.json.JsonDialect;
 import dev.capsem.core.internal.json.JsonReader;
-import dev.capsem.core.internal.json.Node;
 import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.docker.oci.LocalRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,7 +136,8 @@ class SupplyChainRealTest {
                     "--json")),
             "pull");
     assertThat(pull.stdout()).contains("capsem.release-pull.v1").doesNotContain("W550");
-    assertThat(files(scenario.resolve("pulled"))).isEqualTo(files(release));
+    assertThat(ReleaseFiles.b3sums(scenario.resolve("pulled")))
+        .isEqualTo(ReleaseFiles.b3sums(release));
 
     ok(
         admin(
@@ -164,7 +161,7 @@ class SupplyChainRealTest {
     String target = registry.address() + "/capsem/ci-small:tampered";
     AdminProcess.Run push =
         ok(admin(List.of("release", "push", "assets-locked", "--to", target, "--json")), "push");
-    String digest = layerDigest(push.stdout(), "x86_64/image-inventory.json");
+    String digest = ReleaseFiles.layerDigest(push.stdout(), "x86_64/image-inventory.json");
     Path blob = registry.blobData(digest);
     byte[] bytes = Files.readAllBytes(blob);
     bytes[bytes.length / 2] ^= 0x01;
@@ -221,29 +218,5 @@ class SupplyChainRealTest {
       }
     }
     return versions;
-  }
-
-  private static String layerDigest(String pushJson, String name) throws Exception {
-    ObjectNode report = (ObjectNode) JsonReader.read(pushJson, JsonDialect.PYTHON);
-    for (Node entry : ((ArrayNode) report.get("files")).items()) {
-      ObjectNode file = (ObjectNode) entry;
-      if (name.equals(file.string("name"))) {
-        return file.string("digest");
-      }
-    }
-    throw new AssertionError("no layer " + name + " in " + pushJson);
-  }
-
-  /** Every file under {@code dir}, relative path to BLAKE3. */
-  private static Map<String, String> files(Path dir) throws Exception {
-    Map<String, String> files = new TreeMap<>();
-    List<Path> paths = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.filter(Files::isRegularFile).forEach(paths::add);
-    }
-    for (Path path : paths) {
-      files.put(dir.relativize(path).toString().replace('\\', '/'), ImageBuildRealTest.b3sum(path));
-    }
-    return files;
   }
 }
