@@ -14,11 +14,25 @@ root="$PWD"
 example="$root/examples/corp-dev"
 target="$example/target"
 
+# The plugin and what it depends on, without the tests (scripts/test.sh runs them). Where Maven and
+# a JDK are already there, this compiles while the machine is prepared (the base image's debootstrap
+# mostly waits on downloads); else after the set-up has installed them.
+install=(mvn -B -q install -DskipTests -pl '!it')
+installing=
+if command -v mvn >/dev/null && command -v java >/dev/null; then
+  "${install[@]}" &
+  installing=$!
+  trap '[ -z "$installing" ] || kill "$installing" 2>/dev/null || true' EXIT
+fi
 # The example is built for x86_64 only: no base image for a foreign architecture is made (the tests'
 # set-up, scripts/test.sh, makes them).
 CAPSEM_FOREIGN_ARCHES="${CAPSEM_FOREIGN_ARCHES:-none}" scripts/setup-machine.sh
-# The plugin and what it depends on, without the tests (scripts/test.sh runs them).
-mvn -B -q install -DskipTests -pl '!it'
+if [ -n "$installing" ]; then
+  wait "$installing"
+  installing=
+else
+  "${install[@]}"
+fi
 
 # A throwaway signing key (no password), made once, and the settings.xml server that names it.
 signing="$target/signing"

@@ -2,6 +2,7 @@ package dev.capsem.adapters;
 
 import dev.capsem.core.ports.BuildProgress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,7 +17,8 @@ import java.util.function.LongSupplier;
  * Maven plugin in its log with a {@code capsem: } prefix. Each step is timed; while one runs, no
  * heartbeat passes without a line: when nothing was printed for most of one, a line says the step
  * is alive, where the work stands ({@code step 2/5}) and what the container printed last, so a
- * kernel compile is never a silent half hour.
+ * kernel compile is never a silent half hour. Steps begun on one thread nest (the innermost is
+ * shown); steps on different threads run side by side, and each gets its line.
  */
 public final class ProgressLog implements BuildProgress, AutoCloseable {
 
@@ -47,11 +49,25 @@ public final class ProgressLog implements BuildProgress, AutoCloseable {
   private final long heartbeatNanos;
   private final long tickNanos;
 
+  /** A step that has begun and not ended, with what its container printed last. */
+  private static final class Running {
+    final String step;
+    final int index;
+    final long since;
+    final Thread thread;
+    String lastOutput;
+
+    Running(String step, int index, long since, Thread thread) {
+      this.step = step;
+      this.index = index;
+      this.since = since;
+      this.thread = thread;
+    }
+  }
+
   private int planned;
   private int begun;
-  private String running;
-  private long runningSince;
-  private String lastOutput;
+  private final List<Running> running = new ArrayList<>();
   private long lastLineAt;
 
   /**
@@ -88,11 +104,11 @@ public final class ProgressLog implements BuildProgress, AutoCloseable {
   @Override
   public Step begin(String step) {
     long started = nanoTime.getAsLong();
+    Running begunStep;
     synchronized (this) {
       begun++;
-      running = step;
-      runningSince = started;
-      lastOutput = null;
+      begunStep = new Running(step, begun, started, Thread.currentThread());
+      running.add(begunStep);
     }
     info("==> " + step);
     return new Step() {
@@ -106,9 +122,7 @@ public final class ProgressLog implements BuildProgress, AutoCloseable {
       @Override
       public void close() {
         synchronized (ProgressLog.this) {
-          if (step.equals(running)) {
-            running = null;
-          }
+          running.remove(begunStep);
         }
         String time = duration(nanoTime.getAsLong() - started);
         if (succeeded) {
@@ -147,48 +161,76 @@ public final class ProgressLog implements BuildProgress, AutoCloseable {
   @Override
   public void output(String line) {
     synchronized (this) {
-      if (!line.isBlank()) {
-        lastOutput = line.strip();
-      }
+      remember(running.isEmpty() ? null : running.get(running.size() - 1), line);
     }
     if (verbose) {
       info("    | " + line);
     }
   }
 
-  /**
-   * The line a running step prints when it has been silent for all but the last tick of a heartbeat
-   * (the next tick would be too late), else null; package-private for tests.
-   */
-  synchronized String heartbeatLine() {
-    long now = nanoTime.getAsLong();
-    if (running == null || now - lastLineAt < heartbeatNanos - tickNanos) {
-      return null;
+  @Override
+  public void output(String step, String line) {
+    synchronized (this) {
+      Running target = running.isEmpty() ? null : running.get(running.size() - 1);
+      for (Running each : running) {
+        if (each.step.equals(step)) {
+          target = each;
+        }
+      }
+      remember(target, line);
     }
-    long elapsed = now - runningSince;
-    StringBuilder line = new StringBuilder("  ... ").append(running);
-    if (planned > 0) {
-      line.append(" (step ")
-          .append(Math.min(begun, planned))
-          .append('/')
-          .append(planned)
-          .append(')');
+    if (verbose) {
+      info("    | " + step + ": " + line);
     }
-    line.append(": running for ").append(duration(elapsed));
-    if (lastOutput != null) {
-      String last =
-          lastOutput.length() > LONG_OUTPUT
-              ? lastOutput.substring(0, LONG_OUTPUT) + "..."
-              : lastOutput;
-      line.append("; last output: ").append(last);
-    }
-    return line.toString();
   }
 
-  /** One measure of the silence: prints the heartbeat line when it is due. */
+  private static void remember(Running step, String line) {
+    if (step != null && !line.isBlank()) {
+      step.lastOutput = line.strip();
+    }
+  }
+
+  /**
+   * The lines the running steps print when nothing was printed for all but the last tick of a
+   * heartbeat (the next tick would be too late): one per thread's innermost step, in the order they
+   * began; none when a line was printed lately.
+   */
+  private synchronized List<String> heartbeatLines() {
+    long now = nanoTime.getAsLong();
+    if (running.isEmpty() || now - lastLineAt < heartbeatNanos - tickNanos) {
+      return List.of();
+    }
+    List<Running> innermost = new ArrayList<>();
+    for (Running each : running) {
+      innermost.removeIf(shown -> shown.thread == each.thread);
+      innermost.add(each);
+    }
+    List<String> lines = new ArrayList<>();
+    for (Running each : innermost) {
+      StringBuilder line = new StringBuilder("  ... ").append(each.step);
+      if (planned > 0) {
+        line.append(" (step ")
+            .append(Math.min(each.index, planned))
+            .append('/')
+            .append(planned)
+            .append(')');
+      }
+      line.append(": running for ").append(duration(now - each.since));
+      if (each.lastOutput != null) {
+        String last =
+            each.lastOutput.length() > LONG_OUTPUT
+                ? each.lastOutput.substring(0, LONG_OUTPUT) + "..."
+                : each.lastOutput;
+        line.append("; last output: ").append(last);
+      }
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
+  /** One measure of the silence: prints the heartbeat lines when they are due. */
   void tick() {
-    String line = heartbeatLine();
-    if (line != null) {
+    for (String line : heartbeatLines()) {
       info(line);
     }
   }

@@ -79,4 +79,42 @@ class ProgressLogTest {
       assertThat(printedAt.get(2)).isEqualTo(45 * SECOND);
     }
   }
+
+  @Test
+  void tick_stepsSideBySide_eachSaysItIsAliveWithItsOwnLastOutput() throws Exception {
+    try (ProgressLog log = log()) {
+      log.plan(3);
+      Thread compiler = new Thread(() -> log.begin("x86_64 kernel"));
+      compiler.start();
+      compiler.join();
+      log.begin("x86_64 initrd").close();
+      log.begin("x86_64 rootfs");
+      log.output("x86_64 kernel", "CC fs/inode.o");
+      log.output("x86_64 rootfs", "Unpacking jq (1.6-2.1) ...");
+
+      now.set(30 * SECOND);
+      log.tick();
+
+      assertThat(printed.subList(printed.size() - 2, printed.size()))
+          .containsExactly(
+              "  ... x86_64 kernel (step 1/3): running for 30.0s; last output: CC fs/inode.o",
+              "  ... x86_64 rootfs (step 3/3): running for 30.0s; last output: Unpacking jq"
+                  + " (1.6-2.1) ...");
+    }
+  }
+
+  @Test
+  void tick_afterANestedStepEnds_showsTheStepAroundItAgain() {
+    try (ProgressLog log = log()) {
+      log.begin("x86_64 kernel");
+      log.begin("download https://example.com/linux.tar.xz").close();
+      log.output("CC kernel/fork.o");
+
+      now.set(30 * SECOND);
+      log.tick();
+
+      assertThat(printed.get(printed.size() - 1))
+          .isEqualTo("  ... x86_64 kernel: running for 30.0s; last output: CC kernel/fork.o");
+    }
+  }
 }

@@ -115,6 +115,12 @@ public final class DockerCli implements ContainerRuntime {
     return host == null || host.isBlank() ? "unix:///var/run/docker.sock" : host;
   }
 
+  /** Each command is a process of its own, and the engine builds several images at once. */
+  @Override
+  public boolean runsCommandsSideBySide() {
+    return true;
+  }
+
   @Override
   public Optional<String> enginePlatform() {
     try {

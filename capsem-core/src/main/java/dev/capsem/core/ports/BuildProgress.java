@@ -9,7 +9,10 @@ import java.util.List;
  */
 public interface BuildProgress {
 
-  /** A step begins ({@code x86_64 rootfs: docker build}); close the returned handle when done. */
+  /**
+   * A step begins ({@code x86_64 rootfs: docker build}); close the returned handle when done. Steps
+   * begun on one thread nest; steps begun on different threads run side by side.
+   */
   Step begin(String step);
 
   /** A container command is about to run. */
@@ -39,6 +42,14 @@ public interface BuildProgress {
    * line while a long step runs.
    */
   default void output(String line) {}
+
+  /**
+   * A line the container command of {@code step} printed, when steps run side by side (a kernel
+   * compiles while the rootfs installs): the receiver shows it under that step.
+   */
+  default void output(String step, String line) {
+    output(line);
+  }
 
   /** A running step. */
   interface Step extends AutoCloseable {

@@ -37,6 +37,14 @@ public interface ContainerRuntime {
    */
   Optional<String> platformProblem(String platform);
 
+  /**
+   * Whether two of this runtime's commands may run at once from two threads: then a build compiles
+   * the kernel while the rootfs installs. False unless the adapter says so.
+   */
+  default boolean runsCommandsSideBySide() {
+    return false;
+  }
+
   /** The command line {@link #execute} runs for {@code command}: what dry runs print. */
   List<String> commandLine(ContainerCommand command);
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +55,10 @@ final class BuildRun {
   /** Tags and labels this build's images, so that parallel builds never share an image. */
   final String buildId;
 
-  final List<Diagnostic> diagnostics = new ArrayList<>();
+  // Synchronised: a kernel step may place its file and findings from a thread of its own.
+  final List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
   final List<BuildOutcome.PlannedCommand> commands = new ArrayList<>();
-  final List<BuildOutcome.BuiltAsset> assets = new ArrayList<>();
+  final List<BuildOutcome.BuiltAsset> assets = Collections.synchronizedList(new ArrayList<>());
   final List<BuildOutcome.StepDone> steps = new ArrayList<>();
 
   /** Each architecture's base image resolved to a digest (none in a dry run), by arch. */

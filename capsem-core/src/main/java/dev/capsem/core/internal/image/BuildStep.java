@@ -27,4 +27,7 @@ interface BuildStep {
 
   /** Builds and places the step's files (or, in a dry run, records its commands). */
   void run(BuildRun run, String arch, ArchConfig config) throws IOException;
+
+  /** The same step running its container commands through {@code chores}. */
+  BuildStep through(ContainerChores chores);
 }

@@ -42,6 +42,11 @@ final class ContainerChores {
     this.runtimeFix = runtimeFix;
   }
 
+  /** The same chores for {@code step}, which runs beside another step: its lines name it. */
+  ContainerChores tagged(String step) {
+    return new ContainerChores(runtime, run, log.tagged(step), runtimeFix);
+  }
+
   ContainerRuntime runtime() {
     return runtime;
   }

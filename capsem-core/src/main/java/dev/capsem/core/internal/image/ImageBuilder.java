@@ -137,17 +137,35 @@ public final class ImageBuilder {
     }
     String previousManifest = run.dryRun() ? null : cache.clearReplaced(steps, containerWork);
     run.progress.plan(run.plan.arches().size() * steps.size());
+    boolean sideBySide = false;
     for (String arch : run.plan.arches()) {
-      for (BuildStep step : steps) {
-        if (cache.reused(arch, step)) {
-          cache.keep(arch, step);
-          continue;
+      try (KernelAlongside kernel =
+          KernelAlongside.startIfWorthIt(run, chores, cache, arch, steps)) {
+        for (BuildStep step : steps) {
+          if (cache.reused(arch, step)) {
+            cache.keep(arch, step);
+            continue;
+          }
+          if (kernel == null) {
+            step.run(run, arch, run.arch(arch));
+          } else if (kernel.runs(step)) {
+            continue;
+          } else {
+            step.through(chores.tagged(arch + " " + step.name())).run(run, arch, run.arch(arch));
+          }
+          if (!run.dryRun()) {
+            cache.record(arch, step);
+          }
         }
-        step.run(run, arch, run.arch(arch));
-        if (!run.dryRun()) {
-          cache.record(arch, step);
+        if (kernel != null) {
+          kernel.awaitCompile();
+          cache.record(arch, kernel.step());
+          sideBySide = true;
         }
       }
+    }
+    if (sideBySide) {
+      KernelAlongside.inBuildOrder(run, steps);
     }
     return run.outcome(run.dryRun() ? null : epilogue(run, containerWork, previousManifest));
   }

@@ -24,6 +24,11 @@ final class InitrdStep implements BuildStep {
   }
 
   @Override
+  public InitrdStep through(ContainerChores chores) {
+    return new InitrdStep(chores);
+  }
+
+  @Override
   public String name() {
     return "initrd";
   }

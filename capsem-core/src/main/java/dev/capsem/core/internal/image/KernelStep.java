@@ -33,6 +33,11 @@ final class KernelStep implements BuildStep {
   }
 
   @Override
+  public KernelStep through(ContainerChores chores) {
+    return new KernelStep(chores, resolver, downloads);
+  }
+
+  @Override
   public String name() {
     return "kernel";
   }

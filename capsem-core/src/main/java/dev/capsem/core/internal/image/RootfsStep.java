@@ -51,6 +51,11 @@ final class RootfsStep implements BuildStep {
   }
 
   @Override
+  public RootfsStep through(ContainerChores chores) {
+    return new RootfsStep(chores, streamed.through(chores));
+  }
+
+  @Override
   public String name() {
     return "rootfs";
   }

@@ -38,6 +38,11 @@ final class StreamedSquashfs {
     this.codecs = List.copyOf(codecs);
   }
 
+  /** The same writer running its container commands through {@code chores}. */
+  StreamedSquashfs through(ContainerChores chores) {
+    return new StreamedSquashfs(chores, codecs);
+  }
+
   /** What the step cache keys this writer by: everything that changes the image's bytes. */
   static String recipe(BuildConfig build, long epoch) {
     return "capsem squashfs writer: -comp "
