@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.capsem.core.internal.json.JsonDialect;
 import dev.capsem.core.internal.json.JsonReader;
 import dev.capsem.core.internal.json.ObjectNode;
+import dev.capsem.core.internal.kit.GuestKit;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -123,6 +124,11 @@ class ImageBuildArm64RealTest {
   }
 
   private static AdminProcess.Run build(String out, boolean noCache) throws Exception {
+    return build(out, noCache, "artifacts");
+  }
+
+  private static AdminProcess.Run build(String out, boolean noCache, String artifacts)
+      throws Exception {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -134,7 +140,9 @@ class ImageBuildArm64RealTest {
                 "--out",
                 out,
                 "--json"));
-    args.addAll(RealBuilds.smallProfileInputs("defconfigs"));
+    List<String> inputs = new ArrayList<>(RealBuilds.smallProfileInputs("defconfigs"));
+    inputs.set(inputs.indexOf("--artifacts") + 1, artifacts);
+    args.addAll(inputs);
     args.addAll(kernelSource);
     if (noCache) {
       args.add("--no-cache");
@@ -277,6 +285,69 @@ class ImageBuildArm64RealTest {
         .contains("overlay_opaque=ok")
         .doesNotContain("FAIL");
     assertThat(log).doesNotContain("overlayfs: failed to set xattr");
+  }
+
+  /**
+   * The product's own boot test on arm64: the same image with the kit's {@code capsem-init} as PID
+   * 1 (the kernel and rootfs come from the engine's cache; {@code capsem-init} is the initrd's
+   * only), booted by {@code capsem-admin image test} under {@code qemu-system-aarch64} TCG, every
+   * check of the diagnostics suite run inside against the profile.
+   */
+  @Test
+  @Order(5)
+  void imageTest_withTheKitsInit_passesEveryCheckUnderQemuSystemAarch64() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isRegularFile(asset("first", "rootfs.squashfs")), "the first build did not run");
+    Path kit = scenario.resolve("kit");
+    GuestKit.bundled().materialize(kit);
+    Path artifacts = Files.createDirectories(scenario.resolve("artifacts-kit"));
+    try (Stream<Path> files = Files.walk(scenario.resolve("artifacts"))) {
+      for (Path file : files.toList()) {
+        Path target = artifacts.resolve(scenario.resolve("artifacts").relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    Files.copy(
+        kit.resolve("artifacts/capsem-init"),
+        artifacts.resolve("capsem-init"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    AdminProcess.Run built = build("assets-kit", false, "artifacts-kit");
+    assertThat(built.exitCode())
+        .as("arm64 build with the kit's init:\n%s", built.stderr())
+        .isZero();
+
+    long started = System.nanoTime();
+    AdminProcess.Run tested =
+        AdminProcess.run(
+                scenario,
+                Map.of("SOURCE_DATE_EPOCH", EPOCH),
+                BOOT_TIMEOUT.plusMinutes(5),
+                "image",
+                "test",
+                "ci-small.profile.toml",
+                "--assets-dir",
+                "assets-kit",
+                "--arch",
+                "arm64",
+                "--ca",
+                "capsem-ca.crt",
+                "--timeout",
+                String.valueOf(BOOT_TIMEOUT.toSeconds()))
+            .assertNoStackTrace();
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(tested.exitCode())
+        .as("image test arm64:\n%s\n%s", tested.stdout(), tested.stderr())
+        .isZero();
+    assertThat(tested.stdout() + tested.stderr()).contains("image test arm64: ").contains(": ok");
+    System.out.printf(
+        "arm64 image test with the kit's init took %d s:%n%s%n",
+        took.toSeconds(), (tested.stdout() + tested.stderr()).strip());
   }
 
   private static byte[] bytes(String... command) throws Exception {
