@@ -101,14 +101,17 @@ final class BuildValueGrammar {
           "a name of at most 64 letters, digits, '_', '.' and '-' (it names a workspace file)");
 
   /**
-   * The last segment of an asset URL: the asset's file name on disk. An empty one is left to the
-   * commands that need a name, which refuse it in upstream's words.
+   * The last segment of an asset URL: the asset's file name on disk, or the digest a registry blob
+   * URL ends with ({@code .../blobs/sha256:<hex>}, a release published with {@code --publish-to},
+   * whose asset is stored under its kind's name). An empty one is left to the commands that need a
+   * name, which refuse it in upstream's words.
    */
   static final Rule ASSET_FILE =
       new Rule(
-          "|(?!\\.{1,2}\\z)[A-Za-z0-9._~%+-]{1,200}",
+          "|(?!\\.{1,2}\\z)[A-Za-z0-9._~%+-]{1,200}|sha256:[0-9a-f]{64}",
           "a URL whose last path segment is a file name of at most 200 letters, digits and"
-              + " '.', '_', '~', '%', '+', '-' (it names the downloaded file)");
+              + " '.', '_', '~', '%', '+', '-' (it names the downloaded file) or a registry"
+              + " blob's digest (sha256:<64 hex digits>)");
 
   private final List<Issue> issues = new ArrayList<>();
 

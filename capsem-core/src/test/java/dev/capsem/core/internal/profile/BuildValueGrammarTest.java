@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Issue 15, finding 1: values that reach a build follow a grammar, reported at their line. */
 class BuildValueGrammarTest {
@@ -75,6 +76,43 @@ class BuildValueGrammarTest {
               assertThat(d.path()).isEqualTo(path.replace("\\n", "\n"));
               assertThat(d.position()).isNotNull();
               assertThat(d.position().line()).isEqualTo(lineOf(Conformance.text(CODING), line));
+            });
+  }
+
+  @Test
+  void check_registryBlobUrl_isAnAssetUrl() {
+    String url = "https://assets.example.invalid/capsem/profiles/coding/2026.0520.1/arm64/kernel\"";
+    String blob =
+        "https://registry.example.com/v2/capsem/coding/blobs/sha256:"
+            + "0123456789abcdef".repeat(4);
+
+    ProfileCheck check = withLine(url, blob + "\"");
+
+    assertThat(check.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+    assertThat(check.profile()).isNotNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://registry.example.com/v2/capsem/coding/blobs/sha256:0123",
+        "https://registry.example.com/v2/capsem/coding/blobs/sha512:0123",
+        "https://registry.example.com/v2/capsem/coding/blobs/sha256:..",
+        "https://assets.example.invalid/kernel:latest"
+      })
+  void check_digestLikeButNotABlobDigest_isE570(String replacement) {
+    ProfileCheck check =
+        withLine(
+            "https://assets.example.invalid/capsem/profiles/coding/2026.0520.1/arm64/kernel\"",
+            replacement + "\"");
+
+    assertThat(check.diagnostics())
+        .filteredOn(Diagnostic::isError)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo(Code.E570);
+              assertThat(d.path()).isEqualTo("vm.assets.arm64.kernel.url");
             });
   }
 
