@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.capsem.core.internal.json.ArrayNode;
+import dev.capsem.core.internal.json.BooleanNode;
 import dev.capsem.core.internal.json.JsonDialect;
 import dev.capsem.core.internal.json.JsonReader;
 import dev.capsem.core.internal.json.Node;
@@ -168,7 +169,15 @@ class SupplyChainRealTest {
         .as(verify.stdout())
         .containsExactlyEntriesOf(
             new TreeMap<>(Map.of("initrd", "missing", "kernel", "missing", "rootfs", "ok")));
-    assertThat(verify.stdout()).doesNotContain("E537").doesNotContain("inventory mismatch");
+    for (String checks : List.of("inventories", "rootfs_checks")) {
+      assertThat(((ArrayNode) verified.get(checks)).items())
+          .as("%s of %s", checks, verify.stdout())
+          .singleElement()
+          .satisfies(
+              check -> assertThat(((ObjectNode) check).get("ok")).isInstanceOf(BooleanNode.class))
+          .satisfies(
+              check -> assertThat(((BooleanNode) ((ObjectNode) check).get("ok")).value()).isTrue());
+    }
   }
 
   @Test
