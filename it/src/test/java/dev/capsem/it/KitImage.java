@@ -145,6 +145,26 @@ final class KitImage {
       return new Provider.Attempt(null, engine, null);
     }
     Path dir = Path.of("target", "kit-image").toAbsolutePath();
+    List<String> args = prepare(dir, "x86_64", source);
+    long started = System.nanoTime();
+    AdminProcess.Run run =
+        AdminProcess.run(
+            dir, Map.of("SOURCE_DATE_EPOCH", EPOCH), BUILD_TIMEOUT, args.toArray(String[]::new));
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    if (run.exitCode() != 0) {
+      fail("the kit image did not build (exit " + run.exitCode() + "):\n" + run.stderr());
+    }
+    System.out.println(
+        "kit image: built in " + took.toSeconds() + " s\n" + lastLines(run.stderr(), 12));
+    return new Provider.Attempt(new KitImage(dir, took), null, null);
+  }
+
+  /**
+   * Fills {@code dir} with the kit image's inputs (the whole kit, the boot profile, a test CA,
+   * placeholder guest agents) and returns the {@code image build} arguments for {@code arch} into
+   * {@code dir/assets}, the kernel compiled from {@code source}.
+   */
+  static List<String> prepare(Path dir, String arch, Path source) throws Exception {
     Files.createDirectories(dir);
     Path kit = dir.resolve("kit");
     if (!Files.isDirectory(kit)) {
@@ -162,7 +182,7 @@ final class KitImage {
                 "build",
                 PROFILE,
                 "--arch",
-                "x86_64",
+                arch,
                 "--template",
                 "all",
                 "--out",
@@ -185,17 +205,7 @@ final class KitImage {
                 "--kernel-sha256",
                 sha256(source)));
     args.addAll(RealBuilds.machineTrust());
-    long started = System.nanoTime();
-    AdminProcess.Run run =
-        AdminProcess.run(
-            dir, Map.of("SOURCE_DATE_EPOCH", EPOCH), BUILD_TIMEOUT, args.toArray(String[]::new));
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-    if (run.exitCode() != 0) {
-      fail("the kit image did not build (exit " + run.exitCode() + "):\n" + run.stderr());
-    }
-    System.out.println(
-        "kit image: built in " + took.toSeconds() + " s\n" + lastLines(run.stderr(), 12));
-    return new Provider.Attempt(new KitImage(dir, took), null, null);
+    return args;
   }
 
   private static String lastLines(String text, int count) {
