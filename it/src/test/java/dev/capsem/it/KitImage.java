@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -166,10 +168,16 @@ final class KitImage {
    */
   static List<String> prepare(Path dir, String arch, Path source) throws Exception {
     Files.createDirectories(dir);
+    // Always this build's kit: a folder left by an earlier checkout would hold its kit files.
     Path kit = dir.resolve("kit");
-    if (!Files.isDirectory(kit)) {
-      GuestKit.bundled().materialize(kit);
+    if (Files.isDirectory(kit)) {
+      try (Stream<Path> old = Files.walk(kit)) {
+        for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
     }
+    GuestKit.bundled().materialize(kit);
     try (InputStream in = KitImage.class.getClassLoader().getResourceAsStream("boot/" + PROFILE)) {
       Files.write(dir.resolve(PROFILE), in.readAllBytes());
     }
