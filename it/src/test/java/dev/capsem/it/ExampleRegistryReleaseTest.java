@@ -178,10 +178,7 @@ class ExampleRegistryReleaseTest {
     AdminProcess.Run clean =
         ok(admin(List.of("release", "pull", target, "--out", "probe", "--json")), "pull");
     String digest = ReleaseFiles.layerDigest(clean.stdout(), "sbom/x86_64/guest-sbom.spdx.json");
-    Path blob = registry.blobData(digest);
-    byte[] bytes = Files.readAllBytes(blob);
-    bytes[bytes.length / 2] ^= 0x01;
-    Files.write(blob, bytes);
+    ReleaseFiles.flipOneBit(registry.blobData(digest));
 
     AdminProcess.Run pull =
         admin(

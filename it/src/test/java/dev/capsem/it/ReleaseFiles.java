@@ -31,6 +31,13 @@ final class ReleaseFiles {
     return files;
   }
 
+  /** Tampers with {@code file} in place: one bit of its middle byte flipped, its size kept. */
+  static void flipOneBit(Path file) throws Exception {
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length / 2] ^= 0x01;
+    Files.write(file, bytes);
+  }
+
   /** The blob digest of file {@code name} in a {@code release push} or {@code pull} JSON report. */
   static String layerDigest(String reportJson, String name) throws Exception {
     ObjectNode report = (ObjectNode) JsonReader.read(reportJson, JsonDialect.PYTHON);

@@ -189,10 +189,7 @@ class SupplyChainRealTest {
     AdminProcess.Run push =
         ok(admin(List.of("release", "push", "assets-locked", "--to", target, "--json")), "push");
     String digest = ReleaseFiles.layerDigest(push.stdout(), "x86_64/image-inventory.json");
-    Path blob = registry.blobData(digest);
-    byte[] bytes = Files.readAllBytes(blob);
-    bytes[bytes.length / 2] ^= 0x01;
-    Files.write(blob, bytes);
+    ReleaseFiles.flipOneBit(registry.blobData(digest));
 
     AdminProcess.Run pull =
         admin(List.of("release", "pull", target, "--out", "pulled-tampered", "--json"));
