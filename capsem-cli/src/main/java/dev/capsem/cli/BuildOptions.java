@@ -24,7 +24,11 @@ final class BuildOptions {
   @Option(names = "--verbose", description = "Show the output of builds as they run.")
   boolean verbose;
 
-  @Option(names = "--no-cache", description = "Rebuild every image layer.")
+  @Option(
+      names = "--no-cache",
+      description =
+          "Rebuild every image layer; the new layers are removed afterwards, so the engine's"
+              + " layer cache stays as it was.")
   boolean noCache;
 
   @Option(

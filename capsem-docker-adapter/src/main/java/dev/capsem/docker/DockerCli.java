@@ -265,8 +265,18 @@ public final class DockerCli implements ContainerRuntime {
       // --no-prune: the untagged parents are the engine's layer cache; without it, removing a
       // single-stage image (the rootfs) deletes every layer, and the next build installs again.
       line.addAll(List.of("rmi", "-f", "--no-prune", remove.image()));
-    } else if (command instanceof ContainerCommand.PruneImages prune) {
-      line.addAll(List.of("image", "prune", "-f", "--filter", "label=" + prune.label()));
+    } else if (command instanceof ContainerCommand.RemoveImageAndLayers remove) {
+      line.addAll(List.of("rmi", "-f", remove.image()));
+    } else if (command instanceof ContainerCommand.ListUntaggedImages list) {
+      line.addAll(
+          List.of(
+              "images",
+              "-q",
+              "--no-trunc",
+              "--filter",
+              "dangling=true",
+              "--filter",
+              "label=" + list.label()));
     } else if (command instanceof ContainerCommand.InspectImage inspect) {
       line.addAll(List.of("image", "inspect", "--format", "{{.Id}}", inspect.image()));
     } else {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capsem.core.ports.ContainerCommand;
 import dev.capsem.core.ports.ContainerRuntime;
+import dev.capsem.core.ports.ContainerRuntimeException;
 import dev.capsem.core.testing.ContainerRuntimeContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,70 @@ class DockerCliContractTest extends ContainerRuntimeContract {
     } finally {
       docker.execute(new ContainerCommand.RemoveImage(second));
     }
+  }
+
+  @Test
+  void aBuildWithoutCache_removedWithItsLayersAndStages_leavesTheCacheOfRecipesSharingItsPrefix()
+      throws Exception {
+    String token = UUID.randomUUID().toString().substring(0, 8);
+    String labelKey = "dev.capsem.test-build-" + token;
+    // Two recipes with the same first instructions, as both kernels or two profiles' rootfs have;
+    // each stage ends with a label naming its build, as the image build's stages do.
+    String prefix = "ARG SHARED_" + token + "\nENV SHARED_" + token + "=1\n";
+    String random = " && head -c 16 /dev/urandom | od -An -tx1 > /random\n";
+    String buildLabel = "ARG BUILD\nLABEL " + labelKey + "=${BUILD}\n";
+    Path staged = Files.createDirectories(temp.resolve("staged-" + token));
+    Files.writeString(
+        staged.resolve("Dockerfile"),
+        "FROM "
+            + baseImage()
+            + " AS build\n"
+            + prefix
+            + "RUN echo staged > /staged"
+            + random
+            + buildLabel
+            + "FROM "
+            + baseImage()
+            + "\nCOPY --from=build /random /random\n");
+    Path other = Files.createDirectories(temp.resolve("other-" + token));
+    Files.writeString(
+        other.resolve("Dockerfile"),
+        "FROM " + baseImage() + "\n" + prefix + "RUN echo other > /other" + random + buildLabel);
+    String stagedTag = "capsem-staged-" + token;
+    String otherTag = "capsem-other-" + token;
+    try {
+      docker.execute(build(stagedTag, staged, "first", false));
+      docker.execute(build(otherTag, other, "first", false));
+      String otherRandom = docker.execute(run(otherTag));
+      docker.execute(new ContainerCommand.RemoveImage(otherTag));
+
+      // Without the cache: new copies of the shared prefix, newer than the cached ones.
+      docker.execute(build(stagedTag, staged, "second", true));
+      docker.execute(new ContainerCommand.RemoveImageAndLayers(stagedTag));
+      String stages =
+          docker.execute(new ContainerCommand.ListUntaggedImages(labelKey + "=second")).strip();
+      assertThat(stages.split("\\s+")).as("the second build's build stage").hasSize(1);
+      docker.execute(new ContainerCommand.RemoveImageAndLayers(stages));
+
+      docker.execute(build(otherTag, other, "third", false));
+      assertThat(docker.execute(run(otherTag)))
+          .as("the other recipe's last step still comes from the cache")
+          .isEqualTo(otherRandom)
+          .isNotBlank();
+    } finally {
+      for (String tag : List.of(stagedTag, otherTag)) {
+        try {
+          docker.execute(new ContainerCommand.RemoveImageAndLayers(tag));
+        } catch (ContainerRuntimeException gone) {
+          // removed by the test already
+        }
+      }
+    }
+  }
+
+  private static ContainerCommand.Build build(
+      String tag, Path context, String buildId, boolean noCache) {
+    return new ContainerCommand.Build(null, tag, context, Map.of("BUILD", buildId), noCache);
   }
 
   private static ContainerCommand.Run run(String image) {

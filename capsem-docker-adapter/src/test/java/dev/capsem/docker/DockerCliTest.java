@@ -121,9 +121,18 @@ class DockerCliTest {
         .containsExactly("docker", "rm", "-f", "c1");
     assertThat(docker.commandLine(new ContainerCommand.RemoveImage("img")))
         .containsExactly("docker", "rmi", "-f", "--no-prune", "img");
-    assertThat(docker.commandLine(new ContainerCommand.PruneImages("dev.capsem.image-build")))
+    assertThat(docker.commandLine(new ContainerCommand.RemoveImageAndLayers("img")))
+        .containsExactly("docker", "rmi", "-f", "img");
+    assertThat(docker.commandLine(new ContainerCommand.ListUntaggedImages("dev.capsem.x=1")))
         .containsExactly(
-            "docker", "image", "prune", "-f", "--filter", "label=dev.capsem.image-build");
+            "docker",
+            "images",
+            "-q",
+            "--no-trunc",
+            "--filter",
+            "dangling=true",
+            "--filter",
+            "label=dev.capsem.x=1");
   }
 
   @Test

@@ -224,8 +224,9 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
 
   /**
    * Ignores every cache: rebuilds each step (kernel, initrd, rootfs) even when its inputs are those
-   * of the last build, and runs {@code docker build --no-cache}. Without it, a step whose inputs
-   * are unchanged keeps its files once their hashes are checked, and Docker reuses its layers.
+   * of the last build, and runs {@code docker build --no-cache}; the layers it made are removed
+   * afterwards, so the engine's layer cache stays as it was. Without it, a step whose inputs are
+   * unchanged keeps its files once their hashes are checked, and Docker reuses its layers.
    *
    * @since 0.1.0
    */

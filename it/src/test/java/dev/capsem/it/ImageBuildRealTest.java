@@ -448,7 +448,8 @@ class ImageBuildRealTest {
   void build_mksquashfsOfTheSameExport_listsTheSameTreeAsOurWriter() throws Exception {
     Path ours = firstRootfs();
     List<String> args = new ArrayList<>(build("ci-small.profile.toml", "rootfs", "assets-mks"));
-    // The engine's layers of the first builds make the same image again, so the same export.
+    // With the cache, though the first builds (without it) left no layers: the build is
+    // reproducible (the second build's bytes are the first's), so it makes the same tree again.
     args.remove("--no-cache");
     args.addAll(List.of("--squashfs-writer", "mksquashfs"));
     AdminProcess.Run run = admin(Map.of(), args);

@@ -160,17 +160,34 @@ public sealed interface ContainerCommand {
   }
 
   /**
-   * Removes dangling images that carry {@code label} (a build's intermediate stages), leaving
-   * everyone else's on a shared engine alone.
+   * Removes an image together with every untagged parent no other image builds on: what a build
+   * made without the cache leaves, which would otherwise shadow the layer cache (the engine serves
+   * the newest of equal layers, and the deeper cached layers of other recipes hang under the older
+   * copies).
    */
-  record PruneImages(String label) implements ContainerCommand {
-    public PruneImages {
+  record RemoveImageAndLayers(String image) implements ContainerCommand {
+    public RemoveImageAndLayers {
+      Objects.requireNonNull(image, "image");
+    }
+
+    @Override
+    public String verb() {
+      return "rmi";
+    }
+  }
+
+  /**
+   * Lists the ids of the untagged images that carry {@code label} ({@code key=value}), one per
+   * line: the last stage images of a build, found by the build's id.
+   */
+  record ListUntaggedImages(String label) implements ContainerCommand {
+    public ListUntaggedImages {
       Objects.requireNonNull(label, "label");
     }
 
     @Override
     public String verb() {
-      return "image prune";
+      return "images";
     }
   }
 

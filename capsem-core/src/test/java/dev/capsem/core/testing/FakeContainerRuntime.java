@@ -66,6 +66,9 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   private final Map<String, Map<String, byte[]>> images = new LinkedHashMap<>();
   private final Map<String, Map<String, byte[]>> scriptedImages = new LinkedHashMap<>();
   private final Map<String, Container> containers = new LinkedHashMap<>();
+  // The untagged last image of every stage but the final one, with its label, as the classic
+  // builder leaves them: id -> "key=value" of the build-id label, or "" without one.
+  private final Map<String, String> stageImages = new LinkedHashMap<>();
   private final List<Failure> failures = new ArrayList<>();
   private final List<Response> responses = new ArrayList<>();
   private final List<ContainerCommand> executed = new ArrayList<>();
@@ -73,6 +76,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   private Kind probeFailure;
   private String enginePlatform = "linux/amd64";
   private int nextId = 1;
+  private int nextStage = 1;
 
   /**
    * {@code baseImages} are what {@code FROM} may name (a fake registry-less engine), by tag or by
@@ -168,6 +172,11 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     return Set.copyOf(images.keySet());
   }
 
+  /** The untagged stage images that builds left and nothing removed yet. */
+  public Set<String> stageImages() {
+    return Set.copyOf(stageImages.keySet());
+  }
+
   public Set<String> containerIds() {
     return Set.copyOf(containers.keySet());
   }
@@ -249,6 +258,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   private String run(ContainerCommand command) throws IOException, ContainerRuntimeException {
     if (command instanceof ContainerCommand.Build build) {
       images.put(build.tag(), build(build));
+      leaveStages(build);
       return "";
     }
     if (command instanceof ContainerCommand.Create create) {
@@ -299,6 +309,21 @@ public final class FakeContainerRuntime implements ContainerRuntime {
       images.remove(remove.image());
       return "";
     }
+    if (command instanceof ContainerCommand.RemoveImageAndLayers remove) {
+      images.remove(remove.image());
+      stageImages.remove(remove.image());
+      return "";
+    }
+    if (command instanceof ContainerCommand.ListUntaggedImages list) {
+      StringBuilder ids = new StringBuilder();
+      stageImages.forEach(
+          (id, label) -> {
+            if (label.equals(list.label())) {
+              ids.append(id).append('\n');
+            }
+          });
+      return ids.toString();
+    }
     if (command instanceof ContainerCommand.InspectImage inspect) {
       if (inspectAnswers.containsKey(inspect.image())) {
         return inspectAnswers.get(inspect.image());
@@ -312,6 +337,21 @@ public final class FakeContainerRuntime implements ContainerRuntime {
       return (isBase(inspect.image()) ? inspect.image() : id(inspect.image())) + "\n";
     }
     return "";
+  }
+
+  private void leaveStages(ContainerCommand.Build build) throws IOException {
+    Path dockerfile = build.context().resolve("Dockerfile");
+    if (!Files.exists(dockerfile)) {
+      return;
+    }
+    String buildId = build.buildArgs().get("CAPSEM_BUILD_ID");
+    long stages =
+        Files.readAllLines(dockerfile).stream().filter(line -> line.startsWith("FROM ")).count();
+    for (long i = 1; i < stages; i++) {
+      stageImages.put(
+          "sha256:fake-stage-" + nextStage++,
+          buildId == null ? "" : "dev.capsem.image-build=" + buildId);
+    }
   }
 
   private Map<String, byte[]> build(ContainerCommand.Build build)

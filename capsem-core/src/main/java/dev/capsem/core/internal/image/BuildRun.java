@@ -27,8 +27,8 @@ final class BuildRun {
   static final String WORK_DIR = ".capsem-work";
 
   /**
-   * Every stage of our Dockerfiles carries it, so that our leftover stages can be told apart
-   * ({@code docker image prune --filter label=dev.capsem.image-build}).
+   * Every stage of our Dockerfiles carries it, so that our leftover stages can be told apart, and a
+   * build without the cache finds the stages it made.
    */
   static final String IMAGE_LABEL = "dev.capsem.image-build";
 

@@ -132,12 +132,48 @@ final class ContainerChores {
    * Removes this build's tag. The build stages it left are kept on purpose: with the classic
    * builder they are the layer cache, and pruning them (which also drops their untagged parents)
    * would make every later build compile the kernel and install the packages again.
+   *
+   * <p>A build without the cache is the exception: its layers are new copies of cached ones, and
+   * the engine serves the newest of equal layers, so they would hide the deeper cached layers of
+   * every recipe sharing a prefix with it (the same base and first instructions: both kernels, the
+   * rootfs of other profiles). Its tag goes with its layers, and {@link #forgetUncachedStages}
+   * removes its other stages once every step is done.
    */
   void removeImage(String arch, String step, String image) {
     try {
-      execute(arch, step, new ContainerCommand.RemoveImage(image));
+      execute(
+          arch,
+          step,
+          run.settings.noCache()
+              ? new ContainerCommand.RemoveImageAndLayers(image)
+              : new ContainerCommand.RemoveImage(image));
     } catch (BuildStop ignored) {
       // As above: never hide the real failure behind a cleanup one.
+    }
+  }
+
+  /**
+   * After a build without the cache, removes the stages it made (its label names the build) with
+   * their layers, so the engine's cache is as the build found it. Only once no step runs: a running
+   * step may still copy from one of them. A step that failed part-way leaves the layers it
+   * committed; they carry no label to find them by.
+   */
+  void forgetUncachedStages() {
+    if (run.dryRun() || !run.settings.noCache()) {
+      return;
+    }
+    String stages;
+    try {
+      stages =
+          runtime.execute(
+              new ContainerCommand.ListUntaggedImages(BuildRun.IMAGE_LABEL + "=" + run.buildId));
+    } catch (ContainerRuntimeException e) {
+      return; // cleanup: the build's own outcome is what counts
+    }
+    for (String stage : stages.strip().split("\\s+")) {
+      if (!stage.isEmpty()) {
+        removeImage("", "cleanup", stage);
+      }
     }
   }
 

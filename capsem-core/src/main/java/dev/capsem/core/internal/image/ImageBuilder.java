@@ -100,7 +100,12 @@ public final class ImageBuilder {
         settings.dryRun()
             ? BuildLog.none(progress)
             : BuildLog.in(settings.outDir().path(), progress)) {
-      return build(run, new ContainerChores(runtime, run, log, runtimeFix));
+      ContainerChores chores = new ContainerChores(runtime, run, log, runtimeFix);
+      try {
+        return build(run, chores);
+      } finally {
+        chores.forgetUncachedStages();
+      }
     } catch (BuildStop stop) {
       run.diagnostics.addAll(stop.diagnostics());
       return run.stopped();

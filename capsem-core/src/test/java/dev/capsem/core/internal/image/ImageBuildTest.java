@@ -682,8 +682,67 @@ class ImageBuildTest {
             .toList();
     assertThat(tags).hasSize(2).doesNotHaveDuplicates();
     assertThat(removed).isEqualTo(tags);
-    // Pruning the build stages would drop the engine's layer cache for the next build.
-    assertThat(runtime.executed()).noneMatch(ContainerCommand.PruneImages.class::isInstance);
+    // Removing layers or stages would drop the engine's layer cache for the next build.
+    assertThat(runtime.executed())
+        .noneMatch(ContainerCommand.RemoveImageAndLayers.class::isInstance)
+        .noneMatch(ContainerCommand.ListUntaggedImages.class::isInstance);
+  }
+
+  @Test
+  void run_withoutCache_removesWhatItBuiltWithItsLayersOnceEveryStepIsDone() {
+    BuildSettings cached = settings(ImageTemplate.ALL, binaries(), false);
+    run(cached);
+    assertThat(runtime.stageImages()).as("a cached build keeps its stages: the cache").isNotEmpty();
+    Set<String> kept = runtime.stageImages();
+    out = temp.resolve("no-cache-assets");
+    BuildSettings noCache =
+        new BuildSettings(
+            cached.template(),
+            new GivenPath(out, "no-cache-assets"),
+            cached.guestBinaries(),
+            cached.kernelSource(),
+            cached.sources(),
+            cached.binaryVersion(),
+            true,
+            false,
+            cached.squashfsWriter());
+    int before = runtime.executed().size();
+
+    BuildOutcome outcome = run(noCache);
+
+    assertThat(outcome.ok()).as("%s", outcome.diagnostics()).isTrue();
+    List<ContainerCommand> commands = runtime.executed().subList(before, runtime.executed().size());
+    List<String> builtTags =
+        commands.stream()
+            .filter(command -> command instanceof ContainerCommand.Build build && build.noCache())
+            .map(command -> ((ContainerCommand.Build) command).tag())
+            .toList();
+    assertThat(builtTags).hasSize(3); // kernel, initrd, rootfs
+    assertThat(
+            commands.stream()
+                .filter(ContainerCommand.RemoveImageAndLayers.class::isInstance)
+                .map(command -> ((ContainerCommand.RemoveImageAndLayers) command).image()))
+        .containsAll(builtTags);
+    assertThat(commands).noneMatch(ContainerCommand.RemoveImage.class::isInstance);
+    // Its own stages are gone; the cached build's stages are untouched.
+    assertThat(runtime.stageImages()).isEqualTo(kept);
+    int listed = indexOf(commands, ContainerCommand.ListUntaggedImages.class);
+    int lastBuild = 0;
+    for (int i = 0; i < commands.size(); i++) {
+      if (commands.get(i) instanceof ContainerCommand.Build) {
+        lastBuild = i;
+      }
+    }
+    assertThat(listed).as("stages are looked for after the last build").isGreaterThan(lastBuild);
+  }
+
+  private static int indexOf(List<ContainerCommand> commands, Class<?> kind) {
+    for (int i = 0; i < commands.size(); i++) {
+      if (kind.isInstance(commands.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test
