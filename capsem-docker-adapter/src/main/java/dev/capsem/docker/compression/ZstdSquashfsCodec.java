@@ -12,19 +12,25 @@ import java.util.Optional;
  */
 final class ZstdSquashfsCodec implements SquashfsCodec {
 
+  /**
+   * zstd's highest level ({@code Zstd.maxCompressionLevel()}, which a test holds it to), as a
+   * constant: asking the library loads its native code, some 40 ms that every command paid at
+   * start-up while only squashfs reads and writes need it.
+   */
+  static final int MAX_LEVEL = 22;
+
   private final int level;
 
   ZstdSquashfsCodec(int level) {
-    if (level < 1 || level > Zstd.maxCompressionLevel()) {
-      throw new IllegalArgumentException(
-          "zstd level must be 1 to " + Zstd.maxCompressionLevel() + ": " + level);
+    if (level < 1 || level > MAX_LEVEL) {
+      throw new IllegalArgumentException("zstd level must be 1 to " + MAX_LEVEL + ": " + level);
     }
     this.level = level;
   }
 
   @Override
   public Optional<SquashfsCodec> atLevel(int other) {
-    return other >= 1 && other <= Zstd.maxCompressionLevel()
+    return other >= 1 && other <= MAX_LEVEL
         ? Optional.of(new ZstdSquashfsCodec(other))
         : Optional.empty();
   }
