@@ -39,7 +39,7 @@ public final class CapsemAdmin extends CommandGroup {
 
   /** Runs one command line against {@code capsem}, printing to {@code out} and {@code err}. */
   public static int execute(String[] args, Capsem capsem, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = CommandTree.of(capsem, args.length > 0 ? args[0] : null);
+    CommandLine commandLine = CommandTree.forArgs(capsem, args);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(

@@ -2,58 +2,67 @@ package dev.capsem.cli;
 
 import dev.capsem.core.api.Capsem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The command tree of {@code capsem-admin}, in the order the help lists it. For a command line
- * whose first argument names a top-level command only that command is built: picocli reads a
- * command's annotations when it is added, which for the whole tree takes about a quarter of a
- * second of start-up that {@code capsem-admin hash} and the others need not wait for. Without a
- * command name (help, version, a usage error) the tree is whole.
+ * whose first argument names a top-level command only that command is built, and of a group only
+ * the subcommand its second argument names: picocli reads a command's annotations when it is added,
+ * which for the whole tree takes about a quarter of a second of start-up that {@code capsem-admin
+ * hash} and the others need not wait for. Without a command name (help, version, a usage error) the
+ * tree is whole, and a group without a subcommand name has all of them.
  */
 final class CommandTree {
 
-  /** A top-level command: its class (for its names) and how to build it with its subcommands. */
-  private record TopLevel(Class<?> type, Function<Capsem, CommandLine> build) {}
+  /**
+   * A top-level command: its class (for its names) and how to build it with its subcommands, given
+   * the command line's second argument (or null).
+   */
+  private record TopLevel(Class<?> type, BiFunction<Capsem, String, CommandLine> build) {}
+
+  /** A subcommand of a group: its class (for its names) and how to build it. */
+  private record Sub(Class<? extends CapsemCommand> type, Function<Capsem, CapsemCommand> build) {}
 
   private static final List<TopLevel> TOP_LEVEL =
       List.of(
           group(
               ProfileCommands.Group.class,
               new ProfileCommands.Group(),
-              ProfileCommands.Init::new,
-              ProfileCommands.InitBuiltins::new,
-              ProfileCommands.Validate::new,
-              ProfileCommands.Schema::new),
+              sub(ProfileCommands.Init.class, ProfileCommands.Init::new),
+              sub(ProfileCommands.InitBuiltins.class, ProfileCommands.InitBuiltins::new),
+              sub(ProfileCommands.Validate.class, ProfileCommands.Validate::new),
+              sub(ProfileCommands.Schema.class, ProfileCommands.Schema::new)),
           group(
               SettingsCommands.Group.class,
               new SettingsCommands.Group(),
-              SettingsCommands.Init::new,
-              SettingsCommands.Validate::new,
-              SettingsCommands.Doctor::new,
-              SettingsCommands.Schema::new),
+              sub(SettingsCommands.Init.class, SettingsCommands.Init::new),
+              sub(SettingsCommands.Validate.class, SettingsCommands.Validate::new),
+              sub(SettingsCommands.Doctor.class, SettingsCommands.Doctor::new),
+              sub(SettingsCommands.Schema.class, SettingsCommands.Schema::new)),
           group(
               WorkspaceCommands.Group.class,
               new WorkspaceCommands.Group(),
-              WorkspaceCommands.Validate::new),
+              sub(WorkspaceCommands.Validate.class, WorkspaceCommands.Validate::new)),
           group(
               ImageCommands.Group.class,
               new ImageCommands.Group(),
-              ImageCommands.Plan::new,
-              ImageCommands.BuildWorkspace::new,
-              ImageCommands.Build::new,
-              ImageCommands.Verify::new,
-              ImageCommands.Sbom::new,
-              ImageCommands.Lock::new,
-              ImageCommands.Ls::new,
-              ImageCommands.Cat::new,
-              ImageTestCommand::new),
+              sub(ImageCommands.Plan.class, ImageCommands.Plan::new),
+              sub(ImageCommands.BuildWorkspace.class, ImageCommands.BuildWorkspace::new),
+              sub(ImageCommands.Build.class, ImageCommands.Build::new),
+              sub(ImageCommands.Verify.class, ImageCommands.Verify::new),
+              sub(ImageCommands.Sbom.class, ImageCommands.Sbom::new),
+              sub(ImageCommands.Lock.class, ImageCommands.Lock::new),
+              sub(ImageCommands.Ls.class, ImageCommands.Ls::new),
+              sub(ImageCommands.Cat.class, ImageCommands.Cat::new),
+              sub(ImageTestCommand.class, ImageTestCommand::new)),
           new TopLevel(
               ReleaseCommands.Release.class,
-              capsem ->
+              (capsem, second) ->
                   new CommandLine(new ReleaseCommands.Release(capsem))
                       .addSubcommand(new ReleaseCommands.VerifyReproducible(capsem))
                       .addSubcommand(new ReleaseCommands.Catalog(capsem))
@@ -62,50 +71,62 @@ final class CommandTree {
           group(
               EnforcementCommands.Group.class,
               new EnforcementCommands.Group(),
-              EnforcementCommands.Validate::new,
-              EnforcementCommands.Compile::new,
-              EnforcementCommands.Backtest::new,
-              EnforcementCommands.Test::new,
-              EnforcementCommands.Schema::new),
+              sub(EnforcementCommands.Validate.class, EnforcementCommands.Validate::new),
+              sub(EnforcementCommands.Compile.class, EnforcementCommands.Compile::new),
+              sub(EnforcementCommands.Backtest.class, EnforcementCommands.Backtest::new),
+              sub(EnforcementCommands.Test.class, EnforcementCommands.Test::new),
+              sub(EnforcementCommands.Schema.class, EnforcementCommands.Schema::new)),
           group(
               DetectionCommands.Group.class,
               new DetectionCommands.Group(),
-              DetectionCommands.Validate::new,
-              DetectionCommands.Compile::new,
-              DetectionCommands.Check::new,
-              DetectionCommands.Backtest::new,
-              DetectionCommands.Schema::new),
-          new TopLevel(DoctorCommand.class, capsem -> new CommandLine(new DoctorCommand(capsem))),
+              sub(DetectionCommands.Validate.class, DetectionCommands.Validate::new),
+              sub(DetectionCommands.Compile.class, DetectionCommands.Compile::new),
+              sub(DetectionCommands.Check.class, DetectionCommands.Check::new),
+              sub(DetectionCommands.Backtest.class, DetectionCommands.Backtest::new),
+              sub(DetectionCommands.Schema.class, DetectionCommands.Schema::new)),
+          new TopLevel(
+              DoctorCommand.class, (capsem, second) -> new CommandLine(new DoctorCommand(capsem))),
           group(
               ManifestCommands.Group.class,
               new ManifestCommands.Group(),
-              ManifestCommands.Assets::new,
-              ManifestCommands.Generate::new,
-              ManifestCommands.Check::new,
-              ManifestCommands.Resolve::new,
-              ManifestCommands.Sign::new,
-              ManifestCommands.VerifySignature::new),
+              sub(ManifestCommands.Assets.class, ManifestCommands.Assets::new),
+              sub(ManifestCommands.Generate.class, ManifestCommands.Generate::new),
+              sub(ManifestCommands.Check.class, ManifestCommands.Check::new),
+              sub(ManifestCommands.Resolve.class, ManifestCommands.Resolve::new),
+              sub(ManifestCommands.Sign.class, ManifestCommands.Sign::new),
+              sub(ManifestCommands.VerifySignature.class, ManifestCommands.VerifySignature::new)),
           group(
               ProvenanceCommands.Group.class,
               new ProvenanceCommands.Group(),
-              ProvenanceCommands.Verify::new),
-          group(KeyCommands.Group.class, new KeyCommands.Group(), KeyCommands.Generate::new),
-          new TopLevel(HashCommand.class, capsem -> new CommandLine(new HashCommand(capsem))));
+              sub(ProvenanceCommands.Verify.class, ProvenanceCommands.Verify::new)),
+          group(
+              KeyCommands.Group.class,
+              new KeyCommands.Group(),
+              sub(KeyCommands.Generate.class, KeyCommands.Generate::new)),
+          new TopLevel(
+              HashCommand.class, (capsem, second) -> new CommandLine(new HashCommand(capsem))));
 
   private CommandTree() {}
 
   /** The whole tree. */
   static CommandLine of(Capsem capsem) {
-    return of(capsem, null);
+    return of(capsem, null, null);
   }
 
-  /** The tree a command line whose first argument is {@code first} needs. */
-  static CommandLine of(Capsem capsem, String first) {
+  /** The tree the command line {@code args} needs. */
+  static CommandLine forArgs(Capsem capsem, String... args) {
+    return of(capsem, args.length > 0 ? args[0] : null, args.length > 1 ? args[1] : null);
+  }
+
+  /** The tree a command line whose first arguments are {@code first} and {@code second} needs. */
+  static CommandLine of(Capsem capsem, String first, String second) {
     CommandLine root = new CommandLine(new CapsemAdmin());
     boolean named = TOP_LEVEL.stream().anyMatch(top -> names(top.type()).contains(first));
     for (TopLevel top : TOP_LEVEL) {
-      if (!named || names(top.type()).contains(first)) {
-        root.addSubcommand(top.build().apply(capsem));
+      if (!named) {
+        root.addSubcommand(top.build().apply(capsem, null));
+      } else if (names(top.type()).contains(first)) {
+        root.addSubcommand(top.build().apply(capsem, second));
       }
     }
     if (!named) {
@@ -115,16 +136,26 @@ final class CommandTree {
     return root;
   }
 
-  /** A group whose subcommands each take the {@link Capsem} instance. */
-  @SafeVarargs
-  private static TopLevel group(
-      Class<?> type, Object group, Function<Capsem, CapsemCommand>... subcommands) {
+  private static Sub sub(
+      Class<? extends CapsemCommand> type, Function<Capsem, CapsemCommand> build) {
+    return new Sub(type, build);
+  }
+
+  /**
+   * A group whose subcommands each take the {@link Capsem} instance: only the one {@code second}
+   * names, or all when it names none ({@code --help}, a typo picocli suggests a name for).
+   */
+  private static TopLevel group(Class<?> type, Object group, Sub... subcommands) {
     return new TopLevel(
         type,
-        capsem -> {
+        (capsem, second) -> {
+          boolean named =
+              Arrays.stream(subcommands).anyMatch(sub -> names(sub.type()).contains(second));
           CommandLine line = new CommandLine(group);
-          for (Function<Capsem, CapsemCommand> subcommand : subcommands) {
-            line.addSubcommand(subcommand.apply(capsem));
+          for (Sub subcommand : subcommands) {
+            if (!named || names(subcommand.type()).contains(second)) {
+              line.addSubcommand(subcommand.build().apply(capsem));
+            }
           }
           return line;
         });

@@ -35,7 +35,7 @@ class CommandTreeTest {
         continue; // help explains any command: it gets the whole tree (below)
       }
       CommandLine expected = entry.getValue();
-      Map<String, CommandLine> lean = CommandTree.of(capsem, entry.getKey()).getSubcommands();
+      Map<String, CommandLine> lean = CommandTree.forArgs(capsem, entry.getKey()).getSubcommands();
 
       assertThat(lean.values())
           .as("tree for '%s'", entry.getKey())
@@ -45,6 +45,40 @@ class CommandTreeTest {
       assertThat(lean.get(entry.getKey()).getSubcommands().keySet())
           .isEqualTo(expected.getSubcommands().keySet());
     }
+  }
+
+  @Test
+  void aGroupAndASubcommandName_getOnlyThatSubcommand_andTheGroupAloneGetsThemAll() {
+    Map<String, CommandLine> whole = CommandTree.of(capsem).getSubcommands();
+    int checked = 0;
+    for (Map.Entry<String, CommandLine> group : whole.entrySet()) {
+      CommandLine full = group.getValue();
+      if (full.getSubcommands().isEmpty() || group.getKey().equals("release")) {
+        continue; // commands without subcommands, and release, whose second word is a profile
+      }
+      for (String sub : full.getSubcommands().keySet()) {
+        CommandLine lean =
+            CommandTree.forArgs(capsem, group.getKey(), sub, "--json")
+                .getSubcommands()
+                .get(group.getKey());
+        String expected = full.getSubcommands().get(sub).getCommandName();
+        assertThat(lean.getSubcommands().values())
+            .as("%s %s", group.getKey(), sub)
+            .isNotEmpty()
+            .allSatisfy(command -> assertThat(command.getCommandName()).isEqualTo(expected));
+        checked++;
+      }
+      for (String second : new String[] {"--help", "nonsense", "-h"}) {
+        assertThat(
+                CommandTree.forArgs(capsem, group.getKey(), second)
+                    .getSubcommands()
+                    .get(group.getKey())
+                    .getSubcommands())
+            .as("%s %s", group.getKey(), second)
+            .hasSameSizeAs(full.getSubcommands());
+      }
+    }
+    assertThat(checked).isGreaterThan(30);
   }
 
   @Test
@@ -70,7 +104,7 @@ class CommandTreeTest {
     int whole = CommandTree.of(capsem).getSubcommands().size();
 
     for (String first : new String[] {"--help", "-V", "nonsense", "HASH", "help"}) {
-      assertThat(CommandTree.of(capsem, first).getSubcommands())
+      assertThat(CommandTree.forArgs(capsem, first).getSubcommands())
           .as("tree for '%s'", first)
           .hasSize(whole);
     }
