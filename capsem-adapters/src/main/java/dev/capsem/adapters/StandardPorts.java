@@ -167,6 +167,6 @@ public final class StandardPorts {
             "project.build.outputTimestamp must be epoch seconds or ISO-8601: " + value, e);
       }
     }
-    return Clock.systemDefaultZone();
+    return new LocalZoneClock();
   }
 }

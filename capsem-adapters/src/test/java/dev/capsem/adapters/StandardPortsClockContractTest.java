@@ -7,6 +7,7 @@ import dev.capsem.core.testing.ClockContract;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,15 @@ class StandardPortsClockContractTest {
   @Test
   void clock_neitherGiven_isTheSystemClockInTheLocalZone() {
     assertTicksWithTheSystem(StandardPorts.clock(Map.of(), null));
+  }
+
+  @Test
+  void clock_neitherGiven_inAnotherZone_isTheSystemClockThere() {
+    Clock utc = StandardPorts.clock(Map.of(), null).withZone(ZoneOffset.UTC);
+
+    assertThat(utc.getZone()).isEqualTo(ZoneOffset.UTC);
+    Instant before = Instant.now();
+    assertThat(utc.instant()).isBetween(before, Instant.now());
   }
 
   @Test

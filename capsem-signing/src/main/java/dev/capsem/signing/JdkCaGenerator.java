@@ -31,15 +31,19 @@ final class JdkCaGenerator implements CaGenerator {
   private static final byte[] BASIC_CONSTRAINTS = {0x55, 0x1D, 0x13};
   private static final byte[] KEY_USAGE = {0x55, 0x1D, 0x0F};
   private static final byte[] SUBJECT_KEY_ID = {0x55, 0x1D, 0x0E};
-  private static final DateTimeFormatter UTC_TIME =
-      DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter GENERALIZED_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private final SecureRandom random = new SecureRandom();
+  // Made on first use, as the randomness below: every command builds this generator at start-up,
+  // and few make a CA.
+  private static final class Times {
+    static final DateTimeFormatter UTC_TIME =
+        DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter GENERALIZED_TIME =
+        DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  }
 
   @Override
   public GeneratedCa generate(String commonName, Instant notBefore, int days) {
+    SecureRandom random = new SecureRandom();
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"), random);
@@ -50,7 +54,7 @@ final class JdkCaGenerator implements CaGenerator {
       byte[] tbs =
           seq(
               tlv(0xA0, integer(new byte[] {2})),
-              integer(serial()),
+              integer(serial(random)),
               seq(oid(ECDSA_WITH_SHA256)),
               name,
               seq(time(start), time(start.plus(days, ChronoUnit.DAYS))),
@@ -77,7 +81,7 @@ final class JdkCaGenerator implements CaGenerator {
     }
   }
 
-  private byte[] serial() {
+  private static byte[] serial(SecureRandom random) {
     byte[] serial = new byte[16];
     random.nextBytes(serial);
     serial[0] = (byte) ((serial[0] & 0x7F) | 0x40); // positive, 16 bytes, no leading zero
@@ -94,8 +98,8 @@ final class JdkCaGenerator implements CaGenerator {
   private static byte[] time(Instant instant) {
     boolean utc = instant.atZone(ZoneOffset.UTC).getYear() < 2050;
     return utc
-        ? tlv(0x17, UTC_TIME.format(instant).getBytes(StandardCharsets.US_ASCII))
-        : tlv(0x18, GENERALIZED_TIME.format(instant).getBytes(StandardCharsets.US_ASCII));
+        ? tlv(0x17, Times.UTC_TIME.format(instant).getBytes(StandardCharsets.US_ASCII))
+        : tlv(0x18, Times.GENERALIZED_TIME.format(instant).getBytes(StandardCharsets.US_ASCII));
   }
 
   private static String pem(String type, byte[] der) {

@@ -45,13 +45,14 @@ public final class Minisign {
     return SIGNER;
   }
 
-  /** Generates key pairs from a fresh {@link SecureRandom}. */
+  /** Generates each key pair from a fresh {@link SecureRandom}, made when the key is. */
   public static SigningKeyGenerator keyGenerator() {
-    return new MinisignKeyGenerator(new SecureRandom());
+    return new MinisignKeyGenerator(SecureRandom::new);
   }
 
   /** Generates key pairs from the given randomness (a seeded one makes tests repeatable). */
   public static SigningKeyGenerator keyGenerator(SecureRandom random) {
-    return new MinisignKeyGenerator(random);
+    java.util.Objects.requireNonNull(random, "random");
+    return new MinisignKeyGenerator(() -> random);
   }
 }

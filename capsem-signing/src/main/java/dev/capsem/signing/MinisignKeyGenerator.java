@@ -15,19 +15,25 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** {@code minisign -G}: a random key id and Ed25519 seed, written in minisign's formats. */
 final class MinisignKeyGenerator implements SigningKeyGenerator {
 
-  private final SecureRandom random;
+  private final Supplier<SecureRandom> randomness;
 
-  MinisignKeyGenerator(SecureRandom random) {
-    this.random = Objects.requireNonNull(random, "random");
+  /**
+   * @param randomness gives the randomness of each key pair: a fresh {@link SecureRandom} is made
+   *     only when a key is generated, as seeding one costs tens of milliseconds at start-up
+   */
+  MinisignKeyGenerator(Supplier<SecureRandom> randomness) {
+    this.randomness = Objects.requireNonNull(randomness, "randomness");
   }
 
   @Override
   public GeneratedKeyPair generate(KeyProtection protection) throws IOException, SigningException {
     Objects.requireNonNull(protection, "protection");
+    SecureRandom random = Objects.requireNonNull(randomness.get(), "random");
     byte[] keyIdBytes = new byte[MinisignFormat.KEY_ID_BYTES];
     random.nextBytes(keyIdBytes);
     KeyId keyId = KeyId.fromBytes(keyIdBytes, 0);
