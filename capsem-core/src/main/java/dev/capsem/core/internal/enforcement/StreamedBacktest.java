@@ -59,7 +59,8 @@ final class StreamedBacktest {
 
   private Piece piece(List<PolicyContextFixture> fixtures) {
     JsonPrinter printer = JsonPrinter.pretty();
-    StringBuilder rows = new StringBuilder();
+    // About half the events of a typical corpus match, each row a few hundred characters.
+    StringBuilder rows = new StringBuilder(fixtures.size() * 256);
     int found = 0;
     java.util.Map<String, Integer> exceeded = new java.util.HashMap<>();
     for (PolicyContextFixture fixture : fixtures) {

@@ -7,6 +7,9 @@ package dev.capsem.core.internal.json;
  */
 public final class JsonPrinter {
 
+  // Indentation is appended from here rather than made per line: reports print millions of lines.
+  private static final String SPACES = " ".repeat(64);
+
   private final int indent;
   private final boolean ensureAscii;
 
@@ -115,12 +118,23 @@ public final class JsonPrinter {
       return;
     }
     out.append('\n');
-    out.append(" ".repeat(indent * level));
+    int width = indent * level;
+    while (width > SPACES.length()) {
+      out.append(SPACES);
+      width -= SPACES.length();
+    }
+    out.append(SPACES, 0, width);
   }
 
   private void quote(String value, StringBuilder out) {
     out.append('"');
-    for (int i = 0; i < value.length(); i++) {
+    int plain = plainPrefix(value);
+    if (plain == value.length()) {
+      out.append(value).append('"'); // the common case, copied whole
+      return;
+    }
+    out.append(value, 0, plain);
+    for (int i = plain; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -140,5 +154,17 @@ public final class JsonPrinter {
       }
     }
     out.append('"');
+  }
+
+  // How many leading characters print as they are (no escape needed).
+  private int plainPrefix(String value) {
+    int limit = ensureAscii ? 0x7f : Character.MAX_VALUE + 1;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || c >= limit) {
+        return i;
+      }
+    }
+    return value.length();
   }
 }

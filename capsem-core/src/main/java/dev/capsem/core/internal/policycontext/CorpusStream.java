@@ -41,7 +41,33 @@ public final class CorpusStream {
   private static final int PIECE = 256 << 10;
   private static final Object EXACT = new Object();
 
+  /** The first {@code length} bytes of {@code bytes}: whole lines. */
+  private record Piece(byte[] bytes, int length) {}
+
+  // What each byte value is to the line scanner, looked up rather than compared byte by byte.
+  private static final int PLAIN = 1;
+  private static final int BLANK = 2; // space, tab and 0x1f: Python's str.strip() removes them
+  private static final int NON_ASCII = 4;
+  private static final int BREAK = 8; // \v \f \r 0x1c-0x1e: line breaks to splitlines
+  private static final int NEWLINE = 16;
+
+  private final byte[] kind = kinds();
   private final FixtureDecoder decoder = new FixtureDecoder();
+
+  private static byte[] kinds() {
+    byte[] kinds = new byte[256];
+    for (int b = 0; b < 256; b++) {
+      kinds[b] = (byte) (b >= 0x80 ? NON_ASCII : PLAIN);
+    }
+    for (int b : new int[] {' ', '\t', 0x1f}) {
+      kinds[b] = BLANK;
+    }
+    for (int b : new int[] {0x0b, 0x0c, '\r', 0x1c, 0x1d, 0x1e}) {
+      kinds[b] = BREAK;
+    }
+    kinds['\n'] = NEWLINE;
+    return kinds;
+  }
 
   /** A reader; its decoder's tables are made once and shared by every piece. */
   public static CorpusStream create() {
@@ -62,7 +88,7 @@ public final class CorpusStream {
       byte[] carry = new byte[0];
       boolean end = false;
       while (!end) {
-        List<byte[]> pieces = new ArrayList<>(batch);
+        List<Piece> pieces = new ArrayList<>(batch);
         while (pieces.size() < batch && !end) {
           byte[] buffer = Arrays.copyOf(carry, Math.max(PIECE, carry.length * 2));
           int filled = carry.length;
@@ -77,13 +103,14 @@ public final class CorpusStream {
             carry = Arrays.copyOf(buffer, filled); // one line longer than the buffer: grow
             continue;
           }
-          pieces.add(Arrays.copyOf(buffer, cut));
+          pieces.add(new Piece(buffer, cut));
           carry = Arrays.copyOfRange(buffer, cut, filled);
         }
         Object[] results = new Object[pieces.size()];
         IntStream.range(0, pieces.size())
             .parallel()
-            .forEach(i -> results[i] = piece(pieces.get(i), perPiece));
+            .forEach(
+                i -> results[i] = piece(pieces.get(i).bytes(), pieces.get(i).length(), perPiece));
         for (Object result : results) {
           if (result == EXACT) {
             return Status.EXACT_PATH_NEEDED;
@@ -106,22 +133,23 @@ public final class CorpusStream {
     return -1;
   }
 
-  private <R> Object piece(byte[] bytes, Function<List<PolicyContextFixture>, R> perPiece) {
+  private <R> Object piece(
+      byte[] bytes, int length, Function<List<PolicyContextFixture>, R> perPiece) {
     List<PolicyContextFixture> fixtures = new ArrayList<>();
     int start = 0;
-    while (start < bytes.length) {
+    while (start < length) {
       int end = start;
-      boolean blank = true;
-      boolean ascii = true;
-      byte b;
-      while (end < bytes.length && (b = bytes[end]) != '\n') {
-        if (b == 0x0b || b == 0x0c || b == '\r' || (b >= 0x1c && b <= 0x1e)) {
-          return EXACT; // a line break of splitlines' own
-        }
-        blank &= b == ' ' || b == '\t' || b == 0x1f;
-        ascii &= b >= 0;
+      int seen = 0; // the union of the line's byte kinds
+      int found;
+      while (end < length && (found = kind[bytes[end] & 0xff]) != NEWLINE) {
+        seen |= found;
         end++;
       }
+      if ((seen & BREAK) != 0) {
+        return EXACT; // a line break of splitlines' own
+      }
+      boolean blank = (seen & (PLAIN | NON_ASCII)) == 0;
+      boolean ascii = (seen & NON_ASCII) == 0;
       if (!blank) {
         if (!ascii && !plainUtf8(bytes, start, end)) {
           return EXACT;

@@ -36,4 +36,35 @@ class JsonPrinterTest {
             JsonPrinter.compact().print(ObjectNode.builder().put("k", VALUE.string("k")).build()))
         .isEqualTo("{\"k\":\"\u007f\u00e9\uD83D\uDE00\\u0001\"}");
   }
+
+  @Test
+  void pretty_escapesAfterAPlainStart_andMidway_asPythonDoes() {
+    ObjectNode value =
+        ObjectNode.builder()
+            .put("plain", "storage.googleapis.com")
+            .put("quoted", "say \"hi\"\\ now\n\ttab\b\f\r")
+            .build();
+    assertThat(JsonPrinter.pretty().print(value))
+        .isEqualTo(
+            "{\n  \"plain\": \"storage.googleapis.com\",\n"
+                + "  \"quoted\": \"say \\\"hi\\\"\\\\ now\\n\\ttab\\b\\f\\r\"\n}");
+  }
+
+  @Test
+  void pretty_deeplyNested_indentsTwoSpacesPerLevelPastAnyBuffer() {
+    // 40 levels: 80 spaces before the innermost value, more than one indentation buffer holds.
+    ArrayNode value = ArrayNode.of(List.of(new IntegerNode(BigInteger.ONE, null)));
+    for (int i = 1; i < 40; i++) {
+      value = ArrayNode.of(List.of(value));
+    }
+    StringBuilder expected = new StringBuilder();
+    for (int level = 0; level < 40; level++) {
+      expected.append("[\n").append("  ".repeat(level + 1));
+    }
+    expected.append('1');
+    for (int level = 39; level >= 0; level--) {
+      expected.append('\n').append("  ".repeat(level)).append(']');
+    }
+    assertThat(JsonPrinter.pretty().print(value)).isEqualTo(expected.toString());
+  }
 }
