@@ -221,6 +221,10 @@ public final class DockerCli implements ContainerRuntime {
       }
       // A failed step's container would otherwise stay behind on the engine.
       line.add("--force-rm");
+      if (build.cpuShare() == ContainerCommand.CpuShare.SPARE) {
+        // The least relative weight Docker takes (cgroup v1 cpu.shares; weight 1 on cgroup v2).
+        line.addAll(List.of("--cpu-shares", "2"));
+      }
       build
           .buildArgs()
           .forEach((key, value) -> line.addAll(List.of("--build-arg", key + "=" + value)));

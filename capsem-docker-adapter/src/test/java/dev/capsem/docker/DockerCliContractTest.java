@@ -120,6 +120,48 @@ class DockerCliContractTest extends ContainerRuntimeContract {
     }
   }
 
+  @Test
+  void aSpareShareBuild_runsItsStepsAtTheLeastCpuWeight_andAnEqualOneAtTheDefault()
+      throws Exception {
+    String token = UUID.randomUUID().toString().substring(0, 8);
+    Path context = Files.createDirectories(temp.resolve("share-" + token));
+    // What the step's own cgroup says: cpu.shares under cgroup v1, cpu.weight under v2.
+    Files.writeString(
+        context.resolve("Dockerfile"),
+        "FROM "
+            + baseImage()
+            + "\nARG TOKEN\nRUN echo $TOKEN > /token && (cat /sys/fs/cgroup/cpu/cpu.shares"
+            + " || cat /sys/fs/cgroup/cpu,cpuacct/cpu.shares || cat /sys/fs/cgroup/cpu.weight)"
+            + " > /random\n");
+    String spare = "capsem-spare-" + token;
+    String equal = "capsem-equal-" + token;
+    try {
+      docker.execute(
+          new ContainerCommand.Build(
+              null,
+              spare,
+              context,
+              Map.of("TOKEN", "spare-" + token),
+              false,
+              ContainerCommand.CpuShare.SPARE));
+      docker.execute(
+          new ContainerCommand.Build(
+              null,
+              equal,
+              context,
+              Map.of("TOKEN", "equal-" + token),
+              false,
+              ContainerCommand.CpuShare.EQUAL));
+      // cgroup v1: 2 and the default 1024; cgroup v2: Docker's weight for 2 shares (1) and 100.
+      assertThat(docker.execute(run(spare)).strip()).isIn("2", "1");
+      assertThat(docker.execute(run(equal)).strip()).isIn("1024", "100");
+    } finally {
+      for (String tag : List.of(spare, equal)) {
+        docker.execute(new ContainerCommand.RemoveImageAndLayers(tag));
+      }
+    }
+  }
+
   private static ContainerCommand.Build build(
       String tag, Path context, String buildId, boolean noCache) {
     return new ContainerCommand.Build(null, tag, context, Map.of("BUILD", buildId), noCache);

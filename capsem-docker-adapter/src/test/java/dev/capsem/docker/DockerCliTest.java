@@ -62,6 +62,31 @@ class DockerCliTest {
   }
 
   @Test
+  void commandLine_spareShareBuild_asksForTheLeastCpuShares() {
+    assertThat(
+            docker()
+                .commandLine(
+                    new ContainerCommand.Build(
+                        null,
+                        "capsem-rootfs-x86_64",
+                        Path.of("ctx"),
+                        Map.of(),
+                        false,
+                        ContainerCommand.CpuShare.SPARE)))
+        .containsExactly(
+            "docker",
+            "build",
+            "--force-rm",
+            "--cpu-shares",
+            "2",
+            "-t",
+            "capsem-rootfs-x86_64",
+            "-f",
+            "ctx/Dockerfile",
+            "ctx");
+  }
+
+  @Test
   void commandLine_build_isUpstreamsShapeWithPlatformArgsTagAndFile() {
     Map<String, String> args = new LinkedHashMap<>();
     args.put("KERNEL_VERSION", "6.6.127");

@@ -17,20 +17,45 @@ public sealed interface ContainerCommand {
   /** A short verb for messages: {@code build}, {@code create}, {@code export}, ... */
   String verb();
 
+  /** How a build shares the CPU with the builds running beside it. */
+  enum CpuShare {
+    /** As much as any other. */
+    EQUAL,
+    /**
+     * What the others leave: the lowest weight the runtime has. The image build gives it to every
+     * step but the kernel compile, the long pole of a first build, so that the rootfs fills the
+     * compile's idle moments (downloads, unpacking, linking) instead of slowing it down.
+     */
+    SPARE
+  }
+
   /**
    * Builds {@code context/Dockerfile} into an image tagged {@code tag}.
    *
    * @param platform {@code linux/amd64} or {@code linux/arm64}, or null for the engine's own
    * @param buildArgs {@code --build-arg} values, in order
    * @param noCache rebuild every layer (a reproducibility check must not reuse cached layers)
+   * @param cpuShare how the build shares the CPU with the builds running beside it
    */
   record Build(
-      String platform, String tag, Path context, Map<String, String> buildArgs, boolean noCache)
+      String platform,
+      String tag,
+      Path context,
+      Map<String, String> buildArgs,
+      boolean noCache,
+      CpuShare cpuShare)
       implements ContainerCommand {
     public Build {
       Objects.requireNonNull(tag, "tag");
       Objects.requireNonNull(context, "context");
+      Objects.requireNonNull(cpuShare, "cpuShare");
       buildArgs = Collections.unmodifiableMap(new LinkedHashMap<>(buildArgs));
+    }
+
+    /** A build with an equal share of the CPU. */
+    public Build(
+        String platform, String tag, Path context, Map<String, String> buildArgs, boolean noCache) {
+      this(platform, tag, context, buildArgs, noCache, CpuShare.EQUAL);
     }
 
     @Override

@@ -64,7 +64,8 @@ final class InitrdStep implements BuildStep {
                 tag,
                 context,
                 run.withBuildId(Map.of()),
-                run.settings.noCache()));
+                run.settings.noCache(),
+                ContainerCommand.CpuShare.SPARE));
         chores.extract(
             arch,
             "initrd",

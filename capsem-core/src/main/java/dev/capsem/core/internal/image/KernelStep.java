@@ -88,7 +88,12 @@ final class KernelStep implements BuildStep {
             arch,
             "kernel",
             new ContainerCommand.Build(
-                recipe.platform(), tag, context, run.withBuildId(args), run.settings.noCache()));
+                recipe.platform(),
+                tag,
+                context,
+                run.withBuildId(args),
+                run.settings.noCache(),
+                ContainerCommand.CpuShare.EQUAL));
         chores.extract(
             arch,
             "kernel",

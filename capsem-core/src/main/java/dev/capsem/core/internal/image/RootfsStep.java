@@ -155,7 +155,12 @@ final class RootfsStep implements BuildStep {
             arch,
             "rootfs",
             new ContainerCommand.Build(
-                platform, tag, context, run.withBuildId(Map.of()), run.settings.noCache()));
+                platform,
+                tag,
+                context,
+                run.withBuildId(Map.of()),
+                run.settings.noCache(),
+                ContainerCommand.CpuShare.SPARE));
         String container = chores.create(arch, "rootfs", platform, tag, List.of("/bin/true"));
         try {
           if (mksquashfs) {
@@ -303,7 +308,10 @@ final class RootfsStep implements BuildStep {
       BuildFiles.writeString(context.resolve("Dockerfile"), dockerfile);
     }
     chores.execute(
-        arch, "squashfs", new ContainerCommand.Build(null, tag, context, Map.of(), false));
+        arch,
+        "squashfs",
+        new ContainerCommand.Build(
+            null, tag, context, Map.of(), false, ContainerCommand.CpuShare.SPARE));
     return tag;
   }
 

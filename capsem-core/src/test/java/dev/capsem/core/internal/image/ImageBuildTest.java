@@ -1,6 +1,7 @@
 package dev.capsem.core.internal.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.capsem.core.diag.Code;
 import dev.capsem.core.diag.Diagnostic;
@@ -176,6 +177,24 @@ class ImageBuildTest {
     assertThat(outcome.release().assetVersion()).isEqualTo("2026.0421.1");
     assertThat(runtime.containerIds()).as("containers left behind").isEmpty();
     assertThat(runtime.imageTags()).allMatch(tag -> tag.startsWith("capsem-asset-tools:"));
+  }
+
+  @Test
+  void run_templateAll_givesTheKernelCompileAnEqualCpuShareAndEveryOtherBuildTheSpareOne()
+      throws Exception {
+    run(settings(ImageTemplate.ALL, binaries(), false));
+
+    // The kernel compile is a first build's long pole: the rest takes the CPU it leaves.
+    assertThat(runtime.executed())
+        .filteredOn(ContainerCommand.Build.class::isInstance)
+        .extracting(c -> (ContainerCommand.Build) c)
+        .extracting(b -> b.tag().replaceAll("[:-][0-9a-f]{12}$", ""), b -> b.cpuShare())
+        .contains(
+            tuple("capsem-kernel-x86_64", ContainerCommand.CpuShare.EQUAL),
+            tuple("capsem-initrd-x86_64", ContainerCommand.CpuShare.SPARE),
+            tuple("capsem-rootfs-x86_64", ContainerCommand.CpuShare.SPARE))
+        .filteredOn(t -> t.toList().get(1) == ContainerCommand.CpuShare.EQUAL)
+        .hasSize(1);
   }
 
   @Test
