@@ -17,9 +17,13 @@ public final class Blake3 {
 
   private Blake3() {}
 
-  /** A hasher using every available processor for files, and the lockstep engine. */
+  /**
+   * A hasher using every available processor for files, and the lockstep engine, which is made on
+   * the first hash.
+   */
   public static Hasher hasher() {
-    return hasher(ManyHashers.fastest(), Runtime.getRuntime().availableProcessors());
+    return new FirstUseHasher(
+        () -> hasher(ManyHashers.fastest(), Runtime.getRuntime().availableProcessors()));
   }
 
   static Hasher hasher(ManyHasher many, int threads) {
