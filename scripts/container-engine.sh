@@ -102,6 +102,10 @@ path-exclude /usr/share/info/*
 path-exclude /usr/share/locale/*
 path-include /usr/share/locale/locale.alias
 CFG
+  # As Docker's own Debian-based images have long done: dpkg without a sync after every package. A
+  # build container is thrown away if it dies mid-install, and the syncs made the package steps of
+  # an image build about a third slower here (430 packages: 67 s instead of 90 to 103 s).
+  echo force-unsafe-io | $sudo sh -c "cat >'$root/etc/dpkg/dpkg.cfg.d/docker-apt-speedup'"
   $sudo rm -f "$root/etc/apt/sources.list"
   $sudo sh -c "cat >'$root/etc/apt/sources.list.d/debian.sources'" <<SRC
 Types: deb

@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# The arm64 base image (a debootstrap through qemu-user, minutes) serves only the opt-in arm64 build
+# below: made when CAPSEM_ARM64_BUILD=1, else not.
+if [ -z "${CAPSEM_FOREIGN_ARCHES:-}" ] && [ "${CAPSEM_ARM64_BUILD:-}" != 1 ]; then
+  export CAPSEM_FOREIGN_ARCHES=none
+fi
 scripts/setup-machine.sh
 
 # The invoker's real-build scenarios compile a tiny kernel from this Debian source tarball (fetched
