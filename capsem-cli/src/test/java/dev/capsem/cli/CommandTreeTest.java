@@ -109,4 +109,25 @@ class CommandTreeTest {
           .hasSize(whole);
     }
   }
+
+  @Test
+  void noOptionOrParameter_hasATypeWhoseConverterTheLauncherLeavesOut() {
+    // CapsemAdmin.main tells picocli not to register its java.sql and java.time converters.
+    java.util.List<String> types = new java.util.ArrayList<>();
+    java.util.Deque<CommandLine> commands = new java.util.ArrayDeque<>();
+    commands.add(CommandTree.of(capsem));
+    while (!commands.isEmpty()) {
+      CommandLine command = commands.pop();
+      commands.addAll(command.getSubcommands().values());
+      for (CommandLine.Model.ArgSpec arg : command.getCommandSpec().args()) {
+        types.add(arg.type().getName());
+        for (Class<?> auxiliary : arg.auxiliaryTypes()) {
+          types.add(auxiliary.getName());
+        }
+      }
+    }
+    assertThat(types)
+        .isNotEmpty()
+        .noneMatch(t -> t.startsWith("java.sql.") || t.startsWith("java.time."));
+  }
 }
