@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -37,11 +36,6 @@ final class KitImage {
 
   static final String EPOCH = "1776729600";
   static final String PROFILE = "kit-boot.profile.toml";
-
-  /** The launcher-session store's namespace and key of the x86_64 image's build. */
-  static final String SESSION_NAMESPACE = "dev.capsem.it.KitImage";
-
-  static final String SESSION_KEY = "x86_64";
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(90);
 
   /** The build folder: the profile, the kit, the inputs and {@code assets/}. */
@@ -81,8 +75,8 @@ final class KitImage {
    */
   static final class Provider implements ParameterResolver {
 
-    private static final ExtensionContext.Namespace SESSION =
-        ExtensionContext.Namespace.create(SESSION_NAMESPACE);
+    private static final ExtensionContext.Namespace NAMESPACE =
+        ExtensionContext.Namespace.create(KitImage.class);
 
     /** What one attempt to build gave: the image, or why it was skipped or failed. */
     record Attempt(KitImage image, String skipped, String failed) {}
@@ -93,18 +87,12 @@ final class KitImage {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-      // The build KitImageEarlyBuild started with the run, or one made here on first use.
       Attempt attempt =
-          ((CompletableFuture<Attempt>)
-                  context
-                      .getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, SESSION)
-                      .getOrComputeIfAbsent(
-                          SESSION_KEY,
-                          key -> CompletableFuture.completedFuture(attempt()),
-                          CompletableFuture.class))
-              .join();
+          context
+              .getRoot()
+              .getStore(NAMESPACE)
+              .getOrComputeIfAbsent(KitImage.class, key -> attempt(), Attempt.class);
       if (attempt.failed() != null) {
         fail(attempt.failed());
       }
@@ -114,7 +102,7 @@ final class KitImage {
       return attempt.image();
     }
 
-    static Attempt attempt() {
+    private static Attempt attempt() {
       try {
         return build();
       } catch (AssertionError e) {
