@@ -136,22 +136,8 @@ class DockerCliContractTest extends ContainerRuntimeContract {
     String spare = "capsem-spare-" + token;
     String equal = "capsem-equal-" + token;
     try {
-      docker.execute(
-          new ContainerCommand.Build(
-              null,
-              spare,
-              context,
-              Map.of("TOKEN", "spare-" + token),
-              false,
-              ContainerCommand.CpuShare.SPARE));
-      docker.execute(
-          new ContainerCommand.Build(
-              null,
-              equal,
-              context,
-              Map.of("TOKEN", "equal-" + token),
-              false,
-              ContainerCommand.CpuShare.EQUAL));
+      docker.execute(shared(spare, context, ContainerCommand.CpuShare.SPARE));
+      docker.execute(shared(equal, context, ContainerCommand.CpuShare.EQUAL));
       // cgroup v1: 2 and the default 1024; cgroup v2: Docker's weight for 2 shares (1) and 100.
       assertThat(docker.execute(run(spare)).strip()).isIn("2", "1");
       assertThat(docker.execute(run(equal)).strip()).isIn("1024", "100");
@@ -160,6 +146,12 @@ class DockerCliContractTest extends ContainerRuntimeContract {
         docker.execute(new ContainerCommand.RemoveImageAndLayers(tag));
       }
     }
+  }
+
+  // The tag as the build argument, so that each build runs its step rather than taking the other's.
+  private static ContainerCommand.Build shared(
+      String tag, Path context, ContainerCommand.CpuShare share) {
+    return new ContainerCommand.Build(null, tag, context, Map.of("TOKEN", tag), false, share);
   }
 
   private static ContainerCommand.Build build(
