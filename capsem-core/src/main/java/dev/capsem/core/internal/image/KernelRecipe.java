@@ -111,28 +111,12 @@ record KernelRecipe(
       d.append(" linux-source");
     }
     d.append(" \\\n").append(" && rm -rf /var/lib/apt/lists/*\n");
-    if (tarballName == null) {
-      d.append("RUN set -e; tarball=\"$(ls /usr/src/linux-source-*.tar.xz)\"; \\\n")
-          .append(" package=\"$(basename \"$tarball\" .tar.xz)\"; \\\n")
-          .append(" echo \"$package $(dpkg-query -W -f='${Version}' \"$package\")")
-          .append(" $(sha256sum \"$tarball\" | cut -d' ' -f1)\" > /kernel.source; \\\n")
-          .append(" mkdir -p /usr/src/linux; \\\n")
-          .append(" tar -xf \"$tarball\" -C /usr/src/linux --strip-components=1; \\\n")
-          .append(" rm \"$tarball\"\n");
-    } else {
+    if (tarball != null) {
       d.append("COPY ").append(tarball).append(" /usr/src/").append(tarball).append('\n');
-      d.append("RUN mkdir -p /usr/src/linux \\\n")
-          .append(" && tar -xf ")
-          .append(Shell.quote("/usr/src/" + tarball))
-          .append(" -C /usr/src/linux --strip-components=1 \\\n")
-          .append(" && rm ")
-          .append(Shell.quote("/usr/src/" + tarball))
-          .append('\n');
     }
     d.append("COPY ")
         .append(DockerfileText.relativePath(defconfigInContext()))
-        .append(" /usr/src/linux/.config\n");
-    d.append("WORKDIR /usr/src/linux\n");
+        .append(" /usr/src/defconfig\n");
     cross.ifPresent(
         toolchain ->
             d.append("ENV ARCH=")
@@ -140,22 +124,40 @@ record KernelRecipe(
                 .append(" CROSS_COMPILE=")
                 .append(toolchain.compilerPrefix())
                 .append('\n'));
-    d.append("RUN make olddefconfig \\\n").append(" && for symbol in");
+    d.append("ENV KBUILD_BUILD_TIMESTAMP=")
+        .append(Shell.quote(timestamp))
+        .append(" KBUILD_BUILD_USER=capsem KBUILD_BUILD_HOST=capsem KBUILD_BUILD_VERSION=1\n");
+    // One step from the source to the image: the unpacked tree and its objects (1.7 GB) are gone
+    // before the step ends, so they never become a layer, which the engine copies and hashes (half
+    // a minute of a first build) only to throw it away.
+    d.append("RUN set -e; mkdir -p /usr/src/linux; \\\n");
+    if (tarball == null) {
+      d.append(" tarball=\"$(ls /usr/src/linux-source-*.tar.xz)\"; \\\n")
+          .append(" package=\"$(basename \"$tarball\" .tar.xz)\"; \\\n")
+          .append(" echo \"$package $(dpkg-query -W -f='${Version}' \"$package\")")
+          .append(" $(sha256sum \"$tarball\" | cut -d' ' -f1)\" > /kernel.source; \\\n")
+          .append(" tar -xf \"$tarball\" -C /usr/src/linux --strip-components=1; \\\n");
+    } else {
+      d.append(" tar -xf ")
+          .append(Shell.quote("/usr/src/" + tarball))
+          .append(" -C /usr/src/linux --strip-components=1; \\\n");
+    }
+    d.append(" cd /usr/src/linux; cp /usr/src/defconfig .config; \\\n")
+        .append(" make olddefconfig; \\\n")
+        .append(" for symbol in");
     for (String symbol : NETFILTER_SYMBOLS) {
       d.append(' ').append(symbol);
     }
     d.append("; do grep -qx \"$symbol=y\" .config || { echo \"FATAL: kernel config missing")
-        .append(" required netfilter symbol: $symbol\" >&2; exit 1; }; done\n");
-    d.append("ENV KBUILD_BUILD_TIMESTAMP=")
-        .append(Shell.quote(timestamp))
-        .append(" KBUILD_BUILD_USER=capsem KBUILD_BUILD_HOST=capsem KBUILD_BUILD_VERSION=1\n");
-    d.append("RUN make -j\"$(nproc)\" ")
+        .append(" required netfilter symbol: $symbol\" >&2; exit 1; }; done; \\\n");
+    d.append(" make -j\"$(nproc)\" ")
         .append(Shell.quote(makeTarget()))
-        .append(" \\\n")
-        .append(" && cp ")
+        .append("; \\\n")
+        .append(" cp ")
         .append(Shell.quote(kernelImage))
-        .append(" /vmlinuz \\\n")
-        .append(" && make -s kernelversion > /kernel.release\n");
+        .append(" /vmlinuz; \\\n")
+        .append(" make -s kernelversion > /kernel.release; \\\n")
+        .append(" cd /; rm -rf /usr/src/linux\n");
     d.append(BuildRun.buildLabel());
     d.append("FROM scratch\n");
     d.append("COPY --from=build /vmlinuz /vmlinuz\n");
