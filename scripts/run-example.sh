@@ -15,10 +15,10 @@ example="$root/examples/corp-dev"
 target="$example/target"
 
 # The plugin and what it depends on, without the tests (scripts/test.sh runs them). Where Maven and
-# a JDK are already there, this compiles while the machine is prepared (the base image's debootstrap
-# mostly waits on downloads); else after the set-up has installed them.
+# a JDK are already there, this compiles while the machine is prepared (the base image's
+# debootstrap); else after the set-up has installed them.
 # A build this short is over before the JIT's optimising compiler pays back: with C1 alone it takes
-# half the CPU (27 CPU-seconds instead of 59 here), which the base image's debootstrap beside it uses.
+# half the CPU (27 CPU-seconds instead of 59 on two cores), which the debootstrap beside it needs.
 install=(env MAVEN_OPTS="${MAVEN_OPTS:-} -XX:TieredStopAtLevel=1" mvn -B -q install -DskipTests -pl '!it')
 installing=
 if command -v mvn >/dev/null && command -v java >/dev/null; then

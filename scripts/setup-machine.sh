@@ -56,7 +56,7 @@ for handler in qemu-aarch64 qemu-x86_64; do
 done
 
 # Transparent huge pages for every process, not only those that ask for them (madvise): the
-# compiler's heap then takes 2 MiB pages. On this kind of two-core VM, where a page fault is dear,
+# compiler's heap then takes 2 MiB pages. On a two-core Firecracker VM, where a page fault is dear,
 # the guest kernel's compile took 357 s against 451 s (the same tree, make -j2). Only until the next
 # boot; CAPSEM_KEEP_THP=1 leaves the machine's setting as it is.
 thp=/sys/kernel/mm/transparent_hugepage/enabled
