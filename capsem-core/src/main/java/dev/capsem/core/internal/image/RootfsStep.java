@@ -160,7 +160,9 @@ final class RootfsStep implements BuildStep {
                 context,
                 run.withBuildId(Map.of()),
                 run.settings.noCache(),
-                ContainerCommand.CpuShare.SPARE));
+                // The rootfs and the kernel are a first build's two long steps: with equal shares
+                // neither finishes alone on one core (spare, the rootfs ran on after the compile).
+                ContainerCommand.CpuShare.EQUAL));
         String container = chores.create(arch, "rootfs", platform, tag, List.of("/bin/true"));
         try {
           if (mksquashfs) {
