@@ -22,9 +22,9 @@ public sealed interface ContainerCommand {
     /** As much as any other. */
     EQUAL,
     /**
-     * What the others leave: the lowest weight the runtime has. The image build gives it to its
-     * short builds (the initrd's busybox, the squashfs tools), so that they fill the idle moments
-     * of the two long ones, the kernel compile and the rootfs, instead of slowing them down.
+     * What the others leave: the lowest weight the runtime has. The image build gives it to every
+     * step but the kernel compile, the long pole of a first build, so that the rootfs fills the
+     * compile's idle moments (downloads, unpacking, linking) instead of slowing it down.
      */
     SPARE
   }

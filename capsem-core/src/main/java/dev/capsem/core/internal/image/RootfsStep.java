@@ -160,9 +160,7 @@ final class RootfsStep implements BuildStep {
                 context,
                 run.withBuildId(Map.of()),
                 run.settings.noCache(),
-                // The rootfs and the kernel are a first build's two long steps: with equal shares
-                // neither finishes alone on one core (spare, the rootfs ran on after the compile).
-                ContainerCommand.CpuShare.EQUAL));
+                ContainerCommand.CpuShare.SPARE));
         String container = chores.create(arch, "rootfs", platform, tag, List.of("/bin/true"));
         try {
           if (mksquashfs) {
