@@ -135,13 +135,11 @@ record KernelRecipe(
       d.append(" tarball=\"$(ls /usr/src/linux-source-*.tar.xz)\"; \\\n")
           .append(" package=\"$(basename \"$tarball\" .tar.xz)\"; \\\n")
           .append(" echo \"$package $(dpkg-query -W -f='${Version}' \"$package\")")
-          .append(" $(sha256sum \"$tarball\" | cut -d' ' -f1)\" > /kernel.source; \\\n")
-          .append(" tar -xf \"$tarball\" -C /usr/src/linux --strip-components=1; \\\n");
-    } else {
-      d.append(" tar -xf ")
-          .append(Shell.quote("/usr/src/" + tarball))
-          .append(" -C /usr/src/linux --strip-components=1; \\\n");
+          .append(" $(sha256sum \"$tarball\" | cut -d' ' -f1)\" > /kernel.source; \\\n");
     }
+    d.append(" tar -xf ")
+        .append(tarball == null ? "\"$tarball\"" : Shell.quote("/usr/src/" + tarball))
+        .append(" -C /usr/src/linux --strip-components=1; \\\n");
     d.append(" cd /usr/src/linux; cp /usr/src/defconfig .config; \\\n")
         .append(" make olddefconfig; \\\n")
         .append(" for symbol in");
