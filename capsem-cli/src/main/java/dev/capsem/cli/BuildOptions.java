@@ -77,7 +77,9 @@ final class BuildOptions {
       names = "--node-source",
       defaultValue = "debian",
       description =
-          "debian, nvm or none (default: debian: the build needs only the Debian archive).")
+          "debian, debian-registry, nvm or none (default: debian: the build needs only the"
+              + " Debian archive; debian-registry: Debian's nodejs and a pinned, checksummed npm"
+              + " from the npm registry, instead of Debian's npm and its 380 packages).")
   String nodeSource;
 
   @Option(
@@ -117,7 +119,8 @@ final class BuildOptions {
   void check(CapsemCommand command) {
     command.choice(arch, "--arch", ImageCommands.ARCHES);
     command.choice(template, "--template", java.util.List.of("all", "kernel", "rootfs", "initrd"));
-    command.choice(nodeSource, "--node-source", java.util.List.of("nvm", "debian", "none"));
+    command.choice(
+        nodeSource, "--node-source", java.util.List.of("nvm", "debian", "debian-registry", "none"));
   }
 
   ImageOptions.Builder fill(ImageOptions.Builder options) {

@@ -173,7 +173,8 @@ abstract class AbstractImageBuildMojo extends AbstractCapsemMojo {
 
   /**
    * Where Node comes from: {@code debian} (the default: the build needs only the Debian archive),
-   * {@code nvm} or {@code none}.
+   * {@code debian-registry} (Debian's nodejs, and npm from the npm registry at a pinned version and
+   * SHA-512, instead of Debian's npm and the 380 packages it brings), {@code nvm} or {@code none}.
    *
    * @since 0.1.0
    */

@@ -30,8 +30,9 @@ import dev.capsem.core.diag.GivenPath;
  * @param kernelUrl where to download the kernel source, or null
  * @param kernelSha256 the kernel source's SHA-256, or null
  * @param kernelVersion the kernel.org version, or null
- * @param nodeSource {@code debian} (the default: only the Debian archive is needed), {@code nvm} or
- *     {@code none}
+ * @param nodeSource {@code debian} (the default: only the Debian archive is needed), {@code
+ *     debian-registry} (Debian's nodejs, npm from the npm registry at a pinned checksum), {@code
+ *     nvm} or {@code none}
  * @param uvInstaller the uv installer URL, or {@code none} or null for none (Debian's pip)
  * @param pythonIndex a Python package index URL, or null
  * @param pythonWheels a folder of wheels, or null

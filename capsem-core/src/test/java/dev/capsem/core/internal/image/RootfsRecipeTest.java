@@ -82,6 +82,33 @@ class RootfsRecipeTest {
   }
 
   @Test
+  void dockerfile_debianRegistryNode_takesDebiansNodejsAndChecksThePinnedNpmBeforeUnpackingIt() {
+    PackageSources sources =
+        new PackageSources(
+            "debian-registry", null, null, null, new GivenPath(Path.of("ca.pem"), "ca.pem"));
+
+    String d = recipe("x86_64", sources).dockerfile();
+
+    assertThat(d)
+        .contains("apt-get install -y --no-install-recommends nodejs \\\n")
+        .doesNotContain("nodejs npm")
+        .doesNotContain("nvm");
+    String npmStep =
+        d.substring(d.indexOf("\nRUN ", d.indexOf("nodejs \\\n")), d.indexOf("npx-cli.js"));
+    assertThat(npmStep)
+        .contains("export SSL_CERT_FILE=" + RootfsRecipe.BUILD_CA)
+        .contains("curl -fsSL https://registry.npmjs.org/npm/-/npm-10.9.2.tgz -o /tmp/npm.tgz")
+        .contains(
+            "echo '8ab88f10f224a0c614cb717a7f7c30499014f77134120e9c1f0211ea3cf3397592cbe483feb38e0c4"
+                + "b3be1c54e347292c76a1b5edb94a3289d5448484ab8ac81  /tmp/npm.tgz' | sha512sum -c -")
+        .contains("ln -sf ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm");
+    assertThat(npmStep.indexOf("sha512sum -c -")).isLessThan(npmStep.indexOf("tar -xzf"));
+    // curl comes with the system packages, which install first.
+    String systemPackages = d.lines().filter(l -> l.contains("apt-get install")).findFirst().get();
+    assertThat(systemPackages).contains(" curl");
+  }
+
+  @Test
   void dockerfile_allNpmPackages_oneInstall() {
     String d = recipe("x86_64", PackageSources.upstream()).dockerfile();
 
