@@ -130,7 +130,7 @@ final class CommandTree {
       }
     }
     if (!named) {
-      root.addSubcommand(new CommandLine.HelpCommand());
+      root.addSubcommand(new HelpCommand());
     }
     withHelp(root);
     return root;
@@ -166,7 +166,7 @@ final class CommandTree {
     command.getCommandSpec().mixinStandardHelpOptions(true);
     command.getSubcommands().values().stream()
         .distinct()
-        .filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
+        .filter(sub -> !(sub.getCommand() instanceof HelpCommand))
         .forEach(CommandTree::withHelp);
   }
 
