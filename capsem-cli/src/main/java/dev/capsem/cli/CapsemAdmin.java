@@ -31,9 +31,7 @@ public final class CapsemAdmin extends CommandGroup {
     try {
       code = execute(args, Capsem.with(StandardPorts.builder(System.getenv()).build()), out, err);
     } catch (IllegalArgumentException e) {
-      err.print("Error: " + e.getMessage() + "\n");
-      err.flush();
-      code = ExitCodes.USAGE;
+      code = new Failures(args, out, err).setUp(e.getMessage());
     }
     System.exit(code);
   }
@@ -59,35 +57,8 @@ public final class CapsemAdmin extends CommandGroup {
     CommandLine commandLine = CommandTree.forArgs(capsem, args);
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setExecutionExceptionHandler(
-        (exception, failed, parseResult) -> {
-          failed.getErr().print("Error: " + describe(exception) + "\n");
-          if (System.getenv("CAPSEM_DEBUG") != null) {
-            exception.printStackTrace(failed.getErr());
-          }
-          failed.getErr().flush();
-          return ExitCodes.INVALID;
-        });
+    new Failures(args, out, err).handleOn(commandLine);
     return commandLine.execute(args);
-  }
-
-  /** A failure in words, without a stack trace: I/O errors name their file. */
-  private static String describe(Exception exception) {
-    Throwable cause = exception;
-    if (cause instanceof UncheckedIOException unchecked) {
-      cause = unchecked.getCause();
-    }
-    String message = cause.getMessage();
-    if (cause instanceof java.nio.file.NoSuchFileException) {
-      return "no such file: " + message;
-    }
-    if (cause instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied: " + message;
-    }
-    if (message == null || message.isBlank()) {
-      return "unexpected " + cause.getClass().getSimpleName() + " (set CAPSEM_DEBUG=1 for details)";
-    }
-    return message;
   }
 
   /** The version the build stamped into the jar. */
