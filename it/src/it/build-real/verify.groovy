@@ -120,6 +120,7 @@ def example = "$repositoryRoot/examples/corp-dev"
 def cli = ["$repositoryRoot/bin/capsem-admin", 'release', "$example/profiles/corp-dev.profile.toml",
            '--out', 'target/cli-release', '--arch', 'x86_64', '--python-wheels', "$example/wheels",
            '--kernel-source', kernelSource,
+           '--node-source', 'debian-registry', '--build-ca', buildCa,
            '--asset-base-url', 'https://assets.example.com/corp-dev',
            '--catalog-base-url', 'https://profiles.example.com/catalog',
            '--snapshot', '--key', 'keys/test.key']
