@@ -50,7 +50,7 @@ record Chain(CelExpr root, String text, List<Step> steps) {
     CelExpr current = expr;
     while (true) {
       if (current.getKind() == Kind.SELECT) {
-        steps.add(new Step(current.select().field(), null, null));
+        steps.add(new Step(current.select().field().intern(), null, null));
         current = current.select().operand();
       } else if (current.getKind() == Kind.CALL
           && current.call().function().equals("_[_]")

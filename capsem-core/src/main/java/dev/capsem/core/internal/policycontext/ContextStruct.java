@@ -27,13 +27,16 @@ public final class ContextStruct {
   private final List<ContextField> fields;
   private final Map<String, ContextField> byName = new LinkedHashMap<>();
   private final Map<String, Integer> indexes = new java.util.HashMap<>();
+  private final String[] names;
   private final ObjectSchema schema;
 
   private ContextStruct(String modelName, String celTypeName, List<ContextField> fields) {
     this.modelName = modelName;
     this.celTypeName = celTypeName;
     this.fields = List.copyOf(fields);
+    this.names = new String[fields.size()];
     for (ContextField field : fields) {
+      names[byName.size()] = field.name().intern();
       indexes.put(field.name(), byName.size());
       byName.put(field.name(), field);
     }
@@ -65,6 +68,12 @@ public final class ContextStruct {
 
   /** The position of the field called {@code name} in declaration order, or -1. */
   public int indexOf(String name) {
+    // Jackson interns the names it reads, as these are: a corpus's lookups end in this scan.
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] == name) {
+        return i;
+      }
+    }
     Integer index = indexes.get(name);
     return index == null ? -1 : index;
   }

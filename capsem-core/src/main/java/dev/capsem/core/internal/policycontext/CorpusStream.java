@@ -2,19 +2,27 @@ package dev.capsem.core.internal.policycontext;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * A JSONL corpus read in bounded pieces: a few hundred kilobytes of lines at a time, decoded on
@@ -37,12 +45,9 @@ public final class CorpusStream {
     EXACT_PATH_NEEDED
   }
 
-  // Small enough that the fixtures of a batch in flight stay a few megabytes of heap.
+  // Small enough that the fixtures of the pieces in flight stay a few megabytes of heap.
   private static final int PIECE = 256 << 10;
   private static final Object EXACT = new Object();
-
-  /** The first {@code length} bytes of {@code bytes}: whole lines. */
-  private record Piece(byte[] bytes, int length) {}
 
   // What each byte value is to the line scanner, looked up rather than compared byte by byte.
   private static final int PLAIN = 1;
@@ -50,6 +55,11 @@ public final class CorpusStream {
   private static final int NON_ASCII = 4;
   private static final int BREAK = 8; // \v \f \r 0x1c-0x1e: line breaks to splitlines
   private static final int NEWLINE = 16;
+
+  private static final VarHandle WORDS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long SPACES = 0x2020202020202020L;
+  private static final long TOP_BITS = 0x8080808080808080L;
 
   private final byte[] kind = kinds();
   private final FixtureDecoder decoder = new FixtureDecoder();
@@ -77,19 +87,25 @@ public final class CorpusStream {
   private CorpusStream() {}
 
   /**
-   * Reads {@code file}, applying {@code perPiece} to each piece's fixtures (in parallel, on every
-   * core) and {@code inOrder} to the results in file order.
+   * Reads {@code file}, applying {@code perPiece} to each piece's fixtures (on every core) and
+   * {@code inOrder} to the results in file order, on the calling thread.
+   *
+   * <p>A pipeline rather than batches: while the workers decode, the calling thread reads the next
+   * pieces and hands on the finished ones, so neither reading nor {@code inOrder} (a report's
+   * spool) waits for the slowest piece of a batch. At most {@code 2 × cores + 1} pieces are in
+   * flight, which keeps memory flat.
    */
   public <R> Status read(
       Path file, Function<List<PolicyContextFixture>, R> perPiece, Consumer<R> inOrder)
       throws IOException {
-    int batch = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    int workers = Runtime.getRuntime().availableProcessors();
+    ExecutorService pool = Executors.newFixedThreadPool(workers, CorpusStream::worker);
+    Deque<Future<Object>> inFlight = new ArrayDeque<>();
     try (InputStream in = Files.newInputStream(file)) {
       byte[] carry = new byte[0];
       boolean end = false;
-      while (!end) {
-        List<Piece> pieces = new ArrayList<>(batch);
-        while (pieces.size() < batch && !end) {
+      while (!end || !inFlight.isEmpty()) {
+        if (!end && inFlight.size() <= 2 * workers) {
           byte[] buffer = Arrays.copyOf(carry, Math.max(PIECE, carry.length * 2));
           int filled = carry.length;
           int n;
@@ -103,25 +119,80 @@ public final class CorpusStream {
             carry = Arrays.copyOf(buffer, filled); // one line longer than the buffer: grow
             continue;
           }
-          pieces.add(new Piece(buffer, cut));
           carry = Arrays.copyOfRange(buffer, cut, filled);
+          inFlight.add(pool.submit(() -> piece(buffer, cut, perPiece)));
+          continue;
         }
-        Object[] results = new Object[pieces.size()];
-        IntStream.range(0, pieces.size())
-            .parallel()
-            .forEach(
-                i -> results[i] = piece(pieces.get(i).bytes(), pieces.get(i).length(), perPiece));
-        for (Object result : results) {
-          if (result == EXACT) {
-            return Status.EXACT_PATH_NEEDED;
-          }
-          @SuppressWarnings("unchecked")
-          R value = (R) result;
-          inOrder.accept(value);
+        Object result = done(inFlight.removeFirst());
+        if (result == EXACT) {
+          return Status.EXACT_PATH_NEEDED;
         }
+        @SuppressWarnings("unchecked")
+        R value = (R) result;
+        inOrder.accept(value);
       }
+    } finally {
+      pool.shutdownNow();
     }
     return Status.READ;
+  }
+
+  private static Thread worker(Runnable task) {
+    Thread thread = new Thread(task, "capsem-corpus");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  // A piece's result, its worker's failure rethrown as it was.
+  private static Object done(Future<Object> piece) throws IOException {
+    try {
+      return piece.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while reading the corpus");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IOException(cause);
+    }
+  }
+
+  /**
+   * The end of the line at {@code start} (its newline, or {@code length}) in the low half, the
+   * union of its bytes' kinds in the high half. Eight bytes at a time while they are all printable
+   * ASCII, the bulk of any corpus; byte by byte through a word that holds anything else.
+   */
+  private long scanLine(byte[] bytes, int start, int length) {
+    int end = start;
+    int seen = 0;
+    while (true) {
+      while (end + Long.BYTES <= length) {
+        long word = (long) WORDS.get(bytes, end);
+        // Some byte below 0x20 (its lane borrows) or from 0x80 up (its top bit is set).
+        if ((((word - SPACES) | word) & TOP_BITS) != 0) {
+          break;
+        }
+        seen |= word == SPACES ? BLANK : PLAIN;
+        end += Long.BYTES;
+      }
+      int stop = Math.min(end + Long.BYTES, length);
+      while (end < stop) {
+        int found = kind[bytes[end] & 0xff];
+        if (found == NEWLINE) {
+          return (long) seen << 32 | end;
+        }
+        seen |= found;
+        end++;
+      }
+      if (end >= length) {
+        return (long) seen << 32 | end;
+      }
+    }
   }
 
   private static int lastNewline(byte[] buffer, int filled) {
@@ -135,40 +206,39 @@ public final class CorpusStream {
 
   private <R> Object piece(
       byte[] bytes, int length, Function<List<PolicyContextFixture>, R> perPiece) {
-    List<PolicyContextFixture> fixtures = new ArrayList<>();
-    int start = 0;
-    while (start < length) {
-      int end = start;
-      int seen = 0; // the union of the line's byte kinds
-      int found;
-      while (end < length && (found = kind[bytes[end] & 0xff]) != NEWLINE) {
-        seen |= found;
-        end++;
-      }
-      if ((seen & BREAK) != 0) {
-        return EXACT; // a line break of splitlines' own
-      }
-      boolean blank = (seen & (PLAIN | NON_ASCII)) == 0;
-      boolean ascii = (seen & NON_ASCII) == 0;
-      if (!blank) {
-        if (!ascii && !plainUtf8(bytes, start, end)) {
-          return EXACT;
+    // About one event per few hundred bytes: sized so the list seldom grows.
+    List<PolicyContextFixture> fixtures = new ArrayList<>(length / 256 + 16);
+    try (FixtureDecoder.Lines lines = decoder.lines(bytes, length)) {
+      int start = 0;
+      while (start < length) {
+        long scanned = scanLine(bytes, start, length);
+        int end = (int) scanned;
+        int seen = (int) (scanned >>> 32); // the union of the line's byte kinds
+        if ((seen & BREAK) != 0) {
+          return EXACT; // a line break of splitlines' own
         }
-        PolicyContextFixture fixture = decoder.decode(bytes, start, end);
-        if (fixture == null) {
-          Object line =
-              PolicyContextCorpus.line(
-                  new String(bytes, start, end - start, StandardCharsets.UTF_8), 1, "");
-          if (!(line == null || line instanceof PolicyContextFixture)) {
+        boolean blank = (seen & (PLAIN | NON_ASCII)) == 0;
+        boolean ascii = (seen & NON_ASCII) == 0;
+        if (!blank) {
+          if (!ascii && !plainUtf8(bytes, start, end)) {
             return EXACT;
           }
-          fixture = (PolicyContextFixture) line;
+          PolicyContextFixture fixture = lines.decode(start, end);
+          if (fixture == null) {
+            Object line =
+                PolicyContextCorpus.line(
+                    new String(bytes, start, end - start, StandardCharsets.UTF_8), 1, "");
+            if (!(line == null || line instanceof PolicyContextFixture)) {
+              return EXACT;
+            }
+            fixture = (PolicyContextFixture) line;
+          }
+          if (fixture != null) {
+            fixtures.add(fixture);
+          }
         }
-        if (fixture != null) {
-          fixtures.add(fixture);
-        }
+        start = end + 1;
       }
-      start = end + 1;
     }
     return perPiece.apply(fixtures);
   }

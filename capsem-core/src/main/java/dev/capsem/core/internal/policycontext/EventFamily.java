@@ -20,6 +20,8 @@ public enum EventFamily {
   public static final List<String> NAMES =
       java.util.Arrays.stream(values()).map(EventFamily::wireName).toList();
 
+  private static final EventFamily[] ALL = values();
+
   /** The lower-case name used in files and reports. */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
@@ -50,7 +52,15 @@ public enum EventFamily {
     if (eventType == null) {
       return null;
     }
-    int dot = eventType.indexOf('.');
-    return dot < 0 ? null : named(eventType.substring(0, dot));
+    // Compared in place: a substring per event was a measurable share of a backtest's garbage.
+    for (EventFamily family : ALL) {
+      String name = NAMES.get(family.ordinal());
+      if (eventType.length() > name.length()
+          && eventType.charAt(name.length()) == '.'
+          && eventType.startsWith(name)) {
+        return family;
+      }
+    }
+    return null;
   }
 }

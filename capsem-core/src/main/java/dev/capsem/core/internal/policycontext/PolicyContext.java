@@ -20,11 +20,11 @@ import dev.cel.common.values.NullValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What a rule sees of one event: the eight roots ({@code common, http, dns, mcp, model, file,
@@ -43,18 +43,22 @@ public final class PolicyContext {
   /** The CEL roots in upstream's order; {@link #root(int)} indexes this list. */
   public static final List<String> ROOT_NAMES = List.copyOf(PolicyContextModel.roots().keySet());
 
-  private final Map<String, Object> roots;
+  private static final int COMMON = ROOT_NAMES.indexOf("common");
+  // Positions looked up once rather than by name per event.
+  private static final int EVENT_TYPE =
+      PolicyContextModel.roots().get("common").indexOf("event_type");
+  private static final List<Integer> ROOT_SLOTS =
+      ROOT_NAMES.stream().map(PolicyContextModel.context()::indexOf).toList();
+
   private final StructValue[] rootValues;
   private final String eventType;
   private final EventFamily family;
+  // Made on first use: most events are decided by the fast evaluators, which read rootValues.
+  private volatile Map<String, Object> roots;
 
-  private PolicyContext(Map<String, Object> roots) {
-    this.roots = roots;
-    this.rootValues = new StructValue[ROOT_NAMES.size()];
-    for (int i = 0; i < rootValues.length; i++) {
-      rootValues[i] = (StructValue) roots.get(ROOT_NAMES.get(i));
-    }
-    Object type = ((Map<?, ?>) roots.get("common")).get("event_type");
+  private PolicyContext(StructValue[] rootValues) {
+    this.rootValues = rootValues;
+    Object type = rootValues[COMMON].valueAt(EVENT_TYPE);
     this.eventType = type instanceof String s ? s : null;
     this.family = EventFamily.ofEventType(eventType);
   }
@@ -103,11 +107,12 @@ public final class PolicyContext {
    * normalised (defaults filled in), for readers of formats that embed contexts.
    */
   public static PolicyContext of(ObjectNode normalised) {
-    Map<String, Object> roots = new LinkedHashMap<>();
-    for (Map.Entry<String, ContextStruct> root : PolicyContextModel.roots().entrySet()) {
-      roots.put(root.getKey(), struct(root.getValue(), (ObjectNode) normalised.get(root.getKey())));
+    StructValue[] roots = new StructValue[ROOT_NAMES.size()];
+    for (int i = 0; i < roots.length; i++) {
+      String name = ROOT_NAMES.get(i);
+      roots[i] = struct(PolicyContextModel.roots().get(name), (ObjectNode) normalised.get(name));
     }
-    return new PolicyContext(Collections.unmodifiableMap(roots));
+    return new PolicyContext(roots);
   }
 
   /**
@@ -115,16 +120,25 @@ public final class PolicyContext {
    * its roots, by name.
    */
   static PolicyContext ofContext(StructValue context) {
-    Map<String, Object> roots = new LinkedHashMap<>();
-    for (String name : ROOT_NAMES) {
-      roots.put(name, context.get(name));
+    StructValue[] roots = new StructValue[ROOT_NAMES.size()];
+    for (int i = 0; i < roots.length; i++) {
+      roots[i] = (StructValue) context.valueAt(ROOT_SLOTS.get(i));
     }
-    return new PolicyContext(Collections.unmodifiableMap(roots));
+    return new PolicyContext(roots);
   }
 
   /** The roots as CEL variables: root name to a map holding every declared field. */
   public Map<String, Object> roots() {
-    return roots;
+    Map<String, Object> made = roots;
+    if (made == null) {
+      Map<String, Object> byName = new LinkedHashMap<>();
+      for (int i = 0; i < rootValues.length; i++) {
+        byName.put(ROOT_NAMES.get(i), rootValues[i]);
+      }
+      made = Collections.unmodifiableMap(byName);
+      roots = made;
+    }
+    return made;
   }
 
   /** The root at {@code index} in {@link #ROOT_NAMES}. */
@@ -175,7 +189,8 @@ public final class PolicyContext {
           current = SCHEMA_VERSION;
           continue;
         }
-        current = roots.get(name);
+        int root = ROOT_NAMES.indexOf(name);
+        current = root < 0 ? null : rootValues[root];
       } else if (current instanceof Map<?, ?> map) {
         current = map.get(name);
       } else {
@@ -304,12 +319,12 @@ public final class PolicyContext {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof PolicyContext that && roots.equals(that.roots);
+    return other instanceof PolicyContext that && Arrays.equals(rootValues, that.rootValues);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(roots);
+    return Arrays.hashCode(rootValues);
   }
 
   @Override
