@@ -6,8 +6,10 @@ import dev.capsem.core.diag.GivenPath;
 import dev.capsem.core.diag.Outcome;
 import dev.capsem.core.diag.TextReport;
 import dev.capsem.core.ports.Host;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -63,8 +65,8 @@ public final class RulesEndToEnd {
           capsem
               .enforcement()
               .backtest(GivenPath.of(pack.toString()), GivenPath.of(corpus.toString()), null);
-      try (Writer out =
-          new BufferedWriter(Files.newBufferedWriter(report, StandardCharsets.UTF_8), 1 << 16)) {
+      // As the command line writes it: the report's UTF-8 bytes.
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(report), 1 << 16)) {
         outcome.writeJson(out);
       }
       double seconds = (System.nanoTime() - start) / 1e9;

@@ -25,7 +25,7 @@ public final class CapsemAdmin extends CommandGroup {
 
   public static void main(String[] args) {
     skipPicocliLookupsWeNeverUse();
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter out = new StandardOutput(System.out);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code;
     try {

@@ -31,7 +31,12 @@ final class Console {
   /** Prints an outcome's JSON report, streamed when the report streams. */
   void outJson(dev.capsem.core.diag.Outcome<?> outcome) {
     try {
-      outcome.writeJson(out);
+      if (out instanceof StandardOutput standard) {
+        out.flush();
+        outcome.writeJson(standard.bytes());
+      } else {
+        outcome.writeJson(out);
+      }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

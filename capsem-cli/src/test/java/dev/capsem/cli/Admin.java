@@ -6,8 +6,10 @@ import dev.capsem.core.ports.Host;
 import dev.capsem.http.Http;
 import dev.capsem.signing.Blake3;
 import dev.capsem.signing.Minisign;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,18 +34,31 @@ final class Admin {
   }
 
   static Run run(Map<String, String> environment, String... args) {
-    Ports ports =
-        new Ports(
-                Blake3.hasher(),
-                (command, timeout) -> Optional.empty(),
-                new Host("linux", environment),
-                Clock.fixed(NOW, ZoneOffset.UTC))
-            .withSigning(Minisign.verifier(), Minisign.signer(), Minisign.keyGenerator())
-            .withHttp(Http.fetcher());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        CapsemAdmin.execute(args, Capsem.with(ports), new PrintWriter(out), new PrintWriter(err));
+        CapsemAdmin.execute(
+            args, Capsem.with(ports(environment)), new PrintWriter(out), new PrintWriter(err));
     return new Run(code, out.toString(), err.toString());
+  }
+
+  /** As {@link #run}, with standard output as the command line's own: bytes underneath. */
+  static Run runOnStandardOutput(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    int code =
+        CapsemAdmin.execute(
+            args, Capsem.with(ports(Map.of())), new StandardOutput(out), new PrintWriter(err));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+  }
+
+  private static Ports ports(Map<String, String> environment) {
+    return new Ports(
+            Blake3.hasher(),
+            (command, timeout) -> Optional.empty(),
+            new Host("linux", environment),
+            Clock.fixed(NOW, ZoneOffset.UTC))
+        .withSigning(Minisign.verifier(), Minisign.signer(), Minisign.keyGenerator())
+        .withHttp(Http.fetcher());
   }
 }

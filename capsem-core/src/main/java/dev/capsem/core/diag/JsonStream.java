@@ -12,6 +12,18 @@ public interface JsonStream {
   /** Writes the whole report, indented, with one trailing newline. */
   void writeTo(Appendable out) throws IOException;
 
+  /**
+   * Writes the whole report to {@code out} as UTF-8, flushed; a stream that holds its text as bytes
+   * already writes them as they are.
+   */
+  default void writeTo(java.io.OutputStream out) throws IOException {
+    java.io.Writer writer =
+        new java.io.BufferedWriter(
+            new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+    writeTo(writer);
+    writer.flush();
+  }
+
   /** The whole report as one string, for those who want it in memory. */
   default String asString() {
     StringBuilder out = new StringBuilder();

@@ -77,6 +77,16 @@ public record Outcome<T extends Report>(T value, List<Diagnostic> diagnostics, S
     }
   }
 
+  /** Writes {@link #json()} to {@code out} as UTF-8, flushed, streaming a report that streams. */
+  public void writeJson(java.io.OutputStream out) throws java.io.IOException {
+    if (value != null) {
+      value.writeJson(out);
+    } else {
+      out.write(json().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.flush();
+    }
+  }
+
   /** The same outcome with more findings (a step adding what it found to a use case's). */
   public Outcome<T> withDiagnostics(List<Diagnostic> more) {
     if (more.isEmpty()) {

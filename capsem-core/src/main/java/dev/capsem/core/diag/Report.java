@@ -17,6 +17,12 @@ public interface Report {
     out.append(json());
   }
 
+  /** Writes {@link #json()} to {@code out} as UTF-8, flushed. */
+  default void writeJson(java.io.OutputStream out) throws java.io.IOException {
+    out.write(json().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    out.flush();
+  }
+
   /**
    * What the command prints on standard output without {@code --json}, each line ending in a
    * newline; may be empty.

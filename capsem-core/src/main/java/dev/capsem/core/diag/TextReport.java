@@ -61,6 +61,15 @@ public record TextReport(
     }
   }
 
+  @Override
+  public void writeJson(java.io.OutputStream out) throws java.io.IOException {
+    if (json != null) {
+      Report.super.writeJson(out);
+    } else {
+      stream.writeTo(out);
+    }
+  }
+
   public TextReport(String json, String text) {
     this(json, text, List.of(), List.of(), false);
   }

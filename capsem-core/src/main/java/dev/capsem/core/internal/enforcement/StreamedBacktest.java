@@ -7,6 +7,8 @@ import dev.capsem.core.internal.json.ObjectNode;
 import dev.capsem.core.internal.policycontext.CorpusStream;
 import dev.capsem.core.internal.policycontext.PolicyContextFixture;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,7 +22,7 @@ final class StreamedBacktest {
 
   /** What one piece of the corpus gave: its events, its matches, its rows printed. */
   private record Piece(
-      int events, int matches, StringBuilder rows, java.util.Map<String, Integer> budget) {}
+      int events, int matches, byte[] rows, java.util.Map<String, Integer> budget) {}
 
   private static final String ROWS_KEY = "\n  \"rows\": ";
 
@@ -30,10 +32,15 @@ final class StreamedBacktest {
   private long matches;
   private final RowSpool spool = new RowSpool();
   private final java.util.Map<String, Integer> budget = new java.util.TreeMap<>();
+  private final BacktestRows printer;
+  // Each worker prints its pieces' rows into one buffer, kept between pieces (no regrowth).
+  private final ThreadLocal<StringBuilder> rowBuffer =
+      ThreadLocal.withInitial(() -> new StringBuilder(1 << 18));
 
   private StreamedBacktest(EnforcementEngine engine, EnforcementPack pack) {
     this.engine = engine;
     this.pack = pack;
+    this.printer = new BacktestRows(pack);
   }
 
   /**
@@ -58,9 +65,8 @@ final class StreamedBacktest {
   }
 
   private Piece piece(List<PolicyContextFixture> fixtures) {
-    JsonPrinter printer = JsonPrinter.pretty();
-    // About half the events of a typical corpus match, each row a few hundred characters.
-    StringBuilder rows = new StringBuilder(fixtures.size() * 256);
+    StringBuilder rows = rowBuffer.get();
+    rows.setLength(0);
     int found = 0;
     java.util.Map<String, Integer> exceeded = new java.util.HashMap<>();
     for (PolicyContextFixture fixture : fixtures) {
@@ -75,19 +81,22 @@ final class StreamedBacktest {
               });
       if (match != null) {
         found++;
-        Backtest.Row row =
-            new Backtest.Row(
-                fixture, match.rule(), match.condition().matchedFields(fixture.context()));
         rows.append(",\n    ");
-        printer.append(EnforcementReports.row(pack, row), 2, rows);
+        printer.append(
+            fixture.eventRef(),
+            match.index(),
+            match.condition().matchedFields(fixture.context()),
+            rows);
       }
     }
-    return new Piece(fixtures.size(), found, rows, exceeded);
+    // Encoded here, on the worker, so the spool only copies bytes.
+    return new Piece(
+        fixtures.size(), found, rows.toString().getBytes(StandardCharsets.UTF_8), exceeded);
   }
 
   private void add(Piece piece) {
     // Every row is printed after a comma; the first of the report has none.
-    spool.append(matches == 0 && piece.matches() > 0 ? piece.rows().substring(1) : piece.rows());
+    spool.append(piece.rows(), matches == 0 && piece.matches() > 0 ? 1 : 0);
     events += piece.events();
     matches += piece.matches();
     piece.budget().forEach((rule, count) -> budget.merge(rule, count, Integer::sum));
@@ -107,8 +116,15 @@ final class StreamedBacktest {
     int at = printed.indexOf(ROWS_KEY + "[]") + ROWS_KEY.length();
     String head = printed.substring(0, at);
     String tail = printed.substring(at + 2);
-    long rows = matches;
-    return out -> {
+    return new SpooledReport(head, tail, matches, spool);
+  }
+
+  /** The report's text before and after its rows, around the rows as spooled. */
+  private record SpooledReport(String head, String tail, long rows, RowSpool spool)
+      implements JsonStream {
+
+    @Override
+    public void writeTo(Appendable out) throws IOException {
       out.append(head);
       if (rows == 0) {
         out.append("[]");
@@ -118,6 +134,24 @@ final class StreamedBacktest {
         out.append("\n  ]");
       }
       out.append(tail);
-    };
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+      out.write(utf8(head));
+      if (rows == 0) {
+        out.write(utf8("[]"));
+      } else {
+        out.write('[');
+        spool.writeTo(out);
+        out.write(utf8("\n  ]"));
+      }
+      out.write(utf8(tail));
+      out.flush();
+    }
+
+    private static byte[] utf8(String text) {
+      return text.getBytes(StandardCharsets.UTF_8);
+    }
   }
 }

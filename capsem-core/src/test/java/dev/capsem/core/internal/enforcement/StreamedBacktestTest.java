@@ -9,6 +9,7 @@ import dev.capsem.core.internal.json.JsonPrinter;
 import dev.capsem.core.internal.policycontext.PolicyContextCorpus;
 import dev.capsem.core.testing.FixedPorts;
 import dev.capsem.core.testing.PolicyDetectionVectors;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,10 @@ class StreamedBacktestTest {
     StringBuilder corpus = new StringBuilder();
     for (int i = 0; i < 30_000; i++) {
       String line = lines.get(i % lines.size());
-      corpus.append(line.replace("\"event_id\":\"", "\"event_id\":\"" + i + "-"));
-      corpus.append(i % 997 == 0 ? "\n   \t\n" : "\n");
+      line = line.replace("\"event_id\":\"", "\"event_id\":\"" + i + "-");
+      // A tab between tokens, anywhere in an eight-byte word of the line scanner.
+      corpus.append(i % 89 == 0 ? line.replaceFirst(",", ",\t") : line);
+      corpus.append(i % 997 == 0 ? "\n   \t\n" : i % 991 == 0 ? "\n\u001f\n" : "\n");
     }
     // A line only the tree path settles (a number as a string) and a non-ASCII one.
     String first = lines.get(0);
@@ -104,7 +107,10 @@ class StreamedBacktestTest {
     Outcome<TextReport> outcome = run(pack, events);
     StringWriter printed = new StringWriter();
     outcome.writeJson(printed);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    outcome.writeJson(bytes);
     assertThat(outcome.json()).isEqualTo(printed.toString());
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(printed.toString());
     return withoutTiming(printed.toString());
   }
 
