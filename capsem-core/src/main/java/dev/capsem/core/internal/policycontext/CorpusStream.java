@@ -2,10 +2,7 @@ package dev.capsem.core.internal.policycontext;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -55,11 +52,6 @@ public final class CorpusStream {
   private static final int NON_ASCII = 4;
   private static final int BREAK = 8; // \v \f \r 0x1c-0x1e: line breaks to splitlines
   private static final int NEWLINE = 16;
-
-  private static final VarHandle WORDS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long SPACES = 0x2020202020202020L;
-  private static final long TOP_BITS = 0x8080808080808080L;
 
   private final byte[] kind = kinds();
   private final FixtureDecoder decoder = new FixtureDecoder();
@@ -164,35 +156,17 @@ public final class CorpusStream {
 
   /**
    * The end of the line at {@code start} (its newline, or {@code length}) in the low half, the
-   * union of its bytes' kinds in the high half. Eight bytes at a time while they are all printable
-   * ASCII, the bulk of any corpus; byte by byte through a word that holds anything else.
+   * union of its bytes' kinds in the high half.
    */
   private long scanLine(byte[] bytes, int start, int length) {
     int end = start;
     int seen = 0;
-    while (true) {
-      while (end + Long.BYTES <= length) {
-        long word = (long) WORDS.get(bytes, end);
-        // Some byte below 0x20 (its lane borrows) or from 0x80 up (its top bit is set).
-        if ((((word - SPACES) | word) & TOP_BITS) != 0) {
-          break;
-        }
-        seen |= word == SPACES ? BLANK : PLAIN;
-        end += Long.BYTES;
-      }
-      int stop = Math.min(end + Long.BYTES, length);
-      while (end < stop) {
-        int found = kind[bytes[end] & 0xff];
-        if (found == NEWLINE) {
-          return (long) seen << 32 | end;
-        }
-        seen |= found;
-        end++;
-      }
-      if (end >= length) {
-        return (long) seen << 32 | end;
-      }
+    int found;
+    while (end < length && (found = kind[bytes[end] & 0xff]) != NEWLINE) {
+      seen |= found;
+      end++;
     }
+    return (long) seen << 32 | end;
   }
 
   private static int lastNewline(byte[] buffer, int filled) {
