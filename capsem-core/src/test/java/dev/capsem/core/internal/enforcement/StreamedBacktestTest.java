@@ -55,8 +55,12 @@ class StreamedBacktestTest {
     for (int i = 0; i < 30_000; i++) {
       String line = lines.get(i % lines.size());
       line = line.replace("\"event_id\":\"", "\"event_id\":\"" + i + "-");
-      // A tab between tokens, anywhere in an eight-byte word of the line scanner.
+      // A tab between tokens, and now and then blanks before the object.
+      corpus.append(i % 79 == 0 ? "\t  " : "");
       corpus.append(i % 89 == 0 ? line.replaceFirst(",", ",\t") : line);
+      if (i % 83 == 0) {
+        corpus.append(" \t "); // blanks after the object, which the reader strips
+      }
       corpus.append(i % 997 == 0 ? "\n   \t\n" : i % 991 == 0 ? "\n\u001f\n" : "\n");
     }
     // A line only the tree path settles (a number as a string) and a non-ASCII one.
@@ -69,6 +73,7 @@ class StreamedBacktestTest {
 
     String report = streamed(pack, events);
 
+    assertThat(run(pack, events).value().stream()).as("read piece by piece").isNotNull();
     assertThat(report).isEqualTo(reference(pack, events));
     assertThat(report.length()).isGreaterThan(8 << 20); // past the in-memory spool
   }
