@@ -46,7 +46,7 @@ public final class CorpusStream {
   private static final int PIECE = 256 << 10;
   private static final Object EXACT = new Object();
 
-  // What each byte value is to the line scanner, looked up rather than compared byte by byte.
+  // What each byte value is to the line scanner, for the bytes that are not printable ASCII.
   private static final int PLAIN = 1;
   private static final int BLANK = 2; // space, tab and 0x1f: Python's str.strip() removes them
   private static final int NON_ASCII = 4;
