@@ -2,7 +2,6 @@ package dev.capsem.core.internal.enforcement;
 
 import dev.capsem.core.internal.json.JsonPrinter;
 import dev.capsem.core.internal.json.ObjectNode;
-import dev.capsem.core.internal.json.StringNode;
 import dev.capsem.core.internal.policycontext.EventRef;
 import java.util.Map;
 
@@ -75,6 +74,6 @@ final class BacktestRows {
   }
 
   private void text(String value, StringBuilder out) {
-    printer.append(StringNode.of(value), ROW_LEVEL + 2, out);
+    printer.appendString(value, out);
   }
 }

@@ -55,6 +55,11 @@ public final class JsonPrinter {
     write(node, level, out);
   }
 
+  /** Appends {@code value} as a JSON string, quoted and escaped as every string is printed. */
+  public void appendString(String value, StringBuilder out) {
+    quote(value, out);
+  }
+
   private void write(Node node, int level, StringBuilder out) {
     if (node instanceof ObjectNode object) {
       writeObject(object, level, out);

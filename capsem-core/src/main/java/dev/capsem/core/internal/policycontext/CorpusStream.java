@@ -92,13 +92,17 @@ public final class CorpusStream {
       throws IOException {
     int workers = Runtime.getRuntime().availableProcessors();
     ExecutorService pool = Executors.newFixedThreadPool(workers, CorpusStream::worker);
-    Deque<Future<Object>> inFlight = new ArrayDeque<>();
+    Deque<InFlight> inFlight = new ArrayDeque<>();
+    // Buffers of pieces handed on, for the next pieces: the corpus is read without new garbage.
+    Deque<byte[]> spare = new ArrayDeque<>();
     try (InputStream in = Files.newInputStream(file)) {
       byte[] carry = new byte[0];
       boolean end = false;
       while (!end || !inFlight.isEmpty()) {
         if (!end && inFlight.size() <= 2 * workers) {
-          byte[] buffer = Arrays.copyOf(carry, Math.max(PIECE, carry.length * 2));
+          int size = Math.max(PIECE, carry.length * 2);
+          byte[] buffer = size == PIECE && !spare.isEmpty() ? spare.pop() : new byte[size];
+          System.arraycopy(carry, 0, buffer, 0, carry.length);
           int filled = carry.length;
           int n;
           while (filled < buffer.length
@@ -112,10 +116,14 @@ public final class CorpusStream {
             continue;
           }
           carry = Arrays.copyOfRange(buffer, cut, filled);
-          inFlight.add(pool.submit(() -> piece(buffer, cut, perPiece)));
+          inFlight.add(new InFlight(pool.submit(() -> piece(buffer, cut, perPiece)), buffer));
           continue;
         }
-        Object result = done(inFlight.removeFirst());
+        InFlight first = inFlight.removeFirst();
+        Object result = done(first.result());
+        if (first.buffer().length == PIECE) {
+          spare.push(first.buffer()); // its fixtures hold copies, not the bytes
+        }
         if (result == EXACT) {
           return Status.EXACT_PATH_NEEDED;
         }
@@ -128,6 +136,9 @@ public final class CorpusStream {
     }
     return Status.READ;
   }
+
+  /** A piece being decoded, and the buffer it is read from. */
+  private record InFlight(Future<Object> result, byte[] buffer) {}
 
   private static Thread worker(Runnable task) {
     Thread thread = new Thread(task, "capsem-corpus");
