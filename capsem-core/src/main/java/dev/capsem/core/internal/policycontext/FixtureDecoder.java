@@ -81,13 +81,6 @@ final class FixtureDecoder {
     }
   }
 
-  /** The fixture on {@code bytes[from, to)} (UTF-8, one line), or {@code null} when declined. */
-  PolicyContextFixture decode(byte[] bytes, int from, int to) {
-    try (Lines lines = lines(bytes, to)) {
-      return lines.decode(from, to);
-    }
-  }
-
   /** A reader of the lines of {@code bytes[0, length)}, to be decoded in file order. */
   Lines lines(byte[] bytes, int length) {
     return new Lines(bytes, length);
